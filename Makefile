@@ -1,0 +1,30 @@
+# tokensim: `make run` runs the bundled suite, `make test` runs every test.
+SWIFT ?= swift
+BIN = .build/release/tokensim
+
+.PHONY: run test build release format lint validate clean
+
+run: release
+	$(BIN) suite Scenarios --out Reports
+
+test:
+	$(SWIFT) build --build-tests 2>&1 | tee .build-test.log | grep -E "warning:|error:" && { echo "build produced warnings or errors"; exit 1; } || true
+	$(SWIFT) test --skip-build
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release --product tokensim
+
+validate: release
+	$(BIN) validate Scenarios/*.json
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+clean:
+	rm -rf .build

@@ -1,0 +1,15 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "tokensim",
+  products: [
+    .library(name: "TokenSimKit", targets: ["TokenSimKit"]),
+    .executable(name: "tokensim", targets: ["tokensim"]),
+  ],
+  targets: [
+    .target(name: "TokenSimKit"),
+    .executableTarget(name: "tokensim", dependencies: ["TokenSimKit"]),
+    .testTarget(name: "TokenSimKitTests", dependencies: ["TokenSimKit"]),
+  ]
+)

@@ -1,0 +1,38 @@
+/// The token endpoint's limited concurrency: `concurrent` requests in service, then a bounded
+/// queue, then 503. A queued request is served even after its client gave up, as real servers do.
+struct CapacityQueue {
+  let config: CapacityConfig
+  private(set) var inService = 0
+  private var waiting: [Int] = []
+  private var head = 0
+
+  init(config: CapacityConfig) { self.config = config }
+
+  enum Admission { case serveNow, queued, rejected }
+
+  /// Admits request `id`.
+  mutating func admit(_ id: Int) -> Admission {
+    if inService < config.concurrent {
+      inService += 1
+      return .serveNow
+    }
+    guard waiting.count - head < config.queue else { return .rejected }
+    waiting.append(id)
+    return .queued
+  }
+
+  /// Frees a slot; returns the queued request to serve next, if any.
+  mutating func finish() -> Int? {
+    guard head < waiting.count else {
+      inService -= 1
+      return nil
+    }
+    let next = waiting[head]
+    head += 1
+    if head > 1_024, head * 2 > waiting.count {
+      waiting.removeFirst(head)
+      head = 0
+    }
+    return next
+  }
+}

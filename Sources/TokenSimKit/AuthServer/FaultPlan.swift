@@ -1,0 +1,36 @@
+/// Decides which injected faults hit a request: rules are tried in file order; latency rules add
+/// up, and the first other rule that fires decides the request's fate.
+struct FaultPlan {
+  private let rules: [FaultRule]
+  private var remaining: [Int?]
+  private var random: RandomStream
+
+  init(rules: [FaultRule], random: RandomStream) {
+    self.rules = rules
+    self.remaining = rules.map(\.nextRequests)
+    self.random = random
+  }
+
+  /// What happens to a request reaching `endpoint` at `now`.
+  struct Draw {
+    var effect: FaultEffect?
+    var extraLatency = SimDuration.zero
+  }
+
+  mutating func draw(for endpoint: Endpoint, at now: SimInstant) -> Draw {
+    var result = Draw()
+    for (index, rule) in rules.enumerated() where rule.target.covers(endpoint) {
+      guard rule.window.map({ $0.contains(now) }) ?? true, remaining[index] != 0 else { continue }
+      guard random.chance(rule.probability) else { continue }
+      if case .latency(let distribution) = rule.effect {
+        result.extraLatency = result.extraLatency + distribution.sample(&random)
+      } else if result.effect == nil {
+        result.effect = rule.effect
+      } else {
+        continue
+      }
+      if let left = remaining[index] { remaining[index] = left - 1 }
+    }
+    return result
+  }
+}

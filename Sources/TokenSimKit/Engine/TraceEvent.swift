@@ -1,0 +1,79 @@
+/// One meaningful step of a run. Metrics and checks are computed from these alone.
+public struct TraceEvent: Equatable, Sendable {
+  /// When it happened, in true time.
+  public var time: SimInstant
+  /// What happened.
+  public var kind: TraceKind
+
+  /// Creates an event.
+  public init(time: SimInstant, kind: TraceKind) {
+    self.time = time
+    self.kind = kind
+  }
+}
+
+/// How a token request ended, as the trace and the reports count it.
+public enum TokenOutcome: String, Equatable, Sendable, CaseIterable {
+  /// Tokens received.
+  case ok
+  /// The refresh token was refused (`invalid_grant`, `bad_refresh_token`, 401/403).
+  case invalidGrant
+  /// 429.
+  case rateLimited
+  /// 5xx.
+  case serverError
+  /// The client's timeout fired with nothing committed.
+  case timeout
+  /// The server committed the refresh and the response was lost.
+  case lostAfterCommit
+  /// Reset connection, or an unreadable body.
+  case connectionError
+}
+
+/// The kinds of trace events and their facts.
+public enum TraceKind: Equatable, Sendable {
+  /// A login put family `family` into `host`'s store.
+  case login(host: String, family: Int)
+  /// A process started (`cause`: `process-start`, `restart-after-crash`).
+  case processStarted(process: Int, name: String, role: ProcessRole, host: String)
+  /// A process ended by itself (`ok`: its work succeeded).
+  case processExited(process: Int, ok: Bool)
+  /// A process crashed.
+  case processCrashed(process: Int)
+  /// A token request left `process` with refresh token serial `token`.
+  case tokenRequestSent(process: Int, request: Int, token: Int)
+  /// The server applied a refresh (`decision`: `issued`, `issued-in-leeway`, or a refusal reason).
+  case tokenRequestServed(request: Int, decision: String, family: Int?)
+  /// The client learned how its token request ended.
+  case tokenRequestEnded(process: Int, request: Int, outcome: TokenOutcome, status: Int?, retryAfter: String?)
+  /// A rotated-away refresh token was presented.
+  case reuseDetected(family: Int, token: Int)
+  /// Every token of `family` was revoked (`cause`: `reuse` or `security-event`).
+  case familyRevoked(family: Int, cause: String)
+  /// The workload wanted to call the API and the strategy had no token to give.
+  case callDenied(process: Int)
+  /// An API call ended (`status` nil: timed out or reset).
+  case apiCallEnded(process: Int, ok: Bool, status: Int?)
+  /// A store read ended (`result`: `ok`, `empty`, `torn`).
+  case storeRead(process: Int, host: String, result: String)
+  /// A store write landed; `lostUpdate` when it replaced a newer refresh token with an older one.
+  case storeWritten(process: Int, host: String, refreshToken: Int?, lostUpdate: Bool)
+  /// A lock changed hands (`what`: `acquired`, `released`, `unavailable`, `broken-stale`, `released-by-death`).
+  case lock(process: Int, host: String, what: String)
+  /// A daemon's work cycle ended.
+  case workCycleEnded(process: Int, ok: Bool)
+  /// A daemon restarted its work loop.
+  case workLoopRestarted(process: Int)
+  /// A work item ended (`completed` false: dropped).
+  case workItemEnded(process: Int, completed: Bool, attempts: Int)
+  /// A process raised a needs-login alert.
+  case alertRaised(process: Int, message: String)
+  /// A fault rule's window opened or closed.
+  case faultWindow(rule: Int, effect: String, open: Bool)
+  /// A scenario security event revoked sessions.
+  case securityEvent(host: String?)
+  /// Arming the refresh scheduler failed.
+  case schedulerArmFailed(process: Int)
+  /// A host was suspended (`suspended` true) or resumed.
+  case hostSuspension(host: String, suspended: Bool)
+}

@@ -1,0 +1,80 @@
+/// Writes trace events as JSON lines: `{"t":…,"event":"…",…}` with keys in a fixed order.
+public enum TraceLine {
+  /// The JSON line for `event`, without a newline.
+  public static func json(_ event: TraceEvent) -> String {
+    var fields: [(String, String)] = [("t", String(event.time.microseconds))]
+    let (name, facts) = describe(event.kind)
+    fields.append(("event", quote(name)))
+    fields.append(contentsOf: facts)
+    return "{" + fields.map { "\(quote($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+  }
+
+  static func quote(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case _ where scalar.value < 0x20: out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  private static func describe(_ kind: TraceKind) -> (String, [(String, String)]) {
+    func s(_ v: String) -> String { quote(v) }
+    func n(_ v: Int) -> String { String(v) }
+    func b(_ v: Bool) -> String { v ? "true" : "false" }
+    func o(_ v: Int?) -> String { v.map(String.init) ?? "null" }
+    switch kind {
+    case .login(let host, let family): return ("login", [("host", s(host)), ("family", n(family))])
+    case .processStarted(let p, let name, let role, let host):
+      return ("processStarted", [("process", n(p)), ("name", s(name)), ("role", s(role.rawValue)), ("host", s(host))])
+    case .processExited(let p, let ok): return ("processExited", [("process", n(p)), ("ok", b(ok))])
+    case .processCrashed(let p): return ("processCrashed", [("process", n(p))])
+    case .tokenRequestSent(let p, let r, let t):
+      return ("tokenRequestSent", [("process", n(p)), ("request", n(r)), ("refreshToken", s("rt-\(t)"))])
+    case .tokenRequestServed(let r, let decision, let family):
+      return ("tokenRequestServed", [("request", n(r)), ("decision", s(decision)), ("family", o(family))])
+    case .tokenRequestEnded(let p, let r, let outcome, let status, let retryAfter):
+      return (
+        "tokenRequestEnded",
+        [("process", n(p)), ("request", n(r)), ("outcome", s(outcome.rawValue)), ("status", o(status)),
+         ("retryAfter", retryAfter.map(s) ?? "null")]
+      )
+    case .reuseDetected(let family, let token):
+      return ("reuseDetected", [("family", n(family)), ("refreshToken", s("rt-\(token)"))])
+    case .familyRevoked(let family, let cause): return ("familyRevoked", [("family", n(family)), ("cause", s(cause))])
+    case .callDenied(let p): return ("callDenied", [("process", n(p))])
+    case .apiCallEnded(let p, let ok, let status):
+      return ("apiCallEnded", [("process", n(p)), ("ok", b(ok)), ("status", o(status))])
+    case .storeRead(let p, let host, let result):
+      return ("storeRead", [("process", n(p)), ("host", s(host)), ("result", s(result))])
+    case .storeWritten(let p, let host, let token, let lost):
+      return (
+        "storeWritten",
+        [("process", n(p)), ("host", s(host)), ("refreshToken", token.map { s("rt-\($0)") } ?? "null"), ("lostUpdate", b(lost))]
+      )
+    case .lock(let p, let host, let what): return ("lock", [("process", n(p)), ("host", s(host)), ("what", s(what))])
+    case .workCycleEnded(let p, let ok): return ("workCycleEnded", [("process", n(p)), ("ok", b(ok))])
+    case .workLoopRestarted(let p): return ("workLoopRestarted", [("process", n(p))])
+    case .workItemEnded(let p, let completed, let attempts):
+      return ("workItemEnded", [("process", n(p)), ("completed", b(completed)), ("attempts", n(attempts))])
+    case .alertRaised(let p, let message): return ("alertRaised", [("process", n(p)), ("message", s(message))])
+    case .faultWindow(let rule, let effect, let open):
+      return ("faultWindow", [("rule", n(rule)), ("effect", s(effect)), ("open", b(open))])
+    case .securityEvent(let host): return ("securityEvent", [("host", host.map(s) ?? "null")])
+    case .schedulerArmFailed(let p): return ("schedulerArmFailed", [("process", n(p))])
+    case .hostSuspension(let host, let suspended):
+      return ("hostSuspension", [("host", s(host)), ("suspended", b(suspended))])
+    }
+  }
+}
+
+extension String {
+  func leftPadded(to width: Int, with pad: Character = "0") -> String {
+    count >= width ? self : String(repeating: pad, count: width - count) + self
+  }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The content of report.json (schema version 1). Its bytes depend only on the scenario, the
+/// strategy and its parameters, and the seed: no wall-clock figure goes in.
+public struct RunReport: Codable, Equatable, Sendable {
+  /// The schema's version.
+  public var schemaVersion = 1
+  /// The tool that wrote it.
+  public var tool = ToolInfo()
+  /// The scenario run.
+  public var scenario: ScenarioInfo
+  /// The strategy run.
+  public var strategy: StrategyInfo
+  /// The root seed.
+  public var seed: UInt64
+  /// Simulated time covered.
+  public var simulatedSeconds: Double
+  /// Events processed by the run loop.
+  public var eventsProcessed: Int
+  /// Why the run stopped.
+  public var stopReason: StopReason
+  /// Figures computed from the trace.
+  public var metrics: RunMetrics
+
+  /// The tool's name and version.
+  public struct ToolInfo: Codable, Equatable, Sendable {
+    /// Always `tokensim`.
+    public var name = "tokensim"
+    /// The version.
+    public var version = TokenSim.version
+  }
+
+  /// Which scenario.
+  public struct ScenarioInfo: Codable, Equatable, Sendable {
+    /// Its name.
+    public var name: String
+    /// The file it came from.
+    public var file: String
+    /// What it reproduces.
+    public var description: String
+  }
+
+  /// Which strategy.
+  public struct StrategyInfo: Codable, Equatable, Sendable {
+    /// Its name.
+    public var name: String
+    /// Its parameters as resolved.
+    public var parameters: [String: String]
+  }
+
+  /// The report of `result`.
+  public init(_ result: RunResult) {
+    scenario = ScenarioInfo(name: result.scenario.name, file: result.scenario.file, description: result.scenario.description)
+    strategy = StrategyInfo(name: result.strategyName, parameters: result.parameters)
+    seed = result.seed
+    simulatedSeconds = result.simulated.seconds
+    eventsProcessed = result.eventsProcessed
+    stopReason = result.stopReason
+    metrics = result.metrics
+  }
+
+  /// Pretty, key-sorted JSON ending in a newline.
+  public func jsonData() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(self)
+    data.append(0x0A)
+    return data
+  }
+}
+
+/// Facts about the tool itself.
+public enum TokenSim {
+  /// The version written into reports.
+  public static let version = "0.1.0"
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A complete, validated scenario: the server, the hosts and their processes, how long to run.
+public struct Scenario: Equatable, Sendable {
+  /// A short unique name, used for report directories.
+  public var name: String
+  /// What the scenario reproduces and where its numbers come from.
+  public var description: String
+  /// The file it was read from ("" when built in code).
+  public var file: String
+  /// Simulated time to run.
+  public var duration: SimDuration
+  /// The seed used when none is given on the command line.
+  public var seed: UInt64
+  /// The most events a run may process before it is stopped.
+  public var eventBudget: Int
+  /// The authorization server.
+  public var server: ServerConfig
+  /// The hosts.
+  public var hosts: [HostConfig]
+
+  /// Creates a scenario in code.
+  public init(
+    name: String, description: String = "", duration: SimDuration, seed: UInt64 = 1, eventBudget: Int = 50_000_000,
+    server: ServerConfig = ServerConfig(), hosts: [HostConfig]
+  ) {
+    self.name = name
+    self.description = description
+    self.file = ""
+    self.duration = duration
+    self.seed = seed
+    self.eventBudget = eventBudget
+    self.server = server
+    self.hosts = hosts
+  }
+
+  static let keys = ["name", "description", "duration", "seed", "eventBudget", "server", "hosts", "expect"]
+
+  /// Reads and validates the scenario file at `path`.
+  public static func load(path: String) throws(ScenarioError) -> Scenario {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let exists = FileManager.default.fileExists(atPath: path)
+      throw ScenarioError(
+        file: path, path: "$", expected: "a readable scenario file", found: exists ? "a file that cannot be read" : "no such file")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ScenarioError(file: path, path: "$", expected: "UTF-8 text", found: "bytes that are not UTF-8")
+    }
+    return try parse(text, file: path)
+  }
+
+  /// Reads and validates scenario text; `file` names it in errors.
+  public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
+    let root: JSONNode
+    do {
+      root = try JSONParser.parse(text)
+    } catch {
+      throw ScenarioError(
+        file: "\(file):\(error.line):\(error.column)", path: "$", expected: "valid JSON", found: error.message)
+    }
+    return try Scenario(reading: JSONReader(root: root, file: file))
+  }
+
+  init(reading reader: JSONReader) throws(ScenarioError) {
+    let object = try reader.object(keys: Scenario.keys)
+    name = try object.required("name", expected: "the scenario's name").name()
+    description = try object.required("description", expected: "a sentence saying what it reproduces").string()
+    file = reader.file
+    duration = try object.required("duration", expected: "how long to run, such as \"1d\"").duration(
+      in: .seconds(1)...SimDuration.days(3_650))
+    seed = UInt64(try object.optional("seed")?.integer(in: 0...Int(Int32.max)) ?? 1)
+    eventBudget = try object.optional("eventBudget")?.integer(in: 1_000...2_000_000_000) ?? 50_000_000
+    server = try object.optional("server").map(ServerConfig.init(reading:)) ?? ServerConfig()
+    let hostReaders = try object.required("hosts", expected: "an array of hosts").array(maximumCount: 100_000)
+    guard let first = object.optional("hosts"), !hostReaders.isEmpty else {
+      throw object.reader.error(expected: "at least one host in \"hosts\"")
+    }
+    _ = first
+    hosts = try hostReaders.map(HostConfig.init(reading:))
+    try ScenarioChecks.crossCheck(self, object: object, hostReaders: hostReaders)
+  }
+}

@@ -1,0 +1,63 @@
+/// Runs one scenario with one strategy and seed, and gives back the trace and its metrics.
+///
+/// ```swift
+/// let scenario = try Scenario.load(path: "Scenarios/shared-file-thrash.json")
+/// let result = Simulation(scenario: scenario, strategyName: "naive", seed: 7) { _ in NaiveStrategy() }.run()
+/// print(result.metrics.workLoopRestarts)
+/// ```
+public struct Simulation {
+  /// The scenario.
+  public let scenario: Scenario
+  /// The strategy's name, for reports.
+  public let strategyName: String
+  /// The strategy's resolved parameters, for reports.
+  public let parameters: [String: String]
+  /// The root seed.
+  public let seed: UInt64
+  /// Makes one strategy instance per process.
+  public let makeStrategy: (ProcessRole) -> any RefreshStrategy
+
+  /// Prepares a run.
+  public init(
+    scenario: Scenario, strategyName: String, parameters: [String: String] = [:], seed: UInt64? = nil,
+    makeStrategy: @escaping (ProcessRole) -> any RefreshStrategy
+  ) {
+    self.scenario = scenario
+    self.strategyName = strategyName
+    self.parameters = parameters
+    self.seed = seed ?? scenario.seed
+    self.makeStrategy = makeStrategy
+  }
+
+  /// Runs to the end and measures.
+  public func run() -> RunResult {
+    let world = World(scenario: scenario, seed: seed, makeStrategy: makeStrategy)
+    world.run()
+    let metrics = RunMetrics(trace: world.trace, end: world.now)
+    return RunResult(
+      scenario: scenario, strategyName: strategyName, parameters: parameters, seed: seed, simulated: world.now,
+      eventsProcessed: world.eventsProcessed, stopReason: world.stopReason, trace: world.trace, metrics: metrics)
+  }
+}
+
+/// What one run produced.
+public struct RunResult: Sendable {
+  /// The scenario run.
+  public let scenario: Scenario
+  /// The strategy's name.
+  public let strategyName: String
+  /// The strategy's parameters.
+  public let parameters: [String: String]
+  /// The root seed.
+  public let seed: UInt64
+  /// Simulated time reached.
+  public let simulated: SimInstant
+  /// Events processed by the run loop.
+  public let eventsProcessed: Int
+  /// Why the run stopped.
+  public let stopReason: StopReason
+  /// Every trace event in order.
+  public let trace: [TraceEvent]
+  /// Figures computed from the trace.
+  public let metrics: RunMetrics
+}

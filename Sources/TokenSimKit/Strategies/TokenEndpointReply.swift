@@ -1,0 +1,93 @@
+/// What a client receives from the token endpoint, as it would on the wire.
+public enum TokenEndpointReply: Equatable, Codable, Sendable {
+  /// An HTTP response.
+  case response(HTTPReply)
+  /// The client's own timeout fired first.
+  case timedOut
+  /// The connection was reset before any response.
+  case connectionReset
+
+  /// How the reply should be treated; see `RefreshFailure`.
+  public var classification: Result<TokenGrant, RefreshFailure> {
+    switch self {
+    case .timedOut: return .failure(.transient(retryAfter: nil, reason: "timeout"))
+    case .connectionReset: return .failure(.transient(retryAfter: nil, reason: "connection reset"))
+    case .response(let reply): return reply.classification
+    }
+  }
+}
+
+/// An HTTP response from the mock server.
+public struct HTTPReply: Equatable, Codable, Sendable {
+  /// The status code.
+  public var status: Int
+  /// The raw `Retry-After` header, if sent: delay-seconds (`"120"`) or an HTTP-date.
+  public var retryAfter: String?
+  /// The body.
+  public var body: ReplyBody
+
+  /// Creates a reply.
+  public init(status: Int, retryAfter: String? = nil, body: ReplyBody) {
+    self.status = status
+    self.retryAfter = retryAfter
+    self.body = body
+  }
+
+  /// The usual reading of a token-endpoint response: tokens in a 200 are success; an OAuth error
+  /// body (even in a 200, as GitHub sends) is a permanent `invalid_grant`-like failure; 429, 5xx
+  /// and unreadable bodies are transient.
+  public var classification: Result<TokenGrant, RefreshFailure> {
+    switch body {
+    case .tokens(let grant) where status == 200: return .success(grant)
+    case .oauthError(let code) where status < 500 && status != 429: return .failure(.rejected(status: status, error: code))
+    default:
+      let reason = body == .malformed || body == .empty ? "unreadable body (HTTP \(status))" : "HTTP \(status)"
+      return .failure(.transient(retryAfter: retryAfter, reason: reason))
+    }
+  }
+}
+
+/// The body of an HTTP response.
+public enum ReplyBody: Equatable, Codable, Sendable {
+  /// A token response.
+  case tokens(TokenGrant)
+  /// An OAuth error response such as `{"error":"invalid_grant"}`.
+  case oauthError(String)
+  /// A body with no content (an error page, a proxy's answer).
+  case empty
+  /// A body cut short or garbled in transit.
+  case malformed
+}
+
+/// A successful token response.
+public struct TokenGrant: Equatable, Codable, Sendable {
+  /// The new access token.
+  public var accessToken: AccessToken
+  /// `expires_in`: its lifetime from the moment of issue.
+  public var expiresIn: SimDuration
+  /// The new refresh token; nil when the server does not rotate (the client keeps its own).
+  public var refreshToken: RefreshToken?
+
+  /// Creates a grant.
+  public init(accessToken: AccessToken, expiresIn: SimDuration, refreshToken: RefreshToken?) {
+    self.accessToken = accessToken
+    self.expiresIn = expiresIn
+    self.refreshToken = refreshToken
+  }
+}
+
+/// Why a refresh did not produce tokens.
+public enum RefreshFailure: Error, Equatable, Codable, Sendable {
+  /// The server refused the refresh token (`invalid_grant`, `bad_refresh_token`): retrying the
+  /// same token cannot help.
+  case rejected(status: Int, error: String)
+  /// A failure that may pass: 429, 5xx, timeout, reset, unreadable body. `retryAfter` is the raw
+  /// header when one came.
+  case transient(retryAfter: String?, reason: String)
+
+  /// Whether this failure means the session is dead for this token.
+  public var isRejection: Bool {
+    if case .rejected = self { return true }
+    return false
+  }
+}

@@ -1,0 +1,38 @@
+/// A token request between its sending and the moment both sides are done with it.
+struct TokenRequestState {
+  let process: Int
+  let incarnation: Int
+  /// The strategy's own number for the request.
+  let tag: Int
+  let token: RefreshToken
+  let fault: FaultEffect?
+  let extraLatency: SimDuration
+  var reply: TokenEndpointReply?
+  var serverDone = false
+  var clientDone = false
+  /// The server committed a refresh whose response is lost.
+  var lostAfterCommit = false
+}
+
+/// An API call between its sending and its end.
+struct APICallState {
+  let process: Int
+  let incarnation: Int
+  let purpose: AskPurpose
+  let ask: Int
+  let token: AccessToken
+  let cycleEpoch: Int
+  var status: Int?
+}
+
+/// Why a run stopped.
+public enum StopReason: String, Equatable, Sendable, Codable {
+  /// It reached the scenario's duration.
+  case endOfTime = "end-of-time"
+  /// Nothing was left to happen before the end.
+  case quiescent
+  /// It processed the scenario's event budget.
+  case eventBudget = "event-budget"
+  /// Events kept being scheduled at one instant without time moving (a zero-delay loop).
+  case zeroDelayLoop = "zero-delay-loop"
+}

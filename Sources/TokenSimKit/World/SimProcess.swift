@@ -1,0 +1,40 @@
+/// The world's record of one process: who it is, its strategy, and its workload in progress.
+struct SimProcess {
+  let id: Int
+  let name: String
+  let host: Int
+  let template: Int
+  let role: ProcessRole
+  var incarnation = 0
+  var alive = false
+  var crashed = false
+  var random: RandomStream
+  /// Asks given to the strategy and not yet answered, with what they were for.
+  var asks: [Int: AskPurpose] = [:]
+  var nextAsk = 1
+  /// The running work cycle: calls left; nil when none runs.
+  var cycleCallsLeft: Int?
+  var cycleEpoch = 0
+  var restarting = false
+  /// Calls left for a CLI invocation.
+  var cliCallsLeft = 0
+  var askedOnce = false
+  /// Work items by id: attempts made so far.
+  var items: [Int: Int] = [:]
+  var nextItem = 1
+  var holdsLock = false
+  var lockTicket: Int?
+  var refreshesInFlight = 0
+  var writeInFlight = false
+  var timerArmings: [String: Int] = [:]
+  var pendingMessages: Set<Int> = []
+  /// For an environment-credential process: its snapshot.
+  var environment: StoreContents?
+}
+
+/// What a token ask was for.
+enum AskPurpose: Equatable {
+  case cycle
+  case item(Int)
+  case cli
+}

@@ -1,0 +1,66 @@
+/// The lock beside a host's store, `flock`-like or lock-file-like.
+struct StoreLock {
+  let config: LockConfig
+  /// The holder's process id.
+  private(set) var holder: Int?
+  /// Whether the holder died without releasing a lock file.
+  private(set) var holderDead = false
+  private(set) var acquiredAt = SimInstant.start
+  /// Waiting processes with their ticket, in arrival order.
+  private(set) var waiters: [(process: Int, ticket: Int)] = []
+
+  init(config: LockConfig) { self.config = config }
+
+  /// Tries to take the lock for `process`; on failure the process waits in line.
+  mutating func acquire(process: Int, ticket: Int, now: SimInstant) -> Bool {
+    if holder == nil {
+      take(process, now: now)
+      return true
+    }
+    waiters.append((process, ticket))
+    return false
+  }
+
+  /// Releases the lock held by `process`; returns the waiter that gets it.
+  mutating func release(process: Int, now: SimInstant) -> (process: Int, ticket: Int)? {
+    guard holder == process else { return nil }
+    holder = nil
+    holderDead = false
+    return handOver(now: now)
+  }
+
+  /// The holder died. A flock lock passes on at once; a lock file stays until broken.
+  mutating func holderDied(now: SimInstant) -> (process: Int, ticket: Int)? {
+    guard holder != nil else { return nil }
+    if config.kind == .lockFile {
+      holderDead = true
+      return nil
+    }
+    holder = nil
+    return handOver(now: now)
+  }
+
+  /// Breaks a lock file whose dead holder left it at least `staleAfter` ago; returns whether it
+  /// did and the waiter that gets the lock.
+  mutating func breakIfStale(now: SimInstant) -> (broken: Bool, next: (process: Int, ticket: Int)?) {
+    guard holderDead, now - acquiredAt >= config.staleAfter else { return (false, nil) }
+    holder = nil
+    holderDead = false
+    return (true, handOver(now: now))
+  }
+
+  /// A waiter gives up (its wait ran out, or it died).
+  mutating func withdraw(ticket: Int) { waiters.removeAll { $0.ticket == ticket } }
+
+  private mutating func handOver(now: SimInstant) -> (process: Int, ticket: Int)? {
+    guard !waiters.isEmpty else { return nil }
+    let next = waiters.removeFirst()
+    take(next.process, now: now)
+    return next
+  }
+
+  private mutating func take(_ process: Int, now: SimInstant) {
+    holder = process
+    acquiredAt = now
+  }
+}

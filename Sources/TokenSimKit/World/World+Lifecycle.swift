@@ -1,0 +1,115 @@
+extension World {
+  /// Starts (or restarts after a crash) process `id`.
+  func start(process id: Int, cause: StartCause) {
+    let config = templates[processes[id - 1].template].config
+    resetWorkload(id)
+    processes[id - 1].alive = true
+    processes[id - 1].crashed = false
+    let process = processes[id - 1]
+    record(.processStarted(process: id, name: process.name, role: process.role, host: hosts[process.host].config.name))
+    if config.credentialSource == .environment { processes[id - 1].environment = environmentSnapshot(host: process.host) }
+    deliver(.started(cause: cause), to: id)
+    scheduleCrash(id, config: config)
+    if let stopAt = config.stopAt, process.role != .cli { schedule(.stop, for: id, at: stopAt) }
+    beginWork(id, config: config, firstStart: true)
+  }
+
+  private func resetWorkload(_ id: Int) {
+    processes[id - 1].incarnation += 1
+    processes[id - 1].asks = [:]
+    processes[id - 1].cycleCallsLeft = nil
+    processes[id - 1].restarting = false
+    processes[id - 1].askedOnce = false
+    processes[id - 1].items = [:]
+    processes[id - 1].holdsLock = false
+    processes[id - 1].lockTicket = nil
+    processes[id - 1].refreshesInFlight = 0
+    processes[id - 1].writeInFlight = false
+    processes[id - 1].timerArmings = [:]
+    processes[id - 1].pendingMessages = []
+  }
+
+  private func environmentSnapshot(host: Int) -> StoreContents {
+    guard case .contents(let contents) = hosts[host].store.read(), let credentials = contents.credentials else {
+      return StoreContents(credentials: nil)
+    }
+    return StoreContents(
+      credentials: Credentials(accessToken: credentials.accessToken, accessExpiresAt: credentials.accessExpiresAt, refreshToken: nil))
+  }
+
+  private func scheduleCrash(_ id: Int, config: ProcessConfig) {
+    guard let crash = config.crash else { return }
+    if let perHour = crash.perHour {
+      let mean = SimDuration(microseconds: Int64((3_600_000_000 / perHour).rounded()))
+      schedule(.crash, for: id, at: now + crashRandom[id - 1].exponential(mean: mean))
+    } else if let at = crash.at, at >= now, processes[id - 1].incarnation == 1 {
+      schedule(.crashCheck, for: id, at: at)
+    }
+  }
+
+  /// A planned crash waits until the process is doing what the plan names.
+  func checkCrash(_ id: Int) {
+    let process = processes[id - 1]
+    let moment = templates[process.template].config.crash?.during ?? .any
+    let ready: Bool
+    switch moment {
+    case .any: ready = true
+    case .holdingLock: ready = process.holdsLock
+    case .midRefresh: ready = process.refreshesInFlight > 0
+    }
+    if ready { crash(id) } else { schedule(.crashCheck, for: id, at: now + .milliseconds(1)) }
+  }
+
+  /// The process dies at once: memory, queued work and a half-done write are lost.
+  func crash(_ id: Int) {
+    record(.processCrashed(process: id))
+    for _ in processes[id - 1].items.keys.sorted() {
+      record(.workItemEnded(process: id, completed: false, attempts: 0))
+    }
+    if processes[id - 1].writeInFlight { hosts[processes[id - 1].host].store.abandonWrite() }
+    leave(id, crashed: true)
+    if let delay = templates[processes[id - 1].template].config.restartAfter {
+      schedule(.start(.processStart), for: id, at: now + delay)
+    }
+  }
+
+  /// The process ends by itself.
+  func exit(_ id: Int, ok: Bool) {
+    guard processes[id - 1].alive else { return }
+    record(.processExited(process: id, ok: ok))
+    leave(id, crashed: false)
+  }
+
+  private func leave(_ id: Int, crashed: Bool) {
+    let host = processes[id - 1].host
+    processes[id - 1].alive = false
+    processes[id - 1].crashed = crashed
+    if let ticket = processes[id - 1].lockTicket { hosts[host].lock.withdraw(ticket: ticket) }
+    if processes[id - 1].holdsLock {
+      processes[id - 1].holdsLock = false
+      let next = crashed ? hosts[host].lock.holderDied(now: now) : hosts[host].lock.release(process: id, now: now)
+      record(.lock(process: id, host: hosts[host].config.name, what: crashed ? "holder-died" : "released"))
+      if let next { grantLock(to: next, host: host) }
+      if crashed, hosts[host].lock.holderDead {
+        schedule(.lockStaleCheck(host: host), at: hosts[host].lock.acquiredAt + hosts[host].lock.config.staleAfter)
+      }
+    }
+  }
+
+  /// Hands the lock to a waiter.
+  func grantLock(to waiter: (process: Int, ticket: Int), host: Int) {
+    processes[waiter.process - 1].holdsLock = true
+    processes[waiter.process - 1].lockTicket = nil
+    record(.lock(process: waiter.process, host: hosts[host].config.name, what: "acquired"))
+    schedule(.strategyEvent(.lockGranted), for: waiter.process, at: now)
+  }
+
+  /// Breaks a stale lock file and hands it to the first waiter.
+  func breakStaleLock(host: Int) {
+    let holder = hosts[host].lock.holder
+    let (broken, next) = hosts[host].lock.breakIfStale(now: now)
+    guard broken else { return }
+    record(.lock(process: holder ?? 0, host: hosts[host].config.name, what: "broken-stale"))
+    if let next { grantLock(to: next, host: host) }
+  }
+}

@@ -1,0 +1,96 @@
+extension World {
+  /// Routes an event to one incarnation of a process; events of a dead or replaced incarnation
+  /// are dropped, and those of a suspended host wait for it to resume.
+  func dispatch(_ event: ProcessEvent, to id: Int, incarnation: Int) {
+    let process = processes[id - 1]
+    if case .start(let cause) = event {
+      guard !process.alive || cause == .workLoopRestart, process.incarnation == incarnation else { return }
+      return cause == .workLoopRestart ? restartLoopNow(id) : start(process: id, cause: .processStart)
+    }
+    if case .storeWriteDone(let contents) = event, process.incarnation == incarnation, !process.crashed {
+      return finishWrite(id, contents)
+    }
+    guard process.alive, process.incarnation == incarnation else { return }
+    if let resume = hosts[process.host].resumeTime(after: now) {
+      return queue.schedule(.process(id: id, incarnation: incarnation, event), at: resume)
+    }
+    handle(event, for: id)
+  }
+
+  private func handle(_ event: ProcessEvent, for id: Int) {
+    switch event {
+    case .start, .storeWriteDone: break
+    case .cycleDue(let epoch): cycleDue(id, epoch: epoch)
+    case .itemArrives: itemArrives(id)
+    case .itemRetry(let item): attemptItem(id, item: item)
+    case .timer(let name, let arming):
+      if processes[id - 1].timerArmings[name] == arming { deliver(.timerFired(name: name), to: id) }
+    case .storeReadDone(let result): finishRead(id, result)
+    case .lockWaitOver(let ticket): lockWaitOver(id, ticket: ticket)
+    case .tokenTimeout(let request): tokenTimeout(request)
+    case .apiTimeout(let call): apiTimeout(call)
+    case .crash: crash(id)
+    case .crashCheck: checkCrash(id)
+    case .stop: exit(id, ok: true)
+    case .message(let from, let message): receive(message, from: from, at: id)
+    case .messageTimeout(let correlation):
+      if processes[id - 1].pendingMessages.remove(correlation) != nil { deliver(.messageFailed(correlation: correlation), to: id) }
+    case .strategyEvent(let event): deliver(event, to: id)
+    }
+  }
+
+  /// Gives `event` to the process's strategy and performs the actions it returns.
+  func deliver(_ event: StrategyEvent, to id: Int) {
+    let process = processes[id - 1]
+    var context = StrategyContext(
+      now: hosts[process.host].clock.local(now), processID: id, role: process.role, random: process.random)
+    let actions = strategies[id - 1].strategy.handle(event, context: &context)
+    processes[id - 1].random = context.random
+    for action in actions {
+      guard processes[id - 1].alive, processes[id - 1].incarnation == process.incarnation else { return }
+      perform(action, for: id)
+    }
+  }
+
+  private func perform(_ action: StrategyAction, for id: Int) {
+    switch action {
+    case .readStore: beginRead(id)
+    case .writeStore(let contents): beginWrite(id, contents)
+    case .acquireLock(let wait): acquireLock(id, wait: wait)
+    case .releaseLock: releaseLock(id)
+    case .sendRefresh(let request, let token, let timeout): sendRefresh(from: id, tag: request, token: token, timeout: timeout)
+    case .grant(let ask, let token): granted(id, ask: ask, token: token)
+    case .deny(let ask, _): denied(id, ask: ask)
+    case .setTimer(let name, let at): setTimer(id, name: name, at: at)
+    case .cancelTimer(let name): processes[id - 1].timerArmings[name, default: 0] += 1
+    case .restartWorkLoop: restartWorkLoop(id)
+    case .raiseAlert(let message): record(.alertRaised(process: id, message: message))
+    case .send(let message, let to, let timeout): send(message, from: id, to: to, timeout: timeout)
+    }
+  }
+
+  private func setTimer(_ id: Int, name: String, at localTime: SimInstant) {
+    processes[id - 1].timerArmings[name, default: 0] += 1
+    let config = templates[processes[id - 1].template].config
+    if name == "refresh", schedulerFailuresLeft[id - 1] > 0,
+      crashRandom[id - 1].chance(config.schedulerFailure?.probability ?? 0)
+    {
+      schedulerFailuresLeft[id - 1] -= 1
+      return record(.schedulerArmFailed(process: id))
+    }
+    let trueTime = hosts[processes[id - 1].host].clock.trueInstant(localTime)
+    schedule(.timer(name: name, arming: processes[id - 1].timerArmings[name]!), for: id, at: trueTime)
+  }
+
+  private func send(_ message: IPCMessage, from id: Int, to target: Int?, timeout: SimDuration) {
+    processes[id - 1].pendingMessages.insert(message.correlation)
+    schedule(.messageTimeout(correlation: message.correlation), for: id, at: now + timeout)
+    guard let receiver = target ?? hosts[processes[id - 1].host].broker, processes[receiver - 1].alive else { return }
+    schedule(.message(from: id, message), for: receiver, at: now + .milliseconds(1))
+  }
+
+  private func receive(_ message: IPCMessage, from sender: Int, at id: Int) {
+    processes[id - 1].pendingMessages.remove(message.correlation)
+    deliver(.messageReceived(from: sender, message: message), to: id)
+  }
+}

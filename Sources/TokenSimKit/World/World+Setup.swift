@@ -1,0 +1,100 @@
+extension World {
+  /// Logs in, schedules the processes, security events, and trace marks for fault windows and
+  /// suspensions.
+  func setUp() {
+    for index in hosts.indices where hosts[index].config.loggedIn { logIn(host: index) }
+    for (template, entry) in templates.enumerated() { scheduleFirstStart(template: template, config: entry.config) }
+    for (index, event) in scenario.server.securityEvents.enumerated() { schedule(.securityEvent(index: index), at: event.at) }
+    for (index, rule) in scenario.server.faults.enumerated() {
+      guard let window = rule.window else { continue }
+      schedule(.faultWindow(rule: index, open: true), at: window.lowerBound)
+      schedule(.faultWindow(rule: index, open: false), at: window.upperBound)
+    }
+    for (index, host) in hosts.enumerated() {
+      for window in host.config.suspensions {
+        schedule(.hostSuspension(host: index, suspended: true), at: window.lowerBound)
+        schedule(.hostSuspension(host: index, suspended: false), at: window.upperBound)
+      }
+    }
+  }
+
+  private func logIn(host index: Int) {
+    let name = hosts[index].config.name
+    let grant = ledger.login(host: name, now: now)
+    let expiry = hosts[index].clock.local(now) + grant.expiresIn
+    hosts[index].store.login(
+      Credentials(accessToken: grant.accessToken, accessExpiresAt: expiry, refreshToken: grant.refreshToken))
+    record(.login(host: name, family: ledger.family(loggedInto: name) ?? 0))
+  }
+
+  private func scheduleFirstStart(template: Int, config: ProcessConfig) {
+    guard config.role == .cli, let arrivals = config.arrivals else {
+      for instance in 0..<config.count { schedule(.spawn(template: template, instance: instance), at: config.startAt) }
+      return
+    }
+    switch arrivals {
+    case .every: schedule(.cliArrival(template: template), at: config.startAt)
+    case .poisson(let perHour):
+      schedule(.cliArrival(template: template), at: config.startAt + arrivalRandom[template].exponential(mean: mean(perHour)))
+    case .cron(let every, _):
+      let periods = (config.startAt.microseconds + every.microseconds - 1) / every.microseconds
+      schedule(.cliArrival(template: template), at: SimInstant(microseconds: periods * every.microseconds))
+    }
+  }
+
+  private func mean(_ perHour: Double) -> SimDuration {
+    SimDuration(microseconds: Int64((3_600_000_000 / perHour).rounded()))
+  }
+
+  /// Starts daemon or broker instance `instance` of `template`.
+  func spawn(template: Int, instance: Int) {
+    let id = createProcess(template: template, instance: instance)
+    start(process: id, cause: .processStart)
+  }
+
+  /// One or more CLI invocations arrive; the next arrival is scheduled.
+  func cliArrives(template: Int) {
+    let config = templates[template].config
+    guard let arrivals = config.arrivals else { return }
+    let next: SimInstant
+    var burst = 1
+    switch arrivals {
+    case .every(let period): next = now + period
+    case .poisson(let perHour): next = now + arrivalRandom[template].exponential(mean: mean(perHour))
+    case .cron(let period, let size):
+      next = now + period
+      burst = size
+    }
+    for _ in 0..<burst {
+      let id = createProcess(template: template, instance: processes.count)
+      start(process: id, cause: .processStart)
+    }
+    if next < (config.stopAt ?? .never) { schedule(.cliArrival(template: template), at: next) }
+  }
+
+  private func createProcess(template: Int, instance: Int) -> Int {
+    let (host, config) = templates[template]
+    let id = processes.count + 1
+    let hostName = hosts[host].config.name
+    let label = config.role == .cli ? "\(config.name)#\(id)" : (config.count > 1 ? "\(config.name)#\(instance + 1)" : config.name)
+    let streamName = "process/\(hostName)/\(config.name)/\(instance)"
+    processes.append(
+      SimProcess(
+        id: id, name: "\(hostName)/\(label)", host: host, template: template, role: config.role,
+        random: RandomStream(rootSeed: rootSeed, name: streamName)))
+    strategies.append(StrategyBox(makeStrategy(config.role)))
+    crashRandom.append(RandomStream(rootSeed: rootSeed, name: "crash/" + streamName))
+    schedulerFailuresLeft.append(config.schedulerFailure?.count ?? 0)
+    if config.role == .broker { hosts[host].broker = id }
+    return id
+  }
+
+  /// Applies a scenario security event: revoke one host's session or every session.
+  func applySecurityEvent(_ event: SecurityEvent) {
+    record(.securityEvent(host: event.host))
+    let families = event.host.map { ledger.family(loggedInto: $0).map { [$0] } ?? [] } ?? ledger.families.map(\.id)
+    for family in families where ledger.revokeFamily(family) {
+      record(.familyRevoked(family: family, cause: "security-event"))
+    }
+  }
+}

@@ -1,0 +1,80 @@
+extension World {
+  func beginRead(_ id: Int) {
+    let process = processes[id - 1]
+    if let environment = process.environment {
+      let result: StoreReadResult = environment.credentials == nil ? .empty : .contents(environment)
+      return schedule(.storeReadDone(result), for: id, at: now)
+    }
+    let store = hosts[process.host].store
+    schedule(.storeReadDone(store.read()), for: id, at: now + store.config.readTime)
+  }
+
+  func finishRead(_ id: Int, _ result: StoreReadResult) {
+    if processes[id - 1].environment == nil {
+      let name: String
+      switch result {
+      case .contents: name = "ok"
+      case .empty: name = "empty"
+      case .torn: name = "torn"
+      }
+      record(.storeRead(process: id, host: hosts[processes[id - 1].host].config.name, result: name))
+    }
+    deliver(.storeRead(result), to: id)
+  }
+
+  func beginWrite(_ id: Int, _ contents: StoreContents) {
+    if processes[id - 1].environment != nil {
+      processes[id - 1].environment = contents
+      return schedule(.strategyEvent(.storeWritten), for: id, at: now)
+    }
+    let host = processes[id - 1].host
+    hosts[host].store.beginWrite()
+    processes[id - 1].writeInFlight = true
+    schedule(.storeWriteDone(contents), for: id, at: now + hosts[host].store.config.writeTime)
+  }
+
+  func finishWrite(_ id: Int, _ contents: StoreContents) {
+    let host = processes[id - 1].host
+    processes[id - 1].writeInFlight = false
+    let lost = hosts[host].store.finishWrite(contents)
+    record(
+      .storeWritten(
+        process: id, host: hosts[host].config.name, refreshToken: contents.credentials?.refreshToken?.serial, lostUpdate: lost))
+    if processes[id - 1].alive { deliver(.storeWritten, to: id) }
+  }
+
+  func acquireLock(_ id: Int, wait: SimDuration) {
+    let host = processes[id - 1].host
+    guard !processes[id - 1].holdsLock, processes[id - 1].environment == nil else {
+      return schedule(.strategyEvent(.lockGranted), for: id, at: now)
+    }
+    let ticket = nextTicket
+    nextTicket += 1
+    if hosts[host].lock.acquire(process: id, ticket: ticket, now: now) {
+      return grantLock(to: (id, ticket), host: host)
+    }
+    processes[id - 1].lockTicket = ticket
+    schedule(.lockWaitOver(ticket: ticket), for: id, at: now + wait)
+    if hosts[host].lock.holderDead {
+      schedule(.lockStaleCheck(host: host), at: hosts[host].lock.acquiredAt + hosts[host].lock.config.staleAfter)
+    }
+  }
+
+  func lockWaitOver(_ id: Int, ticket: Int) {
+    guard processes[id - 1].lockTicket == ticket else { return }
+    let host = processes[id - 1].host
+    hosts[host].lock.withdraw(ticket: ticket)
+    processes[id - 1].lockTicket = nil
+    record(.lock(process: id, host: hosts[host].config.name, what: "unavailable"))
+    deliver(.lockUnavailable, to: id)
+  }
+
+  func releaseLock(_ id: Int) {
+    guard processes[id - 1].holdsLock else { return }
+    let host = processes[id - 1].host
+    processes[id - 1].holdsLock = false
+    let next = hosts[host].lock.release(process: id, now: now)
+    record(.lock(process: id, host: hosts[host].config.name, what: "released"))
+    if let next { grantLock(to: next, host: host) }
+  }
+}

@@ -1,0 +1,103 @@
+/// The simulated world of one run: the authorization server, the hosts and processes, and the
+/// run loop that jumps from event to event on virtual time. Every step appends to `trace`.
+public final class World {
+  let scenario: Scenario
+  let makeStrategy: (ProcessRole) -> any RefreshStrategy
+  let rootSeed: UInt64
+  var queue = EventQueue<WorldEvent>()
+  /// True time now.
+  public internal(set) var now = SimInstant.start
+  /// What happened, in order.
+  public internal(set) var trace: [TraceEvent] = []
+  /// Events taken from the queue.
+  public internal(set) var eventsProcessed = 0
+  /// Why the run stopped.
+  public internal(set) var stopReason = StopReason.endOfTime
+  var ledger: TokenLedger
+  var faultPlan: FaultPlan
+  var rateLimiter: RateLimiter?
+  var capacity: CapacityQueue?
+  var serverRandom: RandomStream
+  var hosts: [HostState]
+  /// Process templates: (host index, config).
+  let templates: [(host: Int, config: ProcessConfig)]
+  var arrivalRandom: [RandomStream]
+  var processes: [SimProcess] = []
+  var strategies: [StrategyBox] = []
+  var crashRandom: [RandomStream] = []
+  var schedulerFailuresLeft: [Int] = []
+  var tokenRequests: [Int: TokenRequestState] = [:]
+  var apiCalls: [Int: APICallState] = [:]
+  var nextRequest = 1
+  var nextCall = 1
+  var nextTicket = 1
+  let maximumEventsPerInstant = 1_000_000
+
+  /// Builds the world of `scenario` under `seed`, each process running a strategy from
+  /// `makeStrategy`.
+  public init(scenario: Scenario, seed: UInt64, makeStrategy: @escaping (ProcessRole) -> any RefreshStrategy) {
+    self.scenario = scenario
+    self.rootSeed = seed
+    self.makeStrategy = makeStrategy
+    ledger = TokenLedger(config: scenario.server)
+    faultPlan = FaultPlan(rules: scenario.server.faults, random: RandomStream(rootSeed: seed, name: "server/faults"))
+    rateLimiter = scenario.server.rateLimit.map(RateLimiter.init(config:))
+    capacity = scenario.server.capacity.map(CapacityQueue.init(config:))
+    serverRandom = RandomStream(rootSeed: seed, name: "server/latency")
+    hosts = scenario.hosts.map(HostState.init(config:))
+    templates = scenario.hosts.enumerated().flatMap { index, host in host.processes.map { (index, $0) } }
+    arrivalRandom = templates.map { RandomStream(rootSeed: seed, name: "arrivals/\(scenario.hosts[$0.host].name)/\($0.config.name)") }
+  }
+
+  /// Runs to the end of the scenario, the event budget, or until nothing is left to happen.
+  public func run() {
+    setUp()
+    let end = SimInstant(microseconds: scenario.duration.microseconds)
+    var instantCount = 0
+    while let next = queue.nextTime {
+      guard next <= end else { break }
+      guard eventsProcessed < scenario.eventBudget else { return stop(.eventBudget) }
+      instantCount = next == now ? instantCount + 1 : 0
+      guard instantCount < maximumEventsPerInstant else { return stop(.zeroDelayLoop) }
+      let (time, event) = queue.popNext()!
+      now = time
+      eventsProcessed += 1
+      dispatch(event)
+    }
+    stopReason = queue.isEmpty ? .quiescent : .endOfTime
+    now = end
+  }
+
+  private func stop(_ reason: StopReason) { stopReason = reason }
+
+  func record(_ kind: TraceKind) { trace.append(TraceEvent(time: now, kind: kind)) }
+
+  func schedule(_ event: WorldEvent, at time: SimInstant) { queue.schedule(event, at: max(time, now)) }
+
+  func schedule(_ event: ProcessEvent, for process: Int, at time: SimInstant) {
+    schedule(.process(id: process, incarnation: processes[process - 1].incarnation, event), at: time)
+  }
+
+  private func dispatch(_ event: WorldEvent) {
+    switch event {
+    case .spawn(let template, let instance): spawn(template: template, instance: instance)
+    case .cliArrival(let template): cliArrives(template: template)
+    case .process(let id, let incarnation, let event): dispatch(event, to: id, incarnation: incarnation)
+    case .tokenServiceDone(let request): finishService(request)
+    case .tokenReplyArrives(let request): tokenReplyArrives(request)
+    case .apiReplyArrives(let call): apiReplyArrives(call)
+    case .securityEvent(let index): applySecurityEvent(scenario.server.securityEvents[index])
+    case .faultWindow(let rule, let open):
+      record(.faultWindow(rule: rule, effect: scenario.server.faults[rule].effect.name, open: open))
+    case .hostSuspension(let host, let suspended):
+      record(.hostSuspension(host: hosts[host].config.name, suspended: suspended))
+    case .lockStaleCheck(let host): breakStaleLock(host: host)
+    }
+  }
+}
+
+/// Holds a process's strategy so that it is mutated in place.
+final class StrategyBox {
+  var strategy: any RefreshStrategy
+  init(_ strategy: any RefreshStrategy) { self.strategy = strategy }
+}

@@ -1,0 +1,43 @@
+/// Everything the run loop can be asked to do at a future instant.
+enum WorldEvent {
+  /// Start daemon or broker instance `instance` of process template `template`.
+  case spawn(template: Int, instance: Int)
+  /// The next CLI invocation(s) of `template` arrive.
+  case cliArrival(template: Int)
+  /// Something addressed to one incarnation of a process.
+  case process(id: Int, incarnation: Int, ProcessEvent)
+  /// The server finished processing token request `request`.
+  case tokenServiceDone(request: Int)
+  /// The response to token request `request` reaches its client.
+  case tokenReplyArrives(request: Int)
+  /// The response to API call `call` reaches its client.
+  case apiReplyArrives(call: Int)
+  /// Security event `index` of the server config.
+  case securityEvent(index: Int)
+  /// A fault rule's window opens or closes (trace only).
+  case faultWindow(rule: Int, open: Bool)
+  /// A host is suspended or resumes (trace only; deferral is by the host's windows).
+  case hostSuspension(host: Int, suspended: Bool)
+  /// A lock file may have become stale.
+  case lockStaleCheck(host: Int)
+}
+
+/// Events addressed to a process.
+enum ProcessEvent {
+  case start(StartCause)
+  case cycleDue(epoch: Int)
+  case itemArrives
+  case itemRetry(item: Int)
+  case timer(name: String, arming: Int)
+  case storeReadDone(StoreReadResult)
+  case storeWriteDone(StoreContents)
+  case lockWaitOver(ticket: Int)
+  case tokenTimeout(request: Int)
+  case apiTimeout(call: Int)
+  case crash
+  case crashCheck
+  case stop
+  case message(from: Int, IPCMessage)
+  case messageTimeout(correlation: Int)
+  case strategyEvent(StrategyEvent)
+}

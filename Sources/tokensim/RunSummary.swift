@@ -1,0 +1,30 @@
+import TokenSimKit
+
+/// The few lines `tokensim run` prints after a run.
+enum RunSummary {
+  static func text(_ result: RunResult, wallSeconds: Double, directory: String, trace: Bool) -> String {
+    let m = result.metrics
+    let outcomes = m.tokenRequestsByOutcome.sorted { $0.key < $1.key }.map { "\($0.key) \(Figures.grouped($0.value))" }
+    let rate = Double(result.eventsProcessed) / max(wallSeconds, 1e-9)
+    var lines = [
+      "\(result.scenario.name) × \(result.strategyName) (seed \(result.seed))",
+      "  simulated \(DurationText.format(SimDuration(microseconds: result.simulated.microseconds))) in "
+        + String(format: "%.3f", wallSeconds) + " s wall: \(Figures.grouped(result.eventsProcessed)) events "
+        + "(\(Figures.rate(rate)) events/s), stopped: \(result.stopReason.rawValue)",
+      "  token requests \(Figures.grouped(m.tokenRequests))"
+        + (outcomes.isEmpty ? "" : " (" + outcomes.joined(separator: ", ") + ")")
+        + ", peak \(m.peakTokenRequestsPerSecond)/s",
+      "  reuse detections \(m.reuseDetections), family revocations \(m.familyRevocations), needs-login alerts \(m.needsLoginAlerts)",
+      "  API calls \(Figures.grouped(m.apiCalls)), failed \(Figures.grouped(m.apiCallsFailed)) (availability \(Figures.percent(m.availability)))",
+      "  work cycles \(Figures.grouped(m.workCyclesCompleted)) ok / \(Figures.grouped(m.workCyclesFailed)) failed, "
+        + "work-loop restarts \(Figures.grouped(m.workLoopRestarts)), items \(Figures.grouped(m.workItemsCompleted)) done / "
+        + "\(Figures.grouped(m.workItemsDropped)) dropped",
+      "  wrote \(directory)/report.json" + (trace ? " and trace.jsonl" : ""),
+    ]
+    if m.storeLostUpdates + m.tornReads + m.processCrashes > 0 {
+      lines.insert(
+        "  store lost updates \(m.storeLostUpdates), torn reads \(m.tornReads), crashes \(m.processCrashes)", at: lines.count - 1)
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import TokenSimKit
+
+/// `tokensim suite [DIR]`: every scenario of a directory against every built-in strategy.
+enum SuiteCommand {
+  static let help = """
+    Usage: tokensim suite [DIR] [--strategy a,b,...] [--out DIR]
+
+    Runs every scenario file (*.json) directly in DIR (default: Scenarios) against every built-in
+    strategy, or those named, writes each report under --out (default: Reports), and prints a
+    matrix: rows are scenarios, columns strategies, each cell the telling figures.
+
+    Exit status: 0 after the runs, 2 when a scenario or an option is wrong (nothing is run).
+    """
+
+  static func main(_ words: [String]) throws(CommandFailure) {
+    let arguments = try parse(words, valued: ["strategy", "out"], flags: ["help"], help: help)
+    guard arguments.positional.count <= 1 else { throw CommandFailure(status: 2, message: "suite takes at most one directory\n\n\(help)") }
+    let directory = arguments.positional.first ?? "Scenarios"
+    let scenarios = try scenarioFiles(in: directory).map { path throws(CommandFailure) in try loadScenario(path) }
+    let entries = try strategies(arguments.value("strategy"))
+    let out = arguments.value("out") ?? "Reports"
+    var rows: [[String]] = []
+    for scenario in scenarios {
+      var row = [scenario.name]
+      for entry in entries {
+        let result = Simulation(scenario: scenario, strategyName: entry.name, makeStrategy: entry.make).run()
+        try RunCommand.writeOutputs(result, to: "\(out)/\(scenario.name)/\(entry.name)", trace: false)
+        row.append(cell(result.metrics))
+      }
+      rows.append(row)
+    }
+    print(MatrixTable.render(header: ["scenario"] + entries.map(\.name), rows: rows))
+    print("\ncells: availability / token requests / reuse detections / work-loop restarts; reports under \(out)/")
+  }
+
+  static func cell(_ m: RunMetrics) -> String {
+    "\(Figures.percent(m.availability)) / \(Figures.grouped(m.tokenRequests)) tok / \(m.reuseDetections) reuse / \(m.workLoopRestarts) restarts"
+  }
+
+  static func scenarioFiles(in directory: String) throws(CommandFailure) -> [String] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      throw CommandFailure(status: 2, message: "cannot read the directory \(directory)")
+    }
+    let files = names.filter { $0.hasSuffix(".json") }.sorted().map { "\(directory)/\($0)" }
+    guard !files.isEmpty else { throw CommandFailure(status: 2, message: "no scenario files (*.json) in \(directory)") }
+    return files
+  }
+
+  static func strategies(_ list: String?) throws(CommandFailure) -> [StrategyCatalog.Entry] {
+    guard let list, list != "all" else { return StrategyCatalog.all }
+    return try list.split(separator: ",").map { name throws(CommandFailure) in try RunCommand.strategy(named: String(name)) }
+  }
+}
+
+/// A plain-text table with aligned columns.
+enum MatrixTable {
+  static func render(header: [String], rows: [[String]]) -> String {
+    let all = [header] + rows
+    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+    func line(_ cells: [String]) -> String {
+      zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+    }
+    let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+    return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import TokenSimKit
+
+let usage = """
+  tokensim \(TokenSim.version): a fault-injection simulator for OAuth refresh-token clients.
+
+  Usage: tokensim COMMAND [OPTIONS]
+
+  Commands:
+    run SCENARIO.json --strategy NAME   run one scenario with one strategy, write report.json
+    suite [DIR]                         run every scenario in DIR (default Scenarios) with every strategy
+    validate FILE...                    check scenario files without running them
+    list strategies                     list the built-in strategies
+
+  `tokensim COMMAND --help` describes each command.
+  """
+
+let commands: [String: ([String]) throws(CommandFailure) -> Void] = [
+  "run": RunCommand.main, "validate": ValidateCommand.main, "list": ListCommand.main, "suite": SuiteCommand.main,
+]
+
+var words = Array(CommandLine.arguments.dropFirst())
+if words.isEmpty || words == ["--help"] || words == ["-h"] || words == ["help"] {
+  print(usage)
+  exit(words.isEmpty ? 2 : 0)
+}
+if words == ["--version"] {
+  print(TokenSim.version)
+  exit(0)
+}
+let name = words.removeFirst()
+guard let command = commands[name] else {
+  let hint = closest(name, among: commands.keys.sorted()).map { " (did you mean \($0)?)" } ?? ""
+  FileHandle.standardError.write(Data("tokensim: unknown command \"\(name)\"\(hint)\n\n\(usage)\n".utf8))
+  exit(2)
+}
+do {
+  try command(words)
+} catch {
+  if error.status == 0 {
+    print(error.message)
+  } else {
+    FileHandle.standardError.write(Data("tokensim: \(error.message)\n".utf8))
+  }
+  exit(error.status)
+}
