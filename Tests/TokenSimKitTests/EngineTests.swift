@@ -1,0 +1,70 @@
+import Testing
+
+@testable import TokenSimKit
+
+@Suite struct EngineTests {
+  @Test func queuePopsInTimeThenInsertionOrder() {
+    var queue = EventQueue<String>()
+    queue.schedule("late", at: SimInstant(microseconds: 20))
+    queue.schedule("first-at-10", at: SimInstant(microseconds: 10))
+    queue.schedule("second-at-10", at: SimInstant(microseconds: 10))
+    queue.schedule("early", at: SimInstant(microseconds: 5))
+    var order: [String] = []
+    while let next = queue.popNext() { order.append(next.payload) }
+    #expect(order == ["early", "first-at-10", "second-at-10", "late"])
+  }
+
+  @Test func queueStaysOrderedUnderManyRandomInsertions() {
+    var queue = EventQueue<Int>()
+    var random = RandomStream(rootSeed: 9, name: "heap")
+    for index in 0..<5_000 { queue.schedule(index, at: SimInstant(microseconds: random.integer(in: 0...1_000))) }
+    var previous = (time: Int64.min, payload: -1)
+    while let next = queue.popNext() {
+      let isOrdered =
+        next.time.microseconds > previous.time || (next.time.microseconds == previous.time && next.payload > previous.payload)
+      #expect(isOrdered)
+      previous = (next.time.microseconds, next.payload)
+    }
+  }
+
+  @Test func streamsAreReproducibleAndIndependentByName() {
+    var a = RandomStream(rootSeed: 42, name: "server/faults")
+    var b = RandomStream(rootSeed: 42, name: "server/faults")
+    var c = RandomStream(rootSeed: 42, name: "arrivals/laptop/cli")
+    let drawsA = (0..<8).map { _ in a.next() }
+    #expect(drawsA == (0..<8).map { _ in b.next() })
+    #expect(drawsA != (0..<8).map { _ in c.next() })
+    #expect(RandomStream.stableHash("abc") == 0xe71f_a219_0541_574b)
+  }
+
+  @Test(arguments: [
+    ("250ms", 250_000), ("30s", 30_000_000), ("30m", 1_800_000_000), ("2h", 7_200_000_000),
+    ("30d", 2_592_000_000_000), ("1h30m", 5_400_000_000), ("-3m", -180_000_000), ("0s", 0),
+  ] as [(String, Int64)])
+  func durationsParse(text: String, microseconds: Int64) {
+    #expect(DurationText.parse(text) == SimDuration(microseconds: microseconds))
+    #expect(DurationText.parse(DurationText.format(SimDuration(microseconds: microseconds)))?.microseconds == microseconds)
+  }
+
+  @Test(arguments: ["", "30", "s", "30x", "1.5s", "30 s s", "-", "99999999999999999d"])
+  func malformedDurationsAreRejected(text: String) {
+    #expect(DurationText.parse(text) == nil)
+  }
+
+  @Test func httpDatesFollowIMFFixdate() {
+    #expect(HTTPDate.format(.start) == "Thu, 01 Jan 2026 00:00:00 GMT")
+    let later = SimInstant.start + .days(59) + .hours(13) + .seconds(7)
+    #expect(HTTPDate.format(later) == "Sun, 01 Mar 2026 13:00:07 GMT")
+    #expect(HTTPDate.parse("Sun, 01 Mar 2026 13:00:07 GMT") == later)
+    #expect(HTTPDate.parse("Fri, 31 Dec 1999 23:59:59 GMT") == SimInstant(microseconds: -820_540_801_000_000))
+    #expect(HTTPDate.parse("tomorrow") == nil)
+  }
+
+  @Test func hostClockAppliesOffsetAndDriftBothWays() {
+    let clock = HostClock(offset: .minutes(-3), driftPPM: 100)
+    let trueTime = SimInstant.start + .hours(10)
+    let local = clock.local(trueTime)
+    #expect(local == SimInstant.start + .hours(10) - .minutes(3) + .milliseconds(3_600))
+    #expect(clock.trueInstant(local) == trueTime)
+  }
+}

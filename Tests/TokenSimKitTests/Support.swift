@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+@testable import TokenSimKit
+
+/// Parses a scenario written inline in a test.
+func scenario(_ json: String) throws -> Scenario { try Scenario.parse(json, file: "inline.json") }
+
+/// Runs an inline scenario with naive (or another strategy) and returns the result.
+func run(
+  _ json: String, seed: UInt64? = nil, strategy: @escaping (ProcessRole) -> any RefreshStrategy = { _ in NaiveStrategy() }
+) throws -> RunResult {
+  Simulation(scenario: try scenario(json), strategyName: "test", seed: seed, makeStrategy: strategy).run()
+}
+
+/// The trace events of one kind, by a predicate on the kind.
+func events(_ result: RunResult, _ matches: (TraceKind) -> Bool) -> [TraceEvent] {
+  result.trace.filter { matches($0.kind) }
+}
+
+/// The package root, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+
+/// A one-host scenario with the given server JSON and processes JSON.
+func oneHost(duration: String, server: String = "{}", processes: String, host: String = "") -> String {
+  """
+  {"name": "t", "description": "test", "duration": "\(duration)", "server": \(server),
+   "hosts": [{"name": "h"\(host.isEmpty ? "" : ", " + host), "processes": \(processes)}]}
+  """
+}
