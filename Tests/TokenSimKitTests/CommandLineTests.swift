@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// Runs the built `tokensim` executable.
+func tokensim(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+  let process = Process()
+  process.executableURL = packageRoot.appendingPathComponent(".build/debug/tokensim")
+  process.arguments = arguments
+  process.currentDirectoryURL = packageRoot
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let stdout = out.fileHandleForReading.readDataToEndOfFile()
+  let stderr = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+func temporaryDirectory() -> String {
+  let path = NSTemporaryDirectory() + "tokensim-test-" + UUID().uuidString
+  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}
+
+@Suite(.serialized) struct CommandLineTests {
+  @Test func runWritesAReportAndATrace() throws {
+    let out = temporaryDirectory()
+    let result = try tokensim(["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--out", out, "--trace"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("quiet-day × naive (seed 1)"))
+    #expect(result.stdout.contains("events/s"))
+    let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any]
+    #expect(report?["schemaVersion"] as? Int == 1)
+    #expect((report?["metrics"] as? [String: Any])?["tokenRequests"] as? Int == 48)
+    #expect(report?.keys.contains { $0.lowercased().contains("wall") } == false)
+    let trace = try String(contentsOfFile: out + "/trace.jsonl", encoding: .utf8)
+    #expect(trace.split(separator: "\n").first == #"{"t":0,"event":"login","host":"server-1","family":1}"#)
+  }
+
+  @Test func twoRunsWithOneSeedWriteIdenticalBytes() throws {
+    let (a, b) = (temporaryDirectory(), temporaryDirectory())
+    for out in [a, b] {
+      #expect(try tokensim(["run", "Scenarios/transient-502.json", "--strategy", "naive", "--seed", "5", "--out", out, "--trace"]).status == 0)
+    }
+    for file in ["report.json", "trace.jsonl"] {
+      #expect(FileManager.default.contentsEqual(atPath: "\(a)/\(file)", andPath: "\(b)/\(file)"))
+    }
+  }
+
+  @Test func aBadScenarioExits2AndWritesNothing() throws {
+    let directory = temporaryDirectory()
+    let bad = directory + "/bad.json"
+    try #"{"name": "x", "description": "d", "duration": "1h", "hosts": [{"name": "h", "processes": [{"name": "d", "rol": "daemon"}]}]}"#
+      .write(toFile: bad, atomically: true, encoding: .utf8)
+    let out = directory + "/out"
+    let result = try tokensim(["run", bad, "--strategy", "naive", "--out", out])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("$.hosts[0].processes[0].rol"))
+    #expect(result.stderr.contains(#"did you mean "role""#))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test(arguments: [
+    (["run", "Scenarios/quiet-day.json"], "--strategy is required"),
+    (["run", "Scenarios/quiet-day.json", "--strategy", "naiv"], "did you mean naive?"),
+    (["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--seed", "-1"], "--seed takes a whole number"),
+    (["run", "Scenarios/missing.json", "--strategy", "naive"], "no such file"),
+    (["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--sed", "1"], "did you mean --seed?"),
+    (["rnu"], "did you mean run?"),
+    (["validate"], "at least one file"),
+  ])
+  func badInvocationsExit2WithAReason(arguments: [String], message: String) throws {
+    let result = try tokensim(arguments)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(message))
+  }
+
+  @Test(arguments: [["--help"], ["run", "--help"], ["validate", "--help"], ["list", "--help"], ["suite", "--help"]])
+  func everyCommandHasHelp(arguments: [String]) throws {
+    let result = try tokensim(arguments)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("Usage: tokensim"))
+  }
+
+  @Test func validateChecksEveryBundledScenario() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: packageRoot.path + "/Scenarios").filter { $0.hasSuffix(".json") }
+    let result = try tokensim(["validate"] + files.sorted().map { "Scenarios/" + $0 })
+    #expect(result.status == 0)
+    #expect(result.stdout.split(separator: "\n").count == files.count)
+  }
+
+  @Test func listShowsTheStrategies() throws {
+    let result = try tokensim(["list", "strategies"])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("naive"))
+  }
+}
