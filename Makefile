@@ -10,6 +10,7 @@ run: release
 test:
 	$(SWIFT) build --build-tests 2>&1 | tee .build-test.log | grep -E "warning:|error:" && { echo "build produced warnings or errors"; exit 1; } || true
 	$(SWIFT) test --skip-build
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
 build:
 	$(SWIFT) build

@@ -40,7 +40,8 @@ enum Figures {
   }
 
   static func rate(_ value: Double) -> String {
-    value >= 1e6 ? String(format: "%.1fM", value / 1e6) : value >= 1e3 ? String(format: "%.1fk", value / 1e3) : String(format: "%.0f", value)
+    value >= 1e6
+      ? String(format: "%.1fM", value / 1e6) : value >= 1e3 ? String(format: "%.1fk", value / 1e3) : String(format: "%.0f", value)
   }
 
   static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }

@@ -14,6 +14,8 @@ enum ListCommand {
       throw CommandFailure(status: 2, message: "list takes one topic: strategies\n\n\(help)")
     }
     let width = StrategyCatalog.all.map(\.name.count).max() ?? 0
-    for entry in StrategyCatalog.all { print(entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.summary) }
+    for entry in StrategyCatalog.all {
+      print(entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.summary)
+    }
   }
 }

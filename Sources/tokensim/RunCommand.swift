@@ -22,7 +22,8 @@ enum RunCommand {
   static func main(_ words: [String]) throws(CommandFailure) {
     let arguments = try parse(words, valued: ["strategy", "seed", "out"], flags: ["trace", "help"], help: help)
     guard arguments.positional.count == 1 else {
-      throw CommandFailure(status: 2, message: "run takes exactly one scenario file (given \(arguments.positional.count))\n\n\(help)")
+      throw CommandFailure(
+        status: 2, message: "run takes exactly one scenario file (given \(arguments.positional.count))\n\n\(help)")
     }
     let entry = try strategy(named: arguments.value("strategy"))
     let seed = try parseSeed(arguments.value("seed"))

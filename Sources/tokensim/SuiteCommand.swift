@@ -15,7 +15,9 @@ enum SuiteCommand {
 
   static func main(_ words: [String]) throws(CommandFailure) {
     let arguments = try parse(words, valued: ["strategy", "out"], flags: ["help"], help: help)
-    guard arguments.positional.count <= 1 else { throw CommandFailure(status: 2, message: "suite takes at most one directory\n\n\(help)") }
+    guard arguments.positional.count <= 1 else {
+      throw CommandFailure(status: 2, message: "suite takes at most one directory\n\n\(help)")
+    }
     let directory = arguments.positional.first ?? "Scenarios"
     let scenarios = try scenarioFiles(in: directory).map { path throws(CommandFailure) in try loadScenario(path) }
     let entries = try strategies(arguments.value("strategy"))
@@ -60,8 +62,17 @@ enum MatrixTable {
     let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
     func line(_ cells: [String]) -> String {
       zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        .trimmingTrailingSpaces()
     }
     let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
     return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+  }
+}
+
+extension String {
+  func trimmingTrailingSpaces() -> String {
+    var text = self
+    while text.last == " " { text.removeLast() }
+    return text
   }
 }

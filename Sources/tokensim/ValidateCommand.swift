@@ -13,7 +13,9 @@ enum ValidateCommand {
 
   static func main(_ words: [String]) throws(CommandFailure) {
     let arguments = try parse(words, valued: [], flags: ["help"], help: help)
-    guard !arguments.positional.isEmpty else { throw CommandFailure(status: 2, message: "validate needs at least one file\n\n\(help)") }
+    guard !arguments.positional.isEmpty else {
+      throw CommandFailure(status: 2, message: "validate needs at least one file\n\n\(help)")
+    }
     var failures: [String] = []
     for path in arguments.positional {
       do {

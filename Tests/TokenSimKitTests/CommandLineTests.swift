@@ -31,7 +31,8 @@ func temporaryDirectory() -> String {
     #expect(result.status == 0)
     #expect(result.stdout.contains("quiet-day × naive (seed 1)"))
     #expect(result.stdout.contains("events/s"))
-    let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any]
+    let report =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any]
     #expect(report?["schemaVersion"] as? Int == 1)
     #expect((report?["metrics"] as? [String: Any])?["tokenRequests"] as? Int == 48)
     #expect(report?.keys.contains { $0.lowercased().contains("wall") } == false)
@@ -42,7 +43,9 @@ func temporaryDirectory() -> String {
   @Test func twoRunsWithOneSeedWriteIdenticalBytes() throws {
     let (a, b) = (temporaryDirectory(), temporaryDirectory())
     for out in [a, b] {
-      #expect(try tokensim(["run", "Scenarios/transient-502.json", "--strategy", "naive", "--seed", "5", "--out", out, "--trace"]).status == 0)
+      #expect(
+        try tokensim(["run", "Scenarios/transient-502.json", "--strategy", "naive", "--seed", "5", "--out", out, "--trace"])
+          .status == 0)
     }
     for file in ["report.json", "trace.jsonl"] {
       #expect(FileManager.default.contentsEqual(atPath: "\(a)/\(file)", andPath: "\(b)/\(file)"))
@@ -52,7 +55,8 @@ func temporaryDirectory() -> String {
   @Test func aBadScenarioExits2AndWritesNothing() throws {
     let directory = temporaryDirectory()
     let bad = directory + "/bad.json"
-    try #"{"name": "x", "description": "d", "duration": "1h", "hosts": [{"name": "h", "processes": [{"name": "d", "rol": "daemon"}]}]}"#
+    try
+      #"{"name": "x", "description": "d", "duration": "1h", "hosts": [{"name": "h", "processes": [{"name": "d", "rol": "daemon"}]}]}"#
       .write(toFile: bad, atomically: true, encoding: .utf8)
     let out = directory + "/out"
     let result = try tokensim(["run", bad, "--strategy", "naive", "--out", out])
@@ -85,7 +89,9 @@ func temporaryDirectory() -> String {
   }
 
   @Test func validateChecksEveryBundledScenario() throws {
-    let files = try FileManager.default.contentsOfDirectory(atPath: packageRoot.path + "/Scenarios").filter { $0.hasSuffix(".json") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: packageRoot.path + "/Scenarios").filter {
+      $0.hasSuffix(".json")
+    }
     let result = try tokensim(["validate"] + files.sorted().map { "Scenarios/" + $0 })
     #expect(result.status == 0)
     #expect(result.stdout.split(separator: "\n").count == files.count)

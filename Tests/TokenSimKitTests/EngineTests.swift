@@ -37,10 +37,11 @@ import Testing
     #expect(RandomStream.stableHash("abc") == 0xe71f_a219_0541_574b)
   }
 
-  @Test(arguments: [
-    ("250ms", 250_000), ("30s", 30_000_000), ("30m", 1_800_000_000), ("2h", 7_200_000_000),
-    ("30d", 2_592_000_000_000), ("1h30m", 5_400_000_000), ("-3m", -180_000_000), ("0s", 0),
-  ] as [(String, Int64)])
+  @Test(
+    arguments: [
+      ("250ms", 250_000), ("30s", 30_000_000), ("30m", 1_800_000_000), ("2h", 7_200_000_000),
+      ("30d", 2_592_000_000_000), ("1h30m", 5_400_000_000), ("-3m", -180_000_000), ("0s", 0),
+    ] as [(String, Int64)])
   func durationsParse(text: String, microseconds: Int64) {
     #expect(DurationText.parse(text) == SimDuration(microseconds: microseconds))
     #expect(DurationText.parse(DurationText.format(SimDuration(microseconds: microseconds)))?.microseconds == microseconds)

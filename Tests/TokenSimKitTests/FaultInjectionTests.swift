@@ -76,8 +76,10 @@ import Testing
   }
 
   @Test func resetAndApiFaultsFailCallsWithoutTokens() throws {
-    let server = #"{"faults": [{"target": "api", "status": 502, "from": "10m", "to": "20m"}, {"target": "token", "effect": "reset"}]}"#
-    let result = try run(oneHost(duration: "30m", server: server, processes: #"[{"name": "d", "role": "daemon", "cycle": {"every": "1m"}}]"#))
+    let server =
+      #"{"faults": [{"target": "api", "status": 502, "from": "10m", "to": "20m"}, {"target": "token", "effect": "reset"}]}"#
+    let result = try run(
+      oneHost(duration: "30m", server: server, processes: #"[{"name": "d", "role": "daemon", "cycle": {"every": "1m"}}]"#))
     #expect(result.metrics.tokenRequests == 0)
     #expect(result.metrics.apiCallsFailed == 10)
     #expect(result.metrics.apiCalls == 30)
@@ -85,7 +87,8 @@ import Testing
 
   @Test func securityEventRevokesEverySession() throws {
     let server = #"{"securityEvents": [{"at": "20m", "action": "revoke-all"}]}"#
-    let result = try run(oneHost(duration: "2h", server: server, processes: #"[{"name": "d", "role": "daemon", "cycle": {"every": "30m"}}]"#))
+    let result = try run(
+      oneHost(duration: "2h", server: server, processes: #"[{"name": "d", "role": "daemon", "cycle": {"every": "30m"}}]"#))
     // Cycles at 0 and 0:30 … the token is dead from 0:20: calls fail with 401, refreshes with 400.
     #expect(result.metrics.apiCallsFailed >= 3)
     #expect(result.metrics.familyRevocations == 0)

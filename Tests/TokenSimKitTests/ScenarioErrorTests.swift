@@ -82,16 +82,19 @@ import Testing
   }
 
   @Test func duplicateNamesAndDanglingReferencesAreRejected() throws {
-    let twice = #"{"name": "t", "description": "d", "duration": "1h", "hosts": [{"name": "a", "processes": []}, {"name": "a", "processes": []}]}"#
+    let twice =
+      #"{"name": "t", "description": "d", "duration": "1h", "hosts": [{"name": "a", "processes": []}, {"name": "a", "processes": []}]}"#
     #expect(try #require(error(twice)).path == "$.hosts[1]")
-    let dangling = oneHost(duration: "1h", server: #"{"securityEvents": [{"at": "1m", "action": "revoke-family", "host": "g"}]}"#, processes: "[]")
+    let dangling = oneHost(
+      duration: "1h", server: #"{"securityEvents": [{"at": "1m", "action": "revoke-family", "host": "g"}]}"#, processes: "[]")
     let found = try #require(error(dangling))
     #expect(found.path == "$.server.securityEvents[0]")
     #expect(found.suggestion == "h")
   }
 
   @Test func flockHasNoStaleTimeout() throws {
-    let found = try #require(error(oneHost(duration: "1h", processes: "[]", host: #""lock": {"kind": "flock", "staleAfter": "5s"}"#)))
+    let found = try #require(
+      error(oneHost(duration: "1h", processes: "[]", host: #""lock": {"kind": "flock", "staleAfter": "5s"}"#)))
     #expect(found.path == "$.hosts[0].lock.staleAfter")
   }
 }

@@ -42,7 +42,10 @@ import Testing
     let third = try #require(issued(ledger.refresh(second.refreshToken!, now: t0 + .seconds(1))))
     // Generation 2 is the immediately previous one: forgiven inside 30 s with a new pair.
     let forgiven = ledger.refresh(second.refreshToken!, now: t0 + .seconds(20))
-    guard case .issued(let grant, _, let withinLeeway) = forgiven else { Issue.record("not issued"); return }
+    guard case .issued(let grant, _, let withinLeeway) = forgiven else {
+      Issue.record("not issued")
+      return
+    }
     #expect(withinLeeway && grant.refreshToken != third.refreshToken)
     // Generation 1 is older: reuse, even inside the window.
     #expect(ledger.refresh(login.refreshToken!, now: t0 + .seconds(21)) == .refused(.reuse, family: 1))

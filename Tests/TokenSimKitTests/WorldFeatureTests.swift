@@ -20,7 +20,10 @@ struct LockThenRefresh: RefreshStrategy {
   mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
     switch event {
     case .started: return [.acquireLock(wait: .minutes(5))]
-    case .lockGranted: return [.raiseAlert(message: "lock granted"), .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)]
+    case .lockGranted:
+      return [
+        .raiseAlert(message: "lock granted"), .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil),
+      ]
     case .lockUnavailable: return [.raiseAlert(message: "lock unavailable")]
     default: return []
     }
@@ -44,7 +47,8 @@ struct LockThenRefresh: RefreshStrategy {
 
   @Test func timersFollowTheHostClockAcrossASuspension() throws {
     let result = try run(
-      oneHost(duration: "1h", processes: #"[{"name": "a", "role": "daemon"}]"#, host: #""suspend": [{"from": "5m", "to": "30m"}]"#)
+      oneHost(
+        duration: "1h", processes: #"[{"name": "a", "role": "daemon"}]"#, host: #""suspend": [{"from": "5m", "to": "30m"}]"#)
     ) { _ in SchedulingProbe() }
     // Due at 10 m, but the host sleeps from 5 m to 30 m: it fires on resume.
     #expect(alerts(result).map(\.0) == [SimInstant.start + .minutes(30)])

@@ -46,7 +46,9 @@ import Testing
   @Test func sameSeedGivesIdenticalTracesAndAnotherSeedDiffers() throws {
     let json = oneHost(
       duration: "6h", server: #"{"faults": [{"target": "both", "status": 503, "probability": 0.2}]}"#,
-      processes: #"[{"name": "d", "role": "daemon", "cycle": {"every": "1m"}}, {"name": "c", "role": "cli", "arrivals": {"perHour": 30}}]"#)
+      processes:
+        #"[{"name": "d", "role": "daemon", "cycle": {"every": "1m"}}, {"name": "c", "role": "cli", "arrivals": {"perHour": 30}}]"#
+    )
     let first = try run(json, seed: 11)
     let second = try run(json, seed: 11)
     let other = try run(json, seed: 12)

@@ -90,12 +90,15 @@ extension FaultRule {
     let given = ["status", "effect", "latency"].filter { object.has($0) }
     guard given.count == 1 else {
       throw object.reader.error(
-        expected: "exactly one of \"status\", \"effect\" or \"latency\" (given: \(given.isEmpty ? "none" : given.joined(separator: ", ")))")
+        expected:
+          "exactly one of \"status\", \"effect\" or \"latency\" (given: \(given.isEmpty ? "none" : given.joined(separator: ", ")))"
+      )
     }
     if let status = object.optional("status") {
       let code = try status.integer(in: 100...599)
       guard FaultRule.injectableStatuses.contains(code) else {
-        throw status.error(expected: "one of the statuses " + FaultRule.injectableStatuses.map(String.init).joined(separator: ", "))
+        throw status.error(
+          expected: "one of the statuses " + FaultRule.injectableStatuses.map(String.init).joined(separator: ", "))
       }
       return .status(code, retryAfter: try RetryAfterSpec.read(from: object))
     }

@@ -28,7 +28,9 @@ extension ServerConfig {
     if let mode = object.optional("rotation") { rotation = try mode.choice(RotationMode.allCases.map { ($0.rawValue, $0) }) }
     if let reuse = object.optional("onReuse") { onReuse = try reuse.choice(ReuseResponse.allCases.map { ($0.rawValue, $0) }) }
     if let leeway = object.optional("reuseLeeway") { reuseLeeway = try leeway.duration(in: .zero...SimDuration.hours(1)) }
-    if let reply = object.optional("leewayReply") { leewayReply = try reply.choice(LeewayReply.allCases.map { ($0.rawValue, $0) }) }
+    if let reply = object.optional("leewayReply") {
+      leewayReply = try reply.choice(LeewayReply.allCases.map { ($0.rawValue, $0) })
+    }
     if let revokes = object.optional("rotationRevokesAccessTokens") { rotationRevokesAccessTokens = try revokes.bool() }
     if let cap = object.optional("maxLiveRefreshTokens") { maxLiveRefreshTokens = try cap.integer(in: 1...100_000) }
   }
@@ -39,7 +41,9 @@ extension ServerConfig {
       ("rfc6749", "rfc6749"), ("github", "github"),
     ])
     if style == "github" {
-      if let status = object.optional("status") { throw status.error(expected: "no status with the github style (it is always 200)") }
+      if let status = object.optional("status") {
+        throw status.error(expected: "no status with the github style (it is always 200)")
+      }
       return .github
     }
     guard let status = object.optional("status") else { return .rfc6749(status: 400) }

@@ -77,7 +77,8 @@ struct TokenLedger {
     switch config.rotation {
     case .static:
       let access = mintAccess(family: family, with: record.serial, now: now)
-      return .issued(TokenGrant(accessToken: access, expiresIn: config.accessTokenTTL, refreshToken: nil), family: family, withinLeeway: false)
+      return .issued(
+        TokenGrant(accessToken: access, expiresIn: config.accessTokenTTL, refreshToken: nil), family: family, withinLeeway: false)
     case .rotateWithoutRevoke:
       return .issued(issueSuccessor(of: record, now: now, invalidateOld: false), family: family, withinLeeway: false)
     case .rotate:
@@ -94,10 +95,12 @@ struct TokenLedger {
       switch config.leewayReply {
       case .sameSuccessor:
         let access = mintAccess(family: record.family, with: successor, now: now)
-        let grant = TokenGrant(accessToken: access, expiresIn: config.accessTokenTTL, refreshToken: RefreshToken(serial: successor))
+        let grant = TokenGrant(
+          accessToken: access, expiresIn: config.accessTokenTTL, refreshToken: RefreshToken(serial: successor))
         return .issued(grant, family: record.family, withinLeeway: true)
       case .newPair:
-        return .issued(issueSuccessor(of: successorRecord, now: now, invalidateOld: true), family: record.family, withinLeeway: true)
+        return .issued(
+          issueSuccessor(of: successorRecord, now: now, invalidateOld: true), family: record.family, withinLeeway: true)
       }
     }
     if config.onReuse == .revokeFamily { _ = revokeFamily(record.family) }
@@ -122,7 +125,8 @@ struct TokenLedger {
     let serial = refreshTokens.count + 1
     let expiry = keepExpiry ?? config.refreshAbsoluteTTL.map { now + $0 } ?? .never
     refreshTokens.append(
-      RefreshRecord(serial: serial, family: family, generation: generation, absoluteExpiry: expiry, lastUsedAt: now, state: .active))
+      RefreshRecord(
+        serial: serial, family: family, generation: generation, absoluteExpiry: expiry, lastUsedAt: now, state: .active))
     enforceCap(adding: serial)
     return serial
   }

@@ -41,8 +41,10 @@ public enum TraceLine {
     case .tokenRequestEnded(let p, let r, let outcome, let status, let retryAfter):
       return (
         "tokenRequestEnded",
-        [("process", n(p)), ("request", n(r)), ("outcome", s(outcome.rawValue)), ("status", o(status)),
-         ("retryAfter", retryAfter.map(s) ?? "null")]
+        [
+          ("process", n(p)), ("request", n(r)), ("outcome", s(outcome.rawValue)), ("status", o(status)),
+          ("retryAfter", retryAfter.map(s) ?? "null"),
+        ]
       )
     case .reuseDetected(let family, let token):
       return ("reuseDetected", [("family", n(family)), ("refreshToken", s("rt-\(token)"))])

@@ -41,7 +41,8 @@ public struct Scenario: Equatable, Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       let exists = FileManager.default.fileExists(atPath: path)
       throw ScenarioError(
-        file: path, path: "$", expected: "a readable scenario file", found: exists ? "a file that cannot be read" : "no such file")
+        file: path, path: "$", expected: "a readable scenario file", found: exists ? "a file that cannot be read" : "no such file"
+      )
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw ScenarioError(file: path, path: "$", expected: "UTF-8 text", found: "bytes that are not UTF-8")

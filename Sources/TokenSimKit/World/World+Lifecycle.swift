@@ -34,7 +34,8 @@ extension World {
       return StoreContents(credentials: nil)
     }
     return StoreContents(
-      credentials: Credentials(accessToken: credentials.accessToken, accessExpiresAt: credentials.accessExpiresAt, refreshToken: nil))
+      credentials: Credentials(
+        accessToken: credentials.accessToken, accessExpiresAt: credentials.accessExpiresAt, refreshToken: nil))
   }
 
   private func scheduleCrash(_ id: Int, config: ProcessConfig) {

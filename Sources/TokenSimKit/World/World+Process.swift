@@ -34,7 +34,9 @@ extension World {
     case .stop: exit(id, ok: true)
     case .message(let from, let message): receive(message, from: from, at: id)
     case .messageTimeout(let correlation):
-      if processes[id - 1].pendingMessages.remove(correlation) != nil { deliver(.messageFailed(correlation: correlation), to: id) }
+      if processes[id - 1].pendingMessages.remove(correlation) != nil {
+        deliver(.messageFailed(correlation: correlation), to: id)
+      }
     case .strategyEvent(let event): deliver(event, to: id)
     }
   }

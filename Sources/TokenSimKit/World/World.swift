@@ -46,7 +46,9 @@ public final class World {
     serverRandom = RandomStream(rootSeed: seed, name: "server/latency")
     hosts = scenario.hosts.map(HostState.init(config:))
     templates = scenario.hosts.enumerated().flatMap { index, host in host.processes.map { (index, $0) } }
-    arrivalRandom = templates.map { RandomStream(rootSeed: seed, name: "arrivals/\(scenario.hosts[$0.host].name)/\($0.config.name)") }
+    arrivalRandom = templates.map {
+      RandomStream(rootSeed: seed, name: "arrivals/\(scenario.hosts[$0.host].name)/\($0.config.name)")
+    }
   }
 
   /// Runs to the end of the scenario, the event budget, or until nothing is left to happen.
