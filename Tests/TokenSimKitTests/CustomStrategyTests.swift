@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import TokenSimKit
+
+/// The README's custom-strategy example, run as written (public API only).
+struct AlwaysDeny: RefreshStrategy {
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+    if case .tokenNeeded(let ask, _) = event { return [.deny(ask: ask, reason: "no token")] }
+    return []
+  }
+}
+
+@Suite struct CustomStrategyTests {
+  @Test func theReadmeExampleRunsEndToEnd() throws {
+    let scenario = try Scenario.load(path: packageRoot.path + "/Scenarios/quiet-day.json")
+    let result = Simulation(scenario: scenario, strategyName: "always-deny") { _ in AlwaysDeny() }.run()
+    #expect(result.metrics.availability == 0.0)
+    #expect(result.metrics.apiCalls == 1_441)
+    #expect(result.metrics.tokenRequests == 0)
+  }
+
+  @Test func strategyMessagesRoundTripAsJSON() throws {
+    let actions: [StrategyAction] = [
+      .sendRefresh(request: 3, refreshToken: RefreshToken(serial: 7), timeout: .seconds(15)),
+      .writeStore(StoreContents(credentials: Credentials(accessToken: AccessToken(serial: 2), accessExpiresAt: .start, refreshToken: nil))),
+    ]
+    let data = try JSONEncoder().encode(actions)
+    #expect(try JSONDecoder().decode([StrategyAction].self, from: data) == actions)
+    #expect(String(decoding: data, as: UTF8.self).contains(#""rt-7""#))
+  }
+}
