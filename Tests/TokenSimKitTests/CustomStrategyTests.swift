@@ -22,7 +22,8 @@ struct AlwaysDeny: RefreshStrategy {
   @Test func strategyMessagesRoundTripAsJSON() throws {
     let actions: [StrategyAction] = [
       .sendRefresh(request: 3, refreshToken: RefreshToken(serial: 7), timeout: .seconds(15)),
-      .writeStore(StoreContents(credentials: Credentials(accessToken: AccessToken(serial: 2), accessExpiresAt: .start, refreshToken: nil))),
+      .writeStore(
+        StoreContents(credentials: Credentials(accessToken: AccessToken(serial: 2), accessExpiresAt: .start, refreshToken: nil))),
     ]
     let data = try JSONEncoder().encode(actions)
     #expect(try JSONDecoder().decode([StrategyAction].self, from: data) == actions)

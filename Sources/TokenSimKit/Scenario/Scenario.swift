@@ -34,7 +34,7 @@ public struct Scenario: Equatable, Sendable {
     self.hosts = hosts
   }
 
-  static let keys = ["name", "description", "duration", "seed", "eventBudget", "server", "hosts", "expect"]
+  static let keys = ["name", "description", "duration", "seed", "eventBudget", "server", "hosts"]
 
   /// Reads and validates the scenario file at `path`.
   public static func load(path: String) throws(ScenarioError) -> Scenario {
