@@ -98,3 +98,78 @@ import Testing
     #expect(found.path == "$.hosts[0].lock.staleAfter")
   }
 }
+
+/// The remaining knobs, one bad value each, with the path the error must name.
+@Suite struct KnobValidationTests {
+  func path(_ json: String) -> String? {
+    do {
+      _ = try Scenario.parse(json, file: "bad.json")
+      return nil
+    } catch { return error.path }
+  }
+
+  @Test(arguments: [
+    (#"{"rateLimit": {"burst": 3}}"#, "$.server.rateLimit.perSecond"),
+    (#"{"rateLimit": {"perSecond": 1, "retryAfterFormat": "http-date"}}"#, "$.server.rateLimit.retryAfterFormat"),
+    (#"{"capacity": {"concurrent": 0}}"#, "$.server.capacity.concurrent"),
+    (#"{"tokenLatency": {"uniform": ["3s", "1s"]}}"#, "$.server.tokenLatency.uniform[1]"),
+    (#"{"apiLatency": {"lognormal": {"median": "1s"}}}"#, "$.server.apiLatency.lognormal.max"),
+    (#"{"apiLatency": {"gaussian": "1s"}}"#, "$.server.apiLatency.gaussian"),
+    (#"{"errorFormat": {"style": "rfc6749", "status": 402}}"#, "$.server.errorFormat.status"),
+    (#"{"errorFormat": {"style": "github", "status": 400}}"#, "$.server.errorFormat.status"),
+    (#"{"reuseLeeway": "2h"}"#, "$.server.reuseLeeway"),
+    (#"{"accessTokenTTL": "0s"}"#, "$.server.accessTokenTTL"),
+    (#"{"refreshTokenTTL": "never"}"#, "$.server.refreshTokenTTL"),
+    (#"{"maxLiveRefreshTokens": 0}"#, "$.server.maxLiveRefreshTokens"),
+    (#"{"onReuse": "revoke"}"#, "$.server.onReuse"),
+    (#"{"leewayReply": "same"}"#, "$.server.leewayReply"),
+    (#"{"rotationRevokesAccessTokens": "yes"}"#, "$.server.rotationRevokesAccessTokens"),
+    (#"{"securityEvents": [{"at": "1h", "action": "revoke-all", "host": "h"}]}"#, "$.server.securityEvents[0].host"),
+  ])
+  func badServerKnobs(server: String, expectedPath: String) {
+    #expect(path(oneHost(duration: "1h", server: server, processes: "[]")) == expectedPath)
+  }
+
+  @Test(arguments: [
+    (#""clockOffset": "soon""#, "$.hosts[0].clockOffset"),
+    (#""driftPPM": 1e9"#, "$.hosts[0].driftPPM"),
+    (#""suspend": [{"from": "1h", "to": "2h"}, {"from": "90m", "to": "3h"}]"#, "$.hosts[0].suspend"),
+    (#""suspend": [{"from": "1h"}]"#, "$.hosts[0].suspend[0].to"),
+    (#""store": {"write": "append"}"#, "$.hosts[0].store.write"),
+    (#""store": {"readTime": "2m"}"#, "$.hosts[0].store.readTime"),
+    (#""lock": {"kind": "mutex"}"#, "$.hosts[0].lock.kind"),
+    (#""login": "no""#, "$.hosts[0].login"),
+  ])
+  func badHostKnobs(host: String, expectedPath: String) {
+    #expect(path(oneHost(duration: "1h", processes: "[]", host: host)) == expectedPath)
+  }
+
+  @Test(arguments: [
+    (#"{"name": "c", "role": "cli", "arrivals": {"every": "1m", "perHour": 3}}"#, "$.hosts[0].processes[0].arrivals"),
+    (#"{"name": "c", "role": "cli", "arrivals": {"every": "1m", "burst": 3}}"#, "$.hosts[0].processes[0].arrivals.burst"),
+    (#"{"name": "d", "role": "daemon", "count": 0}"#, "$.hosts[0].processes[0].count"),
+    (#"{"name": "d", "role": "daemon", "credentials": "keychain"}"#, "$.hosts[0].processes[0].credentials"),
+    (#"{"name": "d", "role": "daemon", "crash": {"at": "1h", "during": "lunch"}}"#, "$.hosts[0].processes[0].crash.during"),
+    (
+      #"{"name": "d", "role": "daemon", "schedulerFailure": {"probability": 2}}"#,
+      "$.hosts[0].processes[0].schedulerFailure.probability"
+    ),
+    (#"{"name": "d", "role": "daemon", "apiTimeout": "0s"}"#, "$.hosts[0].processes[0].apiTimeout"),
+    (
+      #"{"name": "d", "role": "daemon", "workItems": {"every": "1m", "maxAttempts": 0}}"#,
+      "$.hosts[0].processes[0].workItems.maxAttempts"
+    ),
+    (#"{"name": "b", "role": "broker", "count": 2}"#, "$.hosts[0]"),
+  ])
+  func badProcessKnobs(process: String, expectedPath: String) {
+    #expect(path(oneHost(duration: "1h", processes: "[\(process)]")) == expectedPath)
+  }
+
+  @Test func topLevelKnobs() {
+    let base = #"{"name": "t", "description": "d", "duration": "1h", "hosts": [{"name": "h", "processes": []}]"#
+    #expect(path(base + #", "seed": -1}"#) == "$.seed")
+    #expect(path(base + #", "eventBudget": 10}"#) == "$.eventBudget")
+    #expect(path(base + #", "expect": {}}"#) == "$.expect")
+    #expect(path(#"{"name": "t", "description": "d", "duration": "1h", "hosts": []}"#) == "$")
+  }
+}

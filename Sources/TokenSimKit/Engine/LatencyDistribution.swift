@@ -19,15 +19,6 @@ public enum LatencyDistribution: Equatable, Sendable {
       return SimDuration(microseconds: min(maximum.microseconds, Int64(value.rounded())))
     }
   }
-
-  /// The distribution's mean, used to describe it.
-  public var upperBound: SimDuration {
-    switch self {
-    case .fixed(let duration): return duration
-    case .uniform(_, let upper): return upper
-    case .lognormal(_, _, let maximum): return maximum
-    }
-  }
 }
 
 extension LatencyDistribution {
