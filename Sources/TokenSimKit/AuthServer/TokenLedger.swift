@@ -12,10 +12,9 @@ struct TokenLedger {
 
   /// The decision on one refresh_token grant.
   enum Decision: Equatable {
-    /// Tokens issued; `rotatedFrom` is the generation replaced, `withinLeeway` when a reuse was
-    /// forgiven.
+    /// Tokens issued for `family`; `withinLeeway` when a reuse was forgiven.
     case issued(TokenGrant, family: Int, withinLeeway: Bool)
-    /// Refused; `reuse` when the token had been rotated away, `revokedFamily` when that revoked it.
+    /// Refused, with the family of the token when the server knows it.
     case refused(Refusal, family: Int?)
   }
 

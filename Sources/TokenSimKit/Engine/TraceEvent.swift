@@ -34,7 +34,7 @@ public enum TokenOutcome: String, Equatable, Sendable, CaseIterable {
 public enum TraceKind: Equatable, Sendable {
   /// A login put family `family` into `host`'s store.
   case login(host: String, family: Int)
-  /// A process started (`cause`: `process-start`, `restart-after-crash`).
+  /// A process started, for the first time or again after a crash.
   case processStarted(process: Int, name: String, role: ProcessRole, host: String)
   /// A process ended by itself (`ok`: its work succeeded).
   case processExited(process: Int, ok: Bool)

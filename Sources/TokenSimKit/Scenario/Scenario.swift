@@ -73,10 +73,7 @@ public struct Scenario: Equatable, Sendable {
     eventBudget = try object.optional("eventBudget")?.integer(in: 1_000...2_000_000_000) ?? 50_000_000
     server = try object.optional("server").map(ServerConfig.init(reading:)) ?? ServerConfig()
     let hostReaders = try object.required("hosts", expected: "an array of hosts").array(maximumCount: 100_000)
-    guard let first = object.optional("hosts"), !hostReaders.isEmpty else {
-      throw object.reader.error(expected: "at least one host in \"hosts\"")
-    }
-    _ = first
+    guard !hostReaders.isEmpty else { throw object.reader.error(expected: "at least one host in \"hosts\"") }
     hosts = try hostReaders.map(HostConfig.init(reading:))
     try ScenarioChecks.crossCheck(self, object: object, hostReaders: hostReaders)
   }

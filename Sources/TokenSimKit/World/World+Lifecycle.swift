@@ -64,8 +64,8 @@ extension World {
   /// The process dies at once: memory, queued work and a half-done write are lost.
   func crash(_ id: Int) {
     record(.processCrashed(process: id))
-    for _ in processes[id - 1].items.keys.sorted() {
-      record(.workItemEnded(process: id, completed: false, attempts: 0))
+    for (_, attempts) in processes[id - 1].items.sorted(by: { $0.key < $1.key }) {
+      record(.workItemEnded(process: id, completed: false, attempts: attempts))
     }
     if processes[id - 1].writeInFlight { hosts[processes[id - 1].host].store.abandonWrite() }
     leave(id, crashed: true)
