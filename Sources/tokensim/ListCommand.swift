@@ -1,11 +1,13 @@
 import TokenSimKit
 
-/// `tokensim list strategies`
+/// `tokensim list strategies [--verbose]`
 enum ListCommand {
   static let help = """
-    Usage: tokensim list strategies
+    Usage: tokensim list strategies [--verbose]
 
-    Lists the built-in client strategies with a one-line summary each.
+    Lists the built-in client strategies with a one-line summary each. With --verbose, also every
+    parameter of each: its default (from the strategy's exemplar), what values it takes, and what
+    it does. Override parameters with `run --param NAME=VALUE` or a strategy file.
     """
 
   static func main(_ words: [String]) throws(CommandFailure) {
@@ -13,9 +15,26 @@ enum ListCommand {
     guard arguments.positional == ["strategies"] else {
       throw CommandFailure(status: 2, message: "list takes one topic: strategies\n\n\(help)")
     }
+    if arguments.flags.contains("verbose") {
+      print(StrategyCatalog.all.map(verbose).joined(separator: "\n"), terminator: "")
+      return
+    }
     let width = StrategyCatalog.all.map(\.name.count).max() ?? 0
     for entry in StrategyCatalog.all {
       print(entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.summary)
     }
+  }
+
+  /// One strategy with a table of its parameters.
+  static func verbose(_ entry: StrategyCatalog.Entry) -> String {
+    let rows = entry.parameters.map { [$0.name, $0.defaultValue.description, $0.summary + "; " + $0.kind.expectation] }
+    let table = MatrixTable.render(header: ["parameter", "default", "meaning; accepted values"], rows: rows)
+    let broker =
+      entry.usesBroker ? "\nEvery host runs a broker process (the scenario's, or one added with a 1 s supervisor).\n" : ""
+    return "\(entry.name): \(entry.summary)\n\(broker)\n\(indent(table))\n"
+  }
+
+  private static func indent(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
   }
 }

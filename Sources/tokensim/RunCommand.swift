@@ -4,48 +4,62 @@ import TokenSimKit
 /// `tokensim run SCENARIO.json --strategy NAME [--seed N] [--out DIR] [--trace]`
 enum RunCommand {
   static let help = """
-    Usage: tokensim run SCENARIO.json --strategy NAME [--seed N] [--out DIR] [--trace]
+    Usage: tokensim run SCENARIO.json (--strategy NAME | --strategy-file FILE) [--param NAME=VALUE]...
+                       [--seed N] [--out DIR] [--trace]
 
     Runs one scenario with one client strategy on virtual time, prints a short summary and
     writes DIR/report.json (default DIR: Reports/<scenario>/<strategy>/).
 
     Options:
-      --strategy NAME   the client strategy (see `tokensim list strategies`)
-      --seed N          root seed, 0 to 4294967295 (default: the scenario's seed)
-      --out DIR         where to write report.json (and trace.jsonl)
-      --trace           also write trace.jsonl, one event per line in time order
-      --help            show this help
+      --strategy NAME        a built-in client strategy (see `tokensim list strategies`)
+      --strategy-file FILE   a JSON file naming a base strategy and parameter overrides
+      --param NAME=VALUE     override one parameter, such as advisoryWindow=10m; repeatable
+                             (see `tokensim list strategies --verbose`)
+      --seed N               root seed, 0 to 4294967295 (default: the scenario's seed)
+      --out DIR              where to write report.json (and trace.jsonl)
+      --trace                also write trace.jsonl, one event per line in time order
+      --help                 show this help
 
     Exit status: 0 after a run, 2 when the scenario or the options are wrong (nothing is written).
     """
 
   static func main(_ words: [String]) throws(CommandFailure) {
-    let arguments = try parse(words, valued: ["strategy", "seed", "out"], flags: ["trace", "help"], help: help)
+    let arguments = try parse(
+      words, valued: ["strategy", "strategy-file", "param", "seed", "out"], flags: ["trace", "help"], help: help)
     guard arguments.positional.count == 1 else {
       throw CommandFailure(
         status: 2, message: "run takes exactly one scenario file (given \(arguments.positional.count))\n\n\(help)")
     }
-    let entry = try strategy(named: arguments.value("strategy"))
+    let choice = try strategyChoice(arguments)
     let seed = try parseSeed(arguments.value("seed"))
     let scenario = try loadScenario(arguments.positional[0])
     let started = Date()
-    let result = Simulation(scenario: scenario, strategyName: entry.name, seed: seed, makeStrategy: entry.make).run()
+    let result = Simulation(scenario: scenario, strategy: choice, seed: seed).run()
     let wall = Date().timeIntervalSince(started)
-    let directory = arguments.value("out") ?? "Reports/\(scenario.name)/\(entry.name)"
+    let directory = arguments.value("out") ?? "Reports/\(scenario.name)/\(choice.name)"
     try writeOutputs(result, to: directory, trace: arguments.flags.contains("trace"))
     print(RunSummary.text(result, wallSeconds: wall, directory: directory, trace: arguments.flags.contains("trace")))
   }
 
-  static func strategy(named name: String?) throws(CommandFailure) -> StrategyCatalog.Entry {
-    let names = StrategyCatalog.all.map(\.name)
-    guard let name else {
-      throw CommandFailure(status: 2, message: "--strategy is required: one of \(names.joined(separator: ", "))")
+  /// The strategy chosen by `--strategy` or `--strategy-file`, with the `--param` overrides.
+  static func strategyChoice(_ arguments: Arguments) throws(CommandFailure) -> StrategyChoice {
+    let (name, file) = (arguments.value("strategy"), arguments.value("strategy-file"))
+    guard (name == nil) != (file == nil) else {
+      let names = StrategyCatalog.all.map(\.name).joined(separator: ", ")
+      let message =
+        name == nil
+        ? "--strategy NAME or --strategy-file FILE is required; built-in strategies: \(names)"
+        : "give --strategy or --strategy-file, not both"
+      throw CommandFailure(status: 2, message: message)
     }
-    guard let entry = StrategyCatalog.named(name) else {
-      let hint = closest(name, among: names).map { " (did you mean \($0)?)" } ?? ""
-      throw CommandFailure(status: 2, message: "unknown strategy \"\(name)\"\(hint); known: \(names.joined(separator: ", "))")
+    do throws(ScenarioError) {
+      var choice: StrategyChoice
+      if let file { choice = try StrategyFile.load(path: file) } else { choice = try StrategyChoice(named: name!) }
+      for argument in arguments.options["param"] ?? [] { try choice.parameters.set(argument: argument) }
+      return choice
+    } catch {
+      throw CommandFailure(status: 2, message: error.description)
     }
-    return entry
   }
 
   static func parseSeed(_ text: String?) throws(CommandFailure) -> UInt64? {

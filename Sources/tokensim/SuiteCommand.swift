@@ -26,7 +26,7 @@ enum SuiteCommand {
     for scenario in scenarios {
       var row = [scenario.name]
       for entry in entries {
-        let result = Simulation(scenario: scenario, strategyName: entry.name, makeStrategy: entry.make).run()
+        let result = Simulation(scenario: scenario, strategy: StrategyChoice(entry)).run()
         try RunCommand.writeOutputs(result, to: "\(out)/\(scenario.name)/\(entry.name)", trace: false)
         row.append(cell(result.metrics))
       }
@@ -51,7 +51,13 @@ enum SuiteCommand {
 
   static func strategies(_ list: String?) throws(CommandFailure) -> [StrategyCatalog.Entry] {
     guard let list, list != "all" else { return StrategyCatalog.all }
-    return try list.split(separator: ",").map { name throws(CommandFailure) in try RunCommand.strategy(named: String(name)) }
+    do throws(ScenarioError) {
+      return try list.split(separator: ",").map { name throws(ScenarioError) in
+        try StrategyCatalog.entry(String(name), source: "--strategy", path: String(name))
+      }
+    } catch {
+      throw CommandFailure(status: 2, message: error.description)
+    }
   }
 }
 

@@ -67,8 +67,17 @@ func temporaryDirectory() -> String {
   }
 
   @Test(arguments: [
-    (["run", "Scenarios/quiet-day.json"], "--strategy is required"),
-    (["run", "Scenarios/quiet-day.json", "--strategy", "naiv"], "did you mean naive?"),
+    (["run", "Scenarios/quiet-day.json"], "--strategy NAME or --strategy-file FILE is required"),
+    (["run", "Scenarios/quiet-day.json", "--strategy", "naiv"], #"did you mean "naive"?"#),
+    (["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--param", "backof=none"], #"did you mean "backoff"?"#),
+    (
+      ["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--param", "backoff=ful-jitter"], #"did you mean "full-jitter"?"#
+    ),
+    (["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--param", "maxRetries=1000"], "a whole number from 0 to 100"),
+    (["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--param", "refreshWindow"], "NAME=VALUE"),
+    (["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--strategy-file", "x.json"], "not both"),
+    (["run", "Scenarios/quiet-day.json", "--strategy-file", "missing.json"], "no such file"),
+    (["list", "strategies", "--verbose", "lease"], "list takes one topic"),
     (["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--seed", "-1"], "--seed takes a whole number"),
     (["run", "Scenarios/missing.json", "--strategy", "naive"], "no such file"),
     (["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--sed", "1"], "did you mean --seed?"),

@@ -16,9 +16,8 @@ import Testing
 
   @Test func lostResponseAfterCommitMakesTheRetryAReuse() throws {
     let server = #"{"accessTokenTTL": "30m", "faults": [{"target": "token", "effect": "lost-after-commit", "nextRequests": 1}]}"#
-    let result = try run(oneHost(duration: "1h", server: server, processes: daemonEvery10s)) { _ in
-      NaiveStrategy(requestTimeout: .seconds(5))
-    }
+    let result = try run(
+      oneHost(duration: "1h", server: server, processes: daemonEvery10s), strategy: "naive", "requestTimeout=5s")
     #expect(Array(outcomes(result).prefix(2)) == [.lostAfterCommit, .invalidGrant])
     #expect(result.metrics.reuseDetections == 1)
     #expect(result.metrics.familyRevocations == 1)
@@ -29,9 +28,8 @@ import Testing
       {"accessTokenTTL": "30m", "reuseLeeway": "30s",
        "faults": [{"target": "token", "effect": "lost-after-commit", "nextRequests": 1}]}
       """#
-    let result = try run(oneHost(duration: "1h", server: server, processes: daemonEvery10s)) { _ in
-      NaiveStrategy(requestTimeout: .seconds(5))
-    }
+    let result = try run(
+      oneHost(duration: "1h", server: server, processes: daemonEvery10s), strategy: "naive", "requestTimeout=5s")
     #expect(Array(outcomes(result).prefix(2)) == [.lostAfterCommit, .ok])
     #expect(result.metrics.reuseDetections == 0)
     let forgiven = events(result) { if case .tokenRequestServed(_, "issued-in-leeway", _) = $0 { true } else { false } }

@@ -13,6 +13,18 @@ func run(
   Simulation(scenario: try scenario(json), strategyName: "test", seed: seed, makeStrategy: strategy).run()
 }
 
+/// Runs an inline scenario with a built-in strategy and `NAME=VALUE` parameter overrides.
+func run(_ json: String, seed: UInt64? = nil, strategy name: String, _ parameters: String...) throws -> RunResult {
+  Simulation(scenario: try scenario(json), strategy: try choice(name, parameters), seed: seed).run()
+}
+
+/// A built-in strategy with `NAME=VALUE` overrides.
+func choice(_ name: String, _ parameters: [String] = []) throws -> StrategyChoice {
+  var choice = try StrategyChoice(named: name)
+  for parameter in parameters { try choice.parameters.set(argument: parameter) }
+  return choice
+}
+
 /// The trace events of one kind, by a predicate on the kind.
 func events(_ result: RunResult, _ matches: (TraceKind) -> Bool) -> [TraceEvent] {
   result.trace.filter { matches($0.kind) }

@@ -38,28 +38,12 @@ public struct Scenario: Equatable, Sendable {
 
   /// Reads and validates the scenario file at `path`.
   public static func load(path: String) throws(ScenarioError) -> Scenario {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      let exists = FileManager.default.fileExists(atPath: path)
-      throw ScenarioError(
-        file: path, path: "$", expected: "a readable scenario file", found: exists ? "a file that cannot be read" : "no such file"
-      )
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw ScenarioError(file: path, path: "$", expected: "UTF-8 text", found: "bytes that are not UTF-8")
-    }
-    return try parse(text, file: path)
+    try Scenario(reading: JSONDocument.load(path: path, what: "a readable scenario file"))
   }
 
   /// Reads and validates scenario text; `file` names it in errors.
   public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
-    let root: JSONNode
-    do {
-      root = try JSONParser.parse(text)
-    } catch {
-      throw ScenarioError(
-        file: "\(file):\(error.line):\(error.column)", path: "$", expected: "valid JSON", found: error.message)
-    }
-    return try Scenario(reading: JSONReader(root: root, file: file))
+    try Scenario(reading: JSONDocument.parse(text, file: file))
   }
 
   init(reading reader: JSONReader) throws(ScenarioError) {

@@ -14,14 +14,17 @@ public struct Simulation {
   public let parameters: [String: String]
   /// The root seed.
   public let seed: UInt64
+  /// Whether every host runs a broker process.
+  public let brokers: Bool
   /// Makes one strategy instance per process.
   public let makeStrategy: (ProcessRole) -> any RefreshStrategy
 
   /// Prepares a run.
   public init(
     scenario: Scenario, strategyName: String, parameters: [String: String] = [:], seed: UInt64? = nil,
-    makeStrategy: @escaping (ProcessRole) -> any RefreshStrategy
+    brokers: Bool = false, makeStrategy: @escaping (ProcessRole) -> any RefreshStrategy
   ) {
+    self.brokers = brokers
     self.scenario = scenario
     self.strategyName = strategyName
     self.parameters = parameters
@@ -29,9 +32,16 @@ public struct Simulation {
     self.makeStrategy = makeStrategy
   }
 
+  /// Prepares a run of a configured strategy (a built-in one, possibly with overrides).
+  public init(scenario: Scenario, strategy: StrategyChoice, seed: UInt64? = nil) {
+    self.init(
+      scenario: scenario, strategyName: strategy.name, parameters: strategy.parameters.asText, seed: seed,
+      brokers: strategy.base.usesBroker, makeStrategy: strategy.makeStrategy)
+  }
+
   /// Runs to the end and measures.
   public func run() -> RunResult {
-    let world = World(scenario: scenario, seed: seed, makeStrategy: makeStrategy)
+    let world = World(scenario: scenario, seed: seed, brokers: brokers, makeStrategy: makeStrategy)
     world.run()
     let metrics = RunMetrics(trace: world.trace, end: world.now)
     return RunResult(

@@ -34,8 +34,12 @@ public final class World {
   let maximumEventsPerInstant = 1_000_000
 
   /// Builds the world of `scenario` under `seed`, each process running a strategy from
-  /// `makeStrategy`.
-  public init(scenario: Scenario, seed: UInt64, makeStrategy: @escaping (ProcessRole) -> any RefreshStrategy) {
+  /// `makeStrategy`. With `brokers`, every host runs a broker process (the scenario's own, or one
+  /// added with a supervisor that restarts it after 1 s); without, the scenario's brokers are
+  /// left out because nothing would ask them.
+  public init(
+    scenario: Scenario, seed: UInt64, brokers: Bool = false, makeStrategy: @escaping (ProcessRole) -> any RefreshStrategy
+  ) {
     self.scenario = scenario
     self.rootSeed = seed
     self.makeStrategy = makeStrategy
@@ -45,9 +49,19 @@ public final class World {
     capacity = scenario.server.capacity.map(CapacityQueue.init(config:))
     serverRandom = RandomStream(rootSeed: seed, name: "server/latency")
     hosts = scenario.hosts.map(HostState.init(config:))
-    templates = scenario.hosts.enumerated().flatMap { index, host in host.processes.map { (index, $0) } }
+    templates = World.templates(of: scenario, brokers: brokers)
     arrivalRandom = templates.map {
       RandomStream(rootSeed: seed, name: "arrivals/\(scenario.hosts[$0.host].name)/\($0.config.name)")
+    }
+  }
+
+  private static func templates(of scenario: Scenario, brokers: Bool) -> [(host: Int, config: ProcessConfig)] {
+    scenario.hosts.enumerated().flatMap { index, host in
+      var processes = host.processes.filter { brokers || $0.role != .broker }
+      if brokers, !processes.contains(where: { $0.role == .broker }) {
+        processes.insert(ProcessConfig(name: "broker", role: .broker, restartAfter: .seconds(1)), at: 0)
+      }
+      return processes.map { (index, $0) }
     }
   }
 

@@ -1,0 +1,59 @@
+/// The broker side of the broker strategy: a `RefreshClient` that owns the store, whose calls
+/// are its clients' questions.
+struct BrokerServer {
+  private var client: RefreshClient
+  private let replyTimeout: SimDuration
+  private var questions: [Int: (client: Int, correlation: Int)] = [:]
+  private var nextAsk = 1
+
+  init(policy: RefreshPolicy, replyTimeout: SimDuration) {
+    client = RefreshClient(policy: policy, coordination: .none)
+    self.replyTimeout = replyTimeout
+  }
+
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+    switch event {
+    case .messageReceived(let from, let message) where message.kind == BrokerMessage.ask:
+      let ask = nextAsk
+      nextAsk += 1
+      questions[ask] = (from, message.correlation)
+      var actions: [StrategyAction] = []
+      if let refused = message.credentials?.accessToken {
+        actions += client.handle(.apiRejected(ask: ask, token: refused, status: 401), context: &context)
+      }
+      actions += client.handle(.tokenNeeded(ask: ask, forceRefresh: false), context: &context)
+      return answer(actions)
+    case .messageReceived, .messageFailed, .tokenNeeded, .apiRejected:
+      return []
+    case .started:
+      questions.removeAll()
+      return answer(client.handle(event, context: &context))
+    default:
+      return answer(client.handle(event, context: &context))
+    }
+  }
+
+  /// Turns the engine's answers to asks into replies to the clients who asked.
+  private mutating func answer(_ actions: [StrategyAction]) -> [StrategyAction] {
+    var replies: [StrategyAction] = []
+    for action in actions { replies += answer(action) }
+    return replies
+  }
+
+  private mutating func answer(_ action: StrategyAction) -> [StrategyAction] {
+    switch action {
+    case .grant(let ask, let token):
+      guard let question = questions.removeValue(forKey: ask) else { return [] }
+      let credentials = Credentials(
+        accessToken: token, accessExpiresAt: client.credentials?.accessExpiresAt, refreshToken: nil)
+      let reply = IPCMessage(kind: BrokerMessage.token, correlation: question.correlation, credentials: credentials)
+      return [.send(message: reply, to: question.client, timeout: replyTimeout)]
+    case .deny(let ask, _):
+      guard let question = questions.removeValue(forKey: ask) else { return [] }
+      let reply = IPCMessage(kind: BrokerMessage.noToken, correlation: question.correlation)
+      return [.send(message: reply, to: question.client, timeout: replyTimeout)]
+    default:
+      return [action]
+    }
+  }
+}

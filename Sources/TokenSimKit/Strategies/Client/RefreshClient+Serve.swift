@@ -1,0 +1,88 @@
+extension RefreshClient {
+  /// Answers the calls waiting, and starts a refresh when one is needed and allowed.
+  mutating func serve(_ context: inout StrategyContext) -> [StrategyAction] {
+    guard phase != .loading else { return [] }
+    if dead { return denyAll("needs login") }
+    let now = context.now
+    let freshness = freshness(now)
+    let called = !asks.isEmpty
+    if !forced, freshness != .expiring, let token = credentials?.accessToken {
+      let grants = grantAll(token)
+      let wantsAdvisory = freshness == .advisory && called && phase == nil && policy.refreshOnDemand
+      return wantsAdvisory && attemptAllowed(now) ? grants + begin(.optional, &context) : grants
+    }
+    guard called else { return [] }
+    guard policy.refreshOnDemand else { return grantStale() }
+    guard phase == nil, !retrying else { return [] }
+    guard attemptAllowed(now) || policy.whenThrottled == .ignore else {
+      guard policy.whenThrottled == .wait else { return denyAll("refresh throttled") }
+      retrying = true
+      return [.setTimer(name: "retry", at: nextAttemptAllowed)]
+    }
+    return begin(.required, &context)
+  }
+
+  /// Starts a refresh by the coordination's first step.
+  mutating func begin(_ need: RefreshNeed, _ context: inout StrategyContext) -> [StrategyAction] {
+    switch coordination {
+    case .none: return send(need, locked: false, &context)
+    case .reread, .lockOnWrite:
+      phase = .checking(need, locked: false)
+      return [.readStore]
+    case .lockWholeRefresh(let wait):
+      phase = .locking(need)
+      return [.acquireLock(wait: wait ?? .days(36_500))]
+    case .lease(let settings):
+      phase = .locking(need)
+      return [.acquireLock(wait: settings.lockWait)]
+    }
+  }
+
+  /// Sends the token request with the refresh token held.
+  mutating func send(_ need: RefreshNeed, locked: Bool, _ context: inout StrategyContext) -> [StrategyAction] {
+    guard let refreshToken = credentials?.refreshToken else {
+      phase = nil
+      return release(locked) + denyAll("not logged in")
+    }
+    let request = nextRequest
+    nextRequest += 1
+    lastAttempt = context.now
+    phase = .sending(request: request, need: need, locked: locked)
+    return [.sendRefresh(request: request, refreshToken: refreshToken, timeout: policy.requestTimeout)]
+  }
+
+  /// Grants every waiting call `token`.
+  mutating func grantAll(_ token: AccessToken) -> [StrategyAction] {
+    defer { asks.removeAll() }
+    return asks.map { .grant(ask: $0, token: token) }
+  }
+
+  /// Fails every waiting call.
+  mutating func denyAll(_ reason: String) -> [StrategyAction] {
+    defer { asks.removeAll() }
+    return asks.map { .deny(ask: $0, reason: reason) }
+  }
+
+  /// Grants the access token held even though it may have expired (a client that leaves
+  /// refreshing to its timer), or fails the calls when there is none.
+  mutating func grantStale() -> [StrategyAction] {
+    guard let token = credentials?.accessToken else { return denyAll("no access token") }
+    return grantAll(token)
+  }
+
+  /// Releases the lock when `locked`.
+  mutating func release(_ locked: Bool) -> [StrategyAction] {
+    guard locked else { return [] }
+    holdsLock = false
+    return [.releaseLock]
+  }
+
+  /// Arms the `refresh` timer for the held token's proactive moment, once per token.
+  mutating func armProactive(_ now: SimInstant) -> [StrategyAction] {
+    guard let window = policy.proactiveWindow, !dead, let expiry = credentials?.accessExpiresAt,
+      proactiveArmedFor != expiry
+    else { return [] }
+    proactiveArmedFor = expiry
+    return [.setTimer(name: "refresh", at: max(expiry - window, now + .seconds(1)))]
+  }
+}

@@ -1,0 +1,152 @@
+extension RefreshClient {
+  /// A store read finished: at start, before a refresh, or after a refusal.
+  mutating func storeRead(_ result: StoreReadResult, _ context: inout StrategyContext) -> [StrategyAction] {
+    switch phase {
+    case .loading?:
+      phase = nil
+      if case .contents(let contents) = result {
+        credentials = contents.credentials
+        adoptShared(contents)
+      }
+      return armProactive(context.now) + startupCheck(&context) + serve(&context)
+    case .checking(let need, let locked)?:
+      if case .contents(let contents) = result, adoptShared(contents) { forced = false }
+      return afterCheck(need, locked: locked, result, &context)
+    case .rereadingAfterRejection(let rejected)?:
+      phase = nil
+      guard case .contents(let contents) = result, let token = contents.credentials?.refreshToken, token != rejected else {
+        return needsLogin()
+      }
+      credentials = contents.credentials
+      forced = false
+      return armProactive(context.now) + serve(&context)
+    default:
+      return []
+    }
+  }
+
+  /// Takes what the store holds when it differs from memory (another process refreshed), and the
+  /// shared throttle under lease coordination. Returns whether the credentials changed.
+  @discardableResult
+  mutating func adoptShared(_ contents: StoreContents) -> Bool {
+    if case .lease = coordination { throttle = contents.nextRefreshAt }
+    guard let stored = contents.credentials, stored.refreshToken != nil, stored != credentials else { return false }
+    let rotated = stored.refreshToken != credentials?.refreshToken
+    let later = (stored.accessExpiresAt ?? .start) > (credentials?.accessExpiresAt ?? .start)
+    guard credentials == nil || rotated || later else { return false }
+    credentials = stored
+    return true
+  }
+
+  private mutating func startupCheck(_ context: inout StrategyContext) -> [StrategyAction] {
+    guard policy.startupCheck, credentials?.refreshToken != nil, attemptAllowed(context.now) else { return [] }
+    switch freshness(context.now) {
+    case .fresh: return []
+    case .advisory: return begin(.optional, &context)
+    case .expiring: return begin(.required, &context)
+    }
+  }
+
+  /// After the reread before a refresh: done if the store had a fresh pair, else refresh (or,
+  /// under lease coordination, claim the lease or wait for its holder).
+  private mutating func afterCheck(
+    _ need: RefreshNeed, locked: Bool, _ result: StoreReadResult, _ context: inout StrategyContext
+  ) -> [StrategyAction] {
+    let now = context.now
+    let satisfied = !forced && (need == .required ? freshness(now) != .expiring : freshness(now) == .fresh)
+    if satisfied || !attemptAllowed(now) {
+      phase = nil
+      return release(locked) + armProactive(now) + serve(&context)
+    }
+    guard case .lease(let settings) = coordination else { return send(need, locked: locked, &context) }
+    let contents: StoreContents
+    switch result {
+    case .torn: return waitForLease(need, locked: locked, until: now + settings.poll)
+    case .empty: contents = StoreContents(credentials: credentials)
+    case .contents(let stored): contents = stored
+    }
+    if let lease = contents.lease, lease.holder != context.processID, lease.expiresAt > now {
+      return waitForLease(need, locked: locked, until: min(lease.expiresAt, now + settings.poll))
+    }
+    var claimed = contents
+    claimed.credentials = credentials
+    claimed.lease = Lease(holder: context.processID, expiresAt: now + settings.duration)
+    steps = [.write(claimed), .release]
+    phase = .finishing(then: .send(need))
+    return runSteps(&context)
+  }
+
+  private mutating func waitForLease(_ need: RefreshNeed, locked: Bool, until: SimInstant) -> [StrategyAction] {
+    phase = .waitingForLease(need)
+    return release(locked) + [.setTimer(name: "lease", at: until)]
+  }
+
+  /// The lock was granted: check under it, or go on with the finishing steps.
+  mutating func lockGranted(_ context: inout StrategyContext) -> [StrategyAction] {
+    holdsLock = true
+    switch phase {
+    case .locking(let need)?:
+      phase = .checking(need, locked: true)
+      return [.readStore]
+    case .finishing? where steps.first.map(\.isLock) == true:
+      steps.removeFirst()
+      return runSteps(&context)
+    default:
+      return release(true)
+    }
+  }
+
+  /// The lock could not be had in time.
+  mutating func lockUnavailable(_ context: inout StrategyContext) -> [StrategyAction] {
+    switch phase {
+    case .locking(let need)?:
+      if case .lease(let settings) = coordination { return waitForLease(need, locked: false, until: context.now + settings.poll) }
+      phase = nil
+      return denyAll("store lock unavailable")
+    case .finishing?:
+      let afterRelease = steps.firstIndex(of: .release).map { $0 + 1 } ?? steps.count
+      steps.removeFirst(afterRelease)
+      return runSteps(&context)
+    default:
+      return []
+    }
+  }
+
+  /// A write finished: go on with the finishing steps.
+  mutating func stepDone(_ context: inout StrategyContext) -> [StrategyAction] {
+    guard case .finishing? = phase, case .write? = steps.first else { return [] }
+    steps.removeFirst()
+    return runSteps(&context)
+  }
+
+  /// Runs the finishing steps up to the next one that waits, then the continuation.
+  mutating func runSteps(_ context: inout StrategyContext) -> [StrategyAction] {
+    var actions: [StrategyAction] = []
+    while let step = steps.first {
+      switch step {
+      case .lock(let wait): return actions + [.acquireLock(wait: wait)]
+      case .write(let contents): return actions + [.writeStore(contents)]
+      case .release:
+        steps.removeFirst()
+        actions += release(true)
+      }
+    }
+    guard case .finishing(let then)? = phase else { return actions }
+    switch then {
+    case .send(let need): return actions + send(need, locked: false, &context)
+    case .reread(let rejected):
+      phase = .rereadingAfterRejection(rejected)
+      return actions + [.readStore]
+    case .idle:
+      phase = nil
+      return actions + armProactive(context.now) + serve(&context)
+    }
+  }
+}
+
+extension RefreshStep {
+  var isLock: Bool {
+    if case .lock = self { return true }
+    return false
+  }
+}

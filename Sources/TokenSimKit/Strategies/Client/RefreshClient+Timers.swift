@@ -1,0 +1,42 @@
+extension RefreshClient {
+  /// A timer fired: `refresh` (proactive), `retry` (backoff), `recover` (active recovery) or
+  /// `lease` (another holder's lease may have lapsed).
+  mutating func timerFired(_ name: String, _ context: inout StrategyContext) -> [StrategyAction] {
+    switch name {
+    case "refresh": return proactiveRefresh(&context)
+    case "retry":
+      guard retrying else { return [] }
+      retrying = false
+      guard phase == nil, !asks.isEmpty else { return serve(&context) }
+      return begin(.required, &context)
+    case "recover":
+      recoveryArmed = false
+      guard !dead, phase == nil, freshness(context.now) == .expiring else { return [] }
+      return begin(.required, &context)
+    case "lease":
+      guard case .waitingForLease(let need)? = phase else { return [] }
+      phase = nil
+      return begin(need, &context)
+    default:
+      return []
+    }
+  }
+
+  private mutating func proactiveRefresh(_ context: inout StrategyContext) -> [StrategyAction] {
+    guard let window = policy.proactiveWindow, !dead, phase == nil, let credentials else { return [] }
+    let now = context.now
+    if credentials.accessIsUsable(at: now, margin: window) {
+      proactiveArmedFor = nil
+      return armProactive(now)
+    }
+    guard attemptAllowed(now) else { return [.setTimer(name: "refresh", at: nextAttemptAllowed)] }
+    return begin(freshness(now) == .expiring ? .required : .optional, &context)
+  }
+
+  /// The API refused an access token this client granted.
+  mutating func apiRejected(_ token: AccessToken, _ context: inout StrategyContext) -> [StrategyAction] {
+    guard credentials?.accessToken == token else { return [] }
+    if policy.onAPIRejected == .refresh { credentials?.accessToken = nil }
+    return policy.refreshOnDemand ? [] : armRecovery(context.now)
+  }
+}

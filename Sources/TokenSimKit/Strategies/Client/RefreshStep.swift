@@ -1,0 +1,55 @@
+/// One store or lock operation a client finishes a refresh with, run in order.
+enum RefreshStep: Equatable {
+  /// Take the lock, waiting at most this; if it cannot be had the remaining steps are dropped.
+  case lock(SimDuration)
+  /// Write the store and wait for the write to finish.
+  case write(StoreContents)
+  /// Release the lock.
+  case release
+}
+
+/// What a client is doing about its credentials, between events.
+enum RefreshPhase: Equatable {
+  /// Reading the store at start.
+  case loading
+  /// Waiting for the lock before the check.
+  case locking(RefreshNeed)
+  /// Reading the store before refreshing.
+  case checking(RefreshNeed, locked: Bool)
+  /// Rereading the store after the refresh token was refused.
+  case rereadingAfterRejection(RefreshToken?)
+  /// Another process holds the lease; reread when the `lease` timer fires.
+  case waitingForLease(RefreshNeed)
+  /// A token request is out.
+  case sending(request: Int, need: RefreshNeed, locked: Bool)
+  /// Running `steps`, then `then`.
+  case finishing(then: Continuation)
+}
+
+/// What follows the finishing steps.
+enum Continuation: Equatable {
+  /// Nothing: serve the calls waiting.
+  case idle
+  /// Send the token request (after claiming a lease).
+  case send(RefreshNeed)
+  /// Reread the store after the refresh token was refused.
+  case reread(rejected: RefreshToken?)
+}
+
+/// Why a refresh is attempted.
+enum RefreshNeed: Equatable {
+  /// The token is still valid; a failure is swallowed.
+  case optional
+  /// Calls cannot proceed without it.
+  case required
+}
+
+/// How fresh the access token is.
+enum Freshness: Equatable {
+  /// Outside every window.
+  case fresh
+  /// Inside the advisory window only.
+  case advisory
+  /// Inside the refresh window, expired, or absent.
+  case expiring
+}

@@ -1,0 +1,58 @@
+/// A strategy file: a built-in base strategy, a name of its own, and parameter overrides.
+///
+/// ```json
+/// {
+///   "name": "my-cli",
+///   "base": "lease-shared",
+///   "description": "our CLI: 10 minute proactive window, full-jitter retries",
+///   "parameters": { "advisoryWindow": "10m", "backoff": "full-jitter", "maxRetries": 3 }
+/// }
+/// ```
+///
+/// Values are written as on the command line; numbers and booleans may also be JSON numbers and
+/// booleans. Errors name the file, line and JSON path, and suggest the closest parameter name.
+public enum StrategyFile {
+  static let keys = ["name", "base", "description", "parameters"]
+
+  /// Reads the strategy file at `path`.
+  public static func load(path: String) throws(ScenarioError) -> StrategyChoice {
+    try read(JSONDocument.load(path: path, what: "a readable strategy file"))
+  }
+
+  /// Reads strategy-file text; `file` names it in errors.
+  public static func parse(_ text: String, file: String) throws(ScenarioError) -> StrategyChoice {
+    try read(JSONDocument.parse(text, file: file))
+  }
+
+  private static func read(_ reader: JSONReader) throws(ScenarioError) -> StrategyChoice {
+    let object = try reader.object(keys: keys)
+    let baseReader = try object.required("base", expected: "the built-in strategy it is based on")
+    let base = try StrategyCatalog.entry(
+      try baseReader.string(), source: reader.file, path: baseReader.path, line: baseReader.node.line)
+    var choice = StrategyChoice(base)
+    choice.name = try object.optional("name")?.name() ?? base.name
+    _ = try object.optional("description")?.string()
+    guard let overrides = object.optional("parameters") else { return choice }
+    guard case .object(let members) = overrides.node.value else { throw overrides.error(expected: "an object") }
+    for member in members {
+      let path = overrides.path + "." + member.key
+      let parameter = try choice.parameters.declaration(member.key, source: reader.file, path: path, line: member.node.line)
+      guard let text = scalarText(member.node.value), let value = parameter.kind.parse(text) else {
+        throw ScenarioError(
+          file: reader.file, path: path, line: member.node.line, expected: parameter.kind.expectation,
+          found: member.node.value.kindDescription, suggestion: scalarText(member.node.value).flatMap(parameter.kind.suggestion))
+      }
+      choice.parameters.set(member.key, value)
+    }
+    return choice
+  }
+
+  private static func scalarText(_ value: JSONValue) -> String? {
+    switch value {
+    case .string(let text): return text
+    case .number(_, let text): return text
+    case .bool(let flag): return flag ? "true" : "false"
+    default: return nil
+    }
+  }
+}

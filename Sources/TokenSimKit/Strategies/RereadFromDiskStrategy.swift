@@ -1,0 +1,31 @@
+/// **reread-from-disk**: reread the credentials file before refreshing and after an auth
+/// failure, modelled on botocore's SSO token provider and `aws login`, and on Codex's guarded
+/// reload of `auth.json`.
+///
+/// - Before any refresh it rereads the store; if another process left a different pair, it adopts
+///   it instead of refreshing.
+/// - A 401 from the API drops the access token, so the next call rereads (and adopts or refreshes).
+/// - A refused refresh token makes it reread once: a different refresh token on disk is adopted
+///   and tried; otherwise it raises needs-login and stops presenting the dead token.
+/// - Writes with a temporary file and an atomic rename (the store's own setting).
+///
+/// Known failure: there is no lock between the reread and the write. Two processes that reread in
+/// the same instant both refresh with the same token; with single-use rotation the second is a
+/// reuse and, where the server revokes the family, both lose the session.
+public struct RereadFromDiskStrategy: BuiltInStrategy {
+  public static let name = "reread-from-disk"
+  public static let summary =
+    "reread the store before refreshing and on auth failure, adopt a newer pair, retry once; no lock (botocore SSO, Codex)"
+  public static let parameters = CommonParameters.overriding(["onRejected": .word("reread-retry-once")])
+
+  private var client: RefreshClient
+
+  /// Creates the strategy from resolved parameters.
+  public init(parameters: StrategyParameters, role: ProcessRole) {
+    client = RefreshClient(policy: RefreshPolicy(parameters), coordination: .reread)
+  }
+
+  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+    client.handle(event, context: &context)
+  }
+}

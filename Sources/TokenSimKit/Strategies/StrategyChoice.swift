@@ -1,0 +1,28 @@
+/// A strategy as chosen for a run: a built-in base, the name it is reported under, and its
+/// resolved parameters (defaults, then a strategy file's overrides, then `--param`s).
+public struct StrategyChoice: Sendable {
+  /// The built-in strategy it is based on.
+  public let base: StrategyCatalog.Entry
+  /// The name in reports: the base's, or the strategy file's own.
+  public var name: String
+  /// The resolved parameters.
+  public var parameters: StrategyParameters
+
+  /// A built-in strategy at its defaults.
+  public init(_ base: StrategyCatalog.Entry) {
+    self.base = base
+    name = base.name
+    parameters = base.defaults
+  }
+
+  /// The built-in strategy called `name` at its defaults.
+  public init(named name: String, source: String = "--strategy") throws(ScenarioError) {
+    self.init(try StrategyCatalog.entry(name, source: source, path: name))
+  }
+
+  /// Makes the instance for one process.
+  public var makeStrategy: @Sendable (ProcessRole) -> any RefreshStrategy {
+    let (make, parameters) = (base.make, parameters)
+    return { make(parameters, $0) }
+  }
+}
