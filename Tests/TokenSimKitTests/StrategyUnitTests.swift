@@ -1,0 +1,258 @@
+import Testing
+
+@testable import TokenSimKit
+
+/// Sans-IO tests: given this event sequence, these actions. No world is involved.
+@Suite struct StrategyUnitTests {
+  let pair1 = credentials(1, expiry: t(30))
+
+  @Test func naiveRefreshesLazilyAndRestartsOnRefusal() throws {
+    var naive = try StrategyDriver("naive")
+    #expect(naive.at(t(0), .started(cause: .processStart)) == [.readStore])
+    #expect(naive.at(t(0), .storeRead(stored(pair1))) == [])
+    #expect(naive.at(t(29, 49), .tokenNeeded(ask: 1, forceRefresh: false)) == [.grant(ask: 1, token: AccessToken(serial: 1))])
+    #expect(
+      naive.at(t(29, 51), .tokenNeeded(ask: 2, forceRefresh: false)) == [
+        .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)
+      ])
+    #expect(naive.at(t(29, 51), .tokenNeeded(ask: 3, forceRefresh: false)) == [], "one refresh at a time")
+    let renewed = StoreContents(credentials: credentials(2, expiry: t(29, 52) + .minutes(30)))
+    #expect(
+      naive.at(t(29, 52), .refreshCompleted(request: 1, reply: issued(2))) == [
+        .writeStore(renewed), .grant(ask: 2, token: AccessToken(serial: 2)), .grant(ask: 3, token: AccessToken(serial: 2)),
+      ])
+    _ = naive.at(t(59, 55), .tokenNeeded(ask: 4, forceRefresh: false))
+    #expect(
+      naive.at(t(59, 56), .refreshCompleted(request: 2, reply: failed(403, error: "invalid_grant"))) == [
+        .deny(ask: 4, reason: "refresh token refused"), .restartWorkLoop,
+      ])
+  }
+
+  @Test func naiveHammersThroughAnOutage() throws {
+    var naive = try StrategyDriver("naive")
+    _ = naive.at(t(0), .started(cause: .processStart))
+    _ = naive.at(t(0), .storeRead(stored(pair1)))
+    for (index, second) in [Int64(0), 1, 2].enumerated() {
+      let request = index + 1
+      #expect(
+        naive.at(t(30, second), .tokenNeeded(ask: request, forceRefresh: false)) == [
+          .sendRefresh(request: request, refreshToken: RefreshToken(serial: 1), timeout: nil)
+        ])
+      #expect(
+        naive.at(t(30, second), .refreshCompleted(request: request, reply: failed(502, retryAfter: "60"))) == [
+          .deny(ask: request, reason: "refresh failed")
+        ])
+    }
+  }
+
+  @Test func rereadFromDiskAdoptsAPairAnotherProcessLeft() throws {
+    var reread = try StrategyDriver("reread-from-disk")
+    _ = reread.at(t(0), .started(cause: .processStart))
+    _ = reread.at(t(0), .storeRead(stored(pair1)))
+    #expect(reread.at(t(29, 55), .tokenNeeded(ask: 1, forceRefresh: false)) == [.readStore])
+    let pair2 = credentials(2, expiry: t(59, 50))
+    #expect(reread.at(t(29, 55), .storeRead(stored(pair2))) == [.grant(ask: 1, token: AccessToken(serial: 2))])
+  }
+
+  @Test func rereadFromDiskRetriesOnceThenNeedsLogin() throws {
+    var reread = try StrategyDriver("reread-from-disk")
+    _ = reread.at(t(0), .started(cause: .processStart))
+    _ = reread.at(t(0), .storeRead(stored(pair1)))
+    _ = reread.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false))
+    #expect(
+      reread.at(t(30), .storeRead(stored(pair1))) == [
+        .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)
+      ])
+    #expect(reread.at(t(30), .refreshCompleted(request: 1, reply: failed(400, error: "invalid_grant"))) == [.readStore])
+    #expect(
+      reread.at(t(30), .storeRead(stored(pair1))) == [
+        .deny(ask: 1, reason: "needs login"), .raiseAlert(message: "the refresh token was refused; sign in again"),
+      ])
+    #expect(reread.at(t(31), .tokenNeeded(ask: 2, forceRefresh: false)) == [.deny(ask: 2, reason: "needs login")])
+  }
+
+  @Test func leaseSharedWaitsForAnotherHolderAndClaimsAFreeLease() throws {
+    var lease = try StrategyDriver("lease-shared", processID: 7)
+    _ = lease.at(t(0), .started(cause: .processStart))
+    _ = lease.at(t(0), .storeRead(stored(pair1)))
+    #expect(lease.at(t(29, 55), .tokenNeeded(ask: 1, forceRefresh: false)) == [.acquireLock(wait: .seconds(5))])
+    #expect(lease.at(t(29, 55), .lockGranted) == [.readStore])
+    let theirs = Lease(holder: 3, expiresAt: t(30, 20))
+    #expect(
+      lease.at(t(29, 55), .storeRead(stored(pair1, lease: theirs))) == [.releaseLock, .setTimer(name: "lease", at: t(29, 56))])
+    _ = lease.at(t(29, 56), .timerFired(name: "lease"))
+    _ = lease.at(t(29, 56), .lockGranted)
+    let mine = StoreContents(credentials: pair1, lease: Lease(holder: 7, expiresAt: t(30, 56)))
+    #expect(lease.at(t(29, 56), .storeRead(stored(pair1, lease: Lease(holder: 3, expiresAt: t(29, 56))))) == [.writeStore(mine)])
+    #expect(
+      lease.at(t(29, 56), .storeWritten) == [
+        .releaseLock, .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: .seconds(30)),
+      ])
+  }
+
+  @Test func leaseSharedSharesTheRetryAfterDeadlineAndKeepsAValidToken() throws {
+    var lease = try StrategyDriver("lease-shared", processID: 7)
+    _ = lease.at(t(0), .started(cause: .processStart))
+    _ = lease.at(t(0), .storeRead(stored(pair1)))
+    let advisory = lease.at(t(26), .tokenNeeded(ask: 1, forceRefresh: false))
+    #expect(advisory == [.grant(ask: 1, token: AccessToken(serial: 1)), .acquireLock(wait: .seconds(5))])
+    _ = lease.at(t(26), .lockGranted)
+    _ = lease.at(t(26), .storeRead(stored(pair1)))
+    _ = lease.at(t(26), .storeWritten)
+    let date = HTTPDate.format(t(28))
+    #expect(
+      lease.at(t(26), .refreshCompleted(request: 1, reply: failed(503, retryAfter: date))) == [.acquireLock(wait: .seconds(5))])
+    let throttled = StoreContents(credentials: pair1, lease: nil, nextRefreshAt: t(28))
+    #expect(lease.at(t(26), .lockGranted) == [.writeStore(throttled)])
+    #expect(lease.at(t(26), .storeWritten) == [.releaseLock])
+    #expect(lease.at(t(27), .tokenNeeded(ask: 2, forceRefresh: false)) == [.grant(ask: 2, token: AccessToken(serial: 1))])
+  }
+
+  @Test func leaseSharedBlocksARequiredRefreshUntilTheSharedDeadline() throws {
+    var lease = try StrategyDriver("lease-shared", processID: 2)
+    _ = lease.at(t(0), .started(cause: .processStart))
+    _ = lease.at(t(0), .storeRead(stored(pair1, nextRefreshAt: t(31))))
+    #expect(lease.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.setTimer(name: "retry", at: t(31))])
+    #expect(lease.at(t(31), .timerFired(name: "retry")) == [.acquireLock(wait: .seconds(5))])
+  }
+
+  @Test func singleFlightKeepsOldCredentialsForAJitteredWhileAfterAnAdvisoryFailure() throws {
+    var single = try StrategyDriver("single-flight")
+    _ = single.at(t(0), .started(cause: .processStart))
+    _ = single.at(t(0), .storeRead(stored(pair1)))
+    #expect(
+      single.at(t(26), .tokenNeeded(ask: 1, forceRefresh: false)) == [
+        .grant(ask: 1, token: AccessToken(serial: 1)),
+        .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil),
+      ])
+    #expect(single.at(t(26), .refreshCompleted(request: 1, reply: failed(500))) == [])
+    #expect(single.at(t(27), .tokenNeeded(ask: 2, forceRefresh: false)) == [.grant(ask: 2, token: AccessToken(serial: 1))])
+    let mandatory = single.at(t(29, 30), .tokenNeeded(ask: 3, forceRefresh: false))
+    #expect(
+      mandatory == [.sendRefresh(request: 2, refreshToken: RefreshToken(serial: 1), timeout: nil)],
+      "the jitter spaces advisory tries only")
+  }
+
+  @Test func advisoryMandatoryRaisesMandatoryFailuresAndThrottlesAttempts() throws {
+    var botocore = try StrategyDriver("advisory-mandatory")
+    _ = botocore.at(t(0), .started(cause: .processStart))
+    _ = botocore.at(t(0), .storeRead(stored(pair1)))
+    _ = botocore.at(t(21), .tokenNeeded(ask: 1, forceRefresh: false))
+    #expect(botocore.at(t(21), .refreshCompleted(request: 1, reply: failed(503))) == [.deny(ask: 1, reason: "refresh failed")])
+    #expect(botocore.at(t(21, 30), .tokenNeeded(ask: 2, forceRefresh: false)) == [.deny(ask: 2, reason: "refresh throttled")])
+    #expect(
+      botocore.at(t(22), .tokenNeeded(ask: 3, forceRefresh: false)) == [
+        .sendRefresh(request: 2, refreshToken: RefreshToken(serial: 1), timeout: .seconds(60))
+      ])
+  }
+
+  @Test func lockOnWriteRefreshesOutsideTheLockAndSkipsAWriteItCannotLock() throws {
+    var msal = try StrategyDriver("lock-on-write")
+    _ = msal.at(t(0), .started(cause: .processStart))
+    _ = msal.at(t(0), .storeRead(stored(pair1)))
+    #expect(msal.at(t(25), .tokenNeeded(ask: 1, forceRefresh: false)) == [.readStore])
+    #expect(
+      msal.at(t(25), .storeRead(stored(pair1))) == [.sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)]
+    )
+    #expect(
+      msal.at(t(25), .refreshCompleted(request: 1, reply: issued(2))) == [
+        .grant(ask: 1, token: AccessToken(serial: 2)), .acquireLock(wait: .seconds(5)),
+      ])
+    #expect(msal.at(t(25), .lockUnavailable) == [])
+    #expect(msal.at(t(26), .tokenNeeded(ask: 2, forceRefresh: false)) == [.grant(ask: 2, token: AccessToken(serial: 2))])
+  }
+
+  @Test func lockWholeRefreshHoldsTheLockAcrossTheRequest() throws {
+    var kubelogin = try StrategyDriver("lock-whole-refresh")
+    _ = kubelogin.at(t(0), .started(cause: .processStart))
+    _ = kubelogin.at(t(0), .storeRead(stored(pair1)))
+    #expect(kubelogin.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.acquireLock(wait: .days(36_500))])
+    #expect(kubelogin.at(t(30), .lockGranted) == [.readStore])
+    #expect(
+      kubelogin.at(t(30), .storeRead(stored(pair1))) == [
+        .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)
+      ])
+    let written = StoreContents(credentials: credentials(2, expiry: t(60)))
+    #expect(
+      kubelogin.at(t(30), .refreshCompleted(request: 1, reply: issued(2))) == [
+        .grant(ask: 1, token: AccessToken(serial: 2)), .writeStore(written),
+      ])
+    #expect(kubelogin.at(t(30), .storeWritten) == [.releaseLock])
+  }
+
+  @Test func brokerClientAsksRetriesThenFallsBackToTheStore() throws {
+    var client = try StrategyDriver("broker", ["brokerFallback=read-store"], role: .cli)
+    #expect(client.at(t(0), .started(cause: .processStart)) == [])
+    let ask = IPCMessage(kind: "token?", correlation: 1)
+    #expect(client.at(t(0), .tokenNeeded(ask: 1, forceRefresh: false)) == [.send(message: ask, to: nil, timeout: .seconds(5))])
+    #expect(client.at(t(0, 5), .messageFailed(correlation: 1)) == [.setTimer(name: "broker", at: t(0, 6))])
+    _ = client.at(t(0, 6), .timerFired(name: "broker"))
+    _ = client.at(t(0, 11), .messageFailed(correlation: 2))
+    _ = client.at(t(0, 12), .timerFired(name: "broker"))
+    #expect(client.at(t(0, 17), .messageFailed(correlation: 3)) == [.readStore])
+    #expect(client.at(t(0, 17), .storeRead(stored(pair1))) == [.grant(ask: 1, token: AccessToken(serial: 1))])
+  }
+
+  @Test func brokerServesItsClientsFromOneRefresh() throws {
+    var broker = try StrategyDriver("broker", role: .broker)
+    #expect(broker.at(t(0), .started(cause: .processStart)) == [.readStore])
+    #expect(broker.at(t(0), .storeRead(stored(pair1))) == [.setTimer(name: "refresh", at: t(25))])
+    let reply = IPCMessage(
+      kind: "token", correlation: 9,
+      credentials: Credentials(accessToken: AccessToken(serial: 1), accessExpiresAt: t(30), refreshToken: nil))
+    #expect(
+      broker.at(t(1), .messageReceived(from: 4, message: IPCMessage(kind: "token?", correlation: 9))) == [
+        .send(message: reply, to: 4, timeout: .seconds(5))
+      ])
+    #expect(
+      broker.at(t(25), .timerFired(name: "refresh")) == [
+        .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: .seconds(30))
+      ])
+    #expect(broker.at(t(25), .messageReceived(from: 5, message: IPCMessage(kind: "token?", correlation: 1))).count == 1)
+  }
+
+  @Test func backoffShapesStayWithinTheirBounds() {
+    var random = RandomStream(rootSeed: 5, name: "backoff")
+    let exponential = Backoff(kind: .exponential, base: .seconds(1), cap: .seconds(60))
+    #expect(
+      (1...8).map { exponential.delay(afterFailures: $0, previous: .zero, random: &random) }
+        == [1, 2, 4, 8, 16, 32, 60, 60].map { SimDuration.seconds($0) })
+    let uniform = Backoff(kind: .uniform, base: .seconds(24), cap: .seconds(36))
+    let equal = Backoff(kind: .equalJitter, base: .seconds(1), cap: .seconds(60))
+    let full = Backoff(kind: .fullJitter, base: .seconds(1), cap: .seconds(60))
+    let decorrelated = Backoff(kind: .decorrelated, base: .seconds(1), cap: .seconds(60))
+    var previous = SimDuration.seconds(1)
+    for failures in 1...200 {
+      let n = min(failures, 7)
+      let expo = SimDuration.seconds(min(60, Int64(1) << (n - 1)))
+      #expect(
+        (SimDuration.seconds(24)...SimDuration.seconds(36)).contains(
+          uniform.delay(afterFailures: failures, previous: .zero, random: &random)))
+      #expect(
+        (SimDuration(microseconds: expo.microseconds / 2)...expo).contains(
+          equal.delay(afterFailures: failures, previous: .zero, random: &random)))
+      #expect((SimDuration.zero...expo).contains(full.delay(afterFailures: failures, previous: .zero, random: &random)))
+      let next = decorrelated.delay(afterFailures: failures, previous: previous, random: &random)
+      #expect(next >= .seconds(1) && next <= min(.seconds(60), previous * 3))
+      previous = next
+    }
+  }
+
+  @Test func retryAfterReadsBothFormatsAsADeadlineOnTheHostClock() {
+    #expect(RetryAfter.deadline(header: "120", now: t(10), cap: .hours(1)) == t(12))
+    #expect(RetryAfter.deadline(header: HTTPDate.format(t(15)), now: t(10), cap: .hours(1)) == t(15))
+    #expect(RetryAfter.deadline(header: HTTPDate.format(t(5)), now: t(10), cap: .hours(1)) == t(10), "a past date means now")
+    #expect(RetryAfter.deadline(header: "7200", now: t(10), cap: .minutes(5)) == t(15), "capped")
+    #expect(RetryAfter.deadline(header: "soon", now: t(10), cap: .hours(1)) == nil)
+  }
+
+  @Test func retryBudgetStopsRetriesBelowHalfAndRefillsSlowly() {
+    var budget = RetryBudget()
+    for _ in 0..<4 { budget.recordFailure() }
+    #expect(budget.allowsRetry)
+    budget.recordFailure()
+    #expect(!budget.allowsRetry, "5 of 10 left is not above half")
+    for _ in 0..<10 { budget.recordSuccess() }
+    #expect(budget.allowsRetry)
+  }
+}
