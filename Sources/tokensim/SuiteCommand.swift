@@ -7,8 +7,8 @@ enum SuiteCommand {
     Usage: tokensim suite [DIR] [--strategy a,b,...] [--out DIR]
 
     Runs every scenario file (*.json) directly in DIR (default: Scenarios) against every built-in
-    strategy, or those named, writes each report under --out (default: Reports), and prints a
-    matrix: rows are scenarios, columns strategies, each cell the telling figures.
+    strategy, or those named (--strategy a,b or all), writes each report under --out (default:
+    Reports), and prints one table per scenario: a row per strategy with its telling figures.
 
     Exit status: 0 after the runs, 2 when a scenario or an option is wrong (nothing is run).
     """
@@ -22,22 +22,26 @@ enum SuiteCommand {
     let scenarios = try scenarioFiles(in: directory).map { path throws(CommandFailure) in try loadScenario(path) }
     let entries = try strategies(arguments.value("strategy"))
     let out = arguments.value("out") ?? "Reports"
-    var rows: [[String]] = []
+    var tables: [String] = []
     for scenario in scenarios {
-      var row = [scenario.name]
+      var rows: [[String]] = []
       for entry in entries {
         let result = Simulation(scenario: scenario, strategy: StrategyChoice(entry)).run()
         try RunCommand.writeOutputs(result, to: "\(out)/\(scenario.name)/\(entry.name)", trace: false)
-        row.append(cell(result.metrics))
+        rows.append([entry.name] + cells(result.metrics))
       }
-      rows.append(row)
+      let header = ["strategy", "availability", "token requests", "reuse", "revocations", "restarts", "alerts"]
+      tables.append("\(scenario.name)\n" + MatrixTable.render(header: header, rows: rows, rightAligned: 1..<header.count))
     }
-    print(MatrixTable.render(header: ["scenario"] + entries.map(\.name), rows: rows))
-    print("\ncells: availability / token requests / reuse detections / work-loop restarts; reports under \(out)/")
+    print(tables.joined(separator: "\n\n"))
+    print("\nreports under \(out)/<scenario>/<strategy>/report.json")
   }
 
-  static func cell(_ m: RunMetrics) -> String {
-    "\(Figures.percent(m.availability)) / \(Figures.grouped(m.tokenRequests)) tok / \(m.reuseDetections) reuse / \(m.workLoopRestarts) restarts"
+  static func cells(_ m: RunMetrics) -> [String] {
+    [
+      Figures.percent(m.availability), Figures.grouped(m.tokenRequests), Figures.grouped(m.reuseDetections),
+      Figures.grouped(m.familyRevocations), Figures.grouped(m.workLoopRestarts), Figures.grouped(m.needsLoginAlerts),
+    ]
   }
 
   static func scenarioFiles(in directory: String) throws(CommandFailure) -> [String] {
@@ -63,12 +67,15 @@ enum SuiteCommand {
 
 /// A plain-text table with aligned columns.
 enum MatrixTable {
-  static func render(header: [String], rows: [[String]]) -> String {
+  static func render(header: [String], rows: [[String]], rightAligned: Range<Int> = 0..<0) -> String {
     let all = [header] + rows
     let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
     func line(_ cells: [String]) -> String {
-      zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-        .trimmingTrailingSpaces()
+      cells.indices.map { column in
+        let cell = cells[column]
+        let pad = String(repeating: " ", count: widths[column] - cell.count)
+        return rightAligned.contains(column) ? pad + cell : cell + pad
+      }.joined(separator: "  ").trimmingTrailingSpaces()
     }
     let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
     return ([line(header), rule] + rows.map(line)).joined(separator: "\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TokenSimKit
 
 /// Runs the built `tokensim` executable.
 func tokensim(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -110,5 +111,48 @@ func temporaryDirectory() -> String {
     let result = try tokensim(["list", "strategies"])
     #expect(result.status == 0)
     #expect(result.stdout.hasPrefix("naive"))
+  }
+}
+
+/// `--strategy-file` and `--param` through the built executable.
+@Suite(.serialized) struct StrategyOptionTests {
+  @Test func aStrategyFileAndParamsReachTheReport() throws {
+    let directory = temporaryDirectory()
+    let file = directory + "/our-cli.json"
+    try #"{"name": "our-cli", "base": "reread-from-disk", "parameters": {"requestTimeout": "10s"}}"#
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let out = directory + "/out"
+    let result = try tokensim([
+      "run", "Scenarios/quiet-day.json", "--strategy-file", file, "--param", "maxRetries=2", "--out", out,
+    ])
+    #expect(result.status == 0)
+    let report = try String(contentsOfFile: out + "/report.json", encoding: .utf8)
+    #expect(report.contains(#""name" : "our-cli""#))
+    #expect(report.contains(#""requestTimeout" : "10s""#))
+    #expect(report.contains(#""maxRetries" : "2""#))
+  }
+
+  @Test func aBadStrategyFileExits2WithItsLineAndWritesNothing() throws {
+    let directory = temporaryDirectory()
+    let file = directory + "/bad.json"
+    try "{\"base\": \"naive\",\n \"parameters\": {\"backoff\": \"exponental\"}}".write(
+      toFile: file, atomically: true, encoding: .utf8)
+    let out = directory + "/out"
+    let result = try tokensim(["run", "Scenarios/quiet-day.json", "--strategy-file", file, "--out", out])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("bad.json:2: $.parameters.backoff"))
+    #expect(result.stderr.contains(#"did you mean "exponential"?"#))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test func listVerboseDocumentsEveryParameter() throws {
+    let result = try tokensim(["list", "strategies", "--verbose"])
+    #expect(result.status == 0)
+    for entry in StrategyCatalog.all {
+      #expect(result.stdout.contains("\(entry.name): \(entry.summary)"))
+    }
+    for name in ["leaseDuration", "brokerFallback", "lockWait", "minAttemptInterval", "recoveryInterval", "retryBudget"] {
+      #expect(result.stdout.contains("  \(name) "))
+    }
   }
 }

@@ -23,7 +23,9 @@ struct AlwaysDeny: RefreshStrategy {
     let actions: [StrategyAction] = [
       .sendRefresh(request: 3, refreshToken: RefreshToken(serial: 7), timeout: .seconds(15)),
       .writeStore(
-        StoreContents(credentials: Credentials(accessToken: AccessToken(serial: 2), accessExpiresAt: .start, refreshToken: nil))),
+        contents:
+          StoreContents(credentials: Credentials(accessToken: AccessToken(serial: 2), accessExpiresAt: .start, refreshToken: nil))
+      ),
     ]
     let data = try JSONEncoder().encode(actions)
     #expect(try JSONDecoder().decode([StrategyAction].self, from: data) == actions)

@@ -28,22 +28,24 @@ func credentials(_ serial: Int, expiry: SimInstant) -> Credentials {
 
 /// A store holding `credentials` and optionally a lease and a throttle.
 func stored(_ credentials: Credentials, lease: Lease? = nil, nextRefreshAt: SimInstant? = nil) -> StoreReadResult {
-  .contents(StoreContents(credentials: credentials, lease: lease, nextRefreshAt: nextRefreshAt))
+  .contents(store: StoreContents(credentials: credentials, lease: lease, nextRefreshAt: nextRefreshAt))
 }
 
 /// A 200 token response with pair `serial` living `ttl`.
 func issued(_ serial: Int, ttl: SimDuration = .minutes(30)) -> TokenEndpointReply {
   .response(
-    HTTPReply(
-      status: 200,
-      body: .tokens(
-        TokenGrant(accessToken: AccessToken(serial: serial), expiresIn: ttl, refreshToken: RefreshToken(serial: serial)))
-    ))
+    http:
+      HTTPReply(
+        status: 200,
+        body: .tokens(
+          grant:
+            TokenGrant(accessToken: AccessToken(serial: serial), expiresIn: ttl, refreshToken: RefreshToken(serial: serial)))
+      ))
 }
 
 /// An error response.
 func failed(_ status: Int, retryAfter: String? = nil, error: String? = nil) -> TokenEndpointReply {
-  .response(HTTPReply(status: status, retryAfter: retryAfter, body: error.map { .oauthError($0) } ?? .empty))
+  .response(http: HTTPReply(status: status, retryAfter: retryAfter, body: error.map { .oauthError(error: $0) } ?? .empty))
 }
 
 /// Minutes and seconds from the start of the run.

@@ -9,7 +9,7 @@ import Testing
   @Test func naiveRefreshesLazilyAndRestartsOnRefusal() throws {
     var naive = try StrategyDriver("naive")
     #expect(naive.at(t(0), .started(cause: .processStart)) == [.readStore])
-    #expect(naive.at(t(0), .storeRead(stored(pair1))) == [])
+    #expect(naive.at(t(0), .storeRead(result: stored(pair1))) == [])
     #expect(naive.at(t(29, 49), .tokenNeeded(ask: 1, forceRefresh: false)) == [.grant(ask: 1, token: AccessToken(serial: 1))])
     #expect(
       naive.at(t(29, 51), .tokenNeeded(ask: 2, forceRefresh: false)) == [
@@ -19,7 +19,8 @@ import Testing
     let renewed = StoreContents(credentials: credentials(2, expiry: t(29, 52) + .minutes(30)))
     #expect(
       naive.at(t(29, 52), .refreshCompleted(request: 1, reply: issued(2))) == [
-        .writeStore(renewed), .grant(ask: 2, token: AccessToken(serial: 2)), .grant(ask: 3, token: AccessToken(serial: 2)),
+        .writeStore(contents: renewed), .grant(ask: 2, token: AccessToken(serial: 2)),
+        .grant(ask: 3, token: AccessToken(serial: 2)),
       ])
     _ = naive.at(t(59, 55), .tokenNeeded(ask: 4, forceRefresh: false))
     #expect(
@@ -31,7 +32,7 @@ import Testing
   @Test func naiveHammersThroughAnOutage() throws {
     var naive = try StrategyDriver("naive")
     _ = naive.at(t(0), .started(cause: .processStart))
-    _ = naive.at(t(0), .storeRead(stored(pair1)))
+    _ = naive.at(t(0), .storeRead(result: stored(pair1)))
     for (index, second) in [Int64(0), 1, 2].enumerated() {
       let request = index + 1
       #expect(
@@ -48,24 +49,24 @@ import Testing
   @Test func rereadFromDiskAdoptsAPairAnotherProcessLeft() throws {
     var reread = try StrategyDriver("reread-from-disk")
     _ = reread.at(t(0), .started(cause: .processStart))
-    _ = reread.at(t(0), .storeRead(stored(pair1)))
+    _ = reread.at(t(0), .storeRead(result: stored(pair1)))
     #expect(reread.at(t(29, 55), .tokenNeeded(ask: 1, forceRefresh: false)) == [.readStore])
     let pair2 = credentials(2, expiry: t(59, 50))
-    #expect(reread.at(t(29, 55), .storeRead(stored(pair2))) == [.grant(ask: 1, token: AccessToken(serial: 2))])
+    #expect(reread.at(t(29, 55), .storeRead(result: stored(pair2))) == [.grant(ask: 1, token: AccessToken(serial: 2))])
   }
 
   @Test func rereadFromDiskRetriesOnceThenNeedsLogin() throws {
     var reread = try StrategyDriver("reread-from-disk")
     _ = reread.at(t(0), .started(cause: .processStart))
-    _ = reread.at(t(0), .storeRead(stored(pair1)))
+    _ = reread.at(t(0), .storeRead(result: stored(pair1)))
     _ = reread.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false))
     #expect(
-      reread.at(t(30), .storeRead(stored(pair1))) == [
+      reread.at(t(30), .storeRead(result: stored(pair1))) == [
         .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)
       ])
     #expect(reread.at(t(30), .refreshCompleted(request: 1, reply: failed(400, error: "invalid_grant"))) == [.readStore])
     #expect(
-      reread.at(t(30), .storeRead(stored(pair1))) == [
+      reread.at(t(30), .storeRead(result: stored(pair1))) == [
         .deny(ask: 1, reason: "needs login"), .raiseAlert(message: "the refresh token was refused; sign in again"),
       ])
     #expect(reread.at(t(31), .tokenNeeded(ask: 2, forceRefresh: false)) == [.deny(ask: 2, reason: "needs login")])
@@ -74,16 +75,21 @@ import Testing
   @Test func leaseSharedWaitsForAnotherHolderAndClaimsAFreeLease() throws {
     var lease = try StrategyDriver("lease-shared", processID: 7)
     _ = lease.at(t(0), .started(cause: .processStart))
-    _ = lease.at(t(0), .storeRead(stored(pair1)))
+    _ = lease.at(t(0), .storeRead(result: stored(pair1)))
     #expect(lease.at(t(29, 55), .tokenNeeded(ask: 1, forceRefresh: false)) == [.acquireLock(wait: .seconds(5))])
     #expect(lease.at(t(29, 55), .lockGranted) == [.readStore])
     let theirs = Lease(holder: 3, expiresAt: t(30, 20))
     #expect(
-      lease.at(t(29, 55), .storeRead(stored(pair1, lease: theirs))) == [.releaseLock, .setTimer(name: "lease", at: t(29, 56))])
+      lease.at(t(29, 55), .storeRead(result: stored(pair1, lease: theirs))) == [
+        .releaseLock, .setTimer(name: "lease", at: t(29, 56)),
+      ])
     _ = lease.at(t(29, 56), .timerFired(name: "lease"))
     _ = lease.at(t(29, 56), .lockGranted)
     let mine = StoreContents(credentials: pair1, lease: Lease(holder: 7, expiresAt: t(30, 56)))
-    #expect(lease.at(t(29, 56), .storeRead(stored(pair1, lease: Lease(holder: 3, expiresAt: t(29, 56))))) == [.writeStore(mine)])
+    #expect(
+      lease.at(t(29, 56), .storeRead(result: stored(pair1, lease: Lease(holder: 3, expiresAt: t(29, 56))))) == [
+        .writeStore(contents: mine)
+      ])
     #expect(
       lease.at(t(29, 56), .storeWritten) == [
         .releaseLock, .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: .seconds(30)),
@@ -93,17 +99,17 @@ import Testing
   @Test func leaseSharedSharesTheRetryAfterDeadlineAndKeepsAValidToken() throws {
     var lease = try StrategyDriver("lease-shared", processID: 7)
     _ = lease.at(t(0), .started(cause: .processStart))
-    _ = lease.at(t(0), .storeRead(stored(pair1)))
+    _ = lease.at(t(0), .storeRead(result: stored(pair1)))
     let advisory = lease.at(t(26), .tokenNeeded(ask: 1, forceRefresh: false))
     #expect(advisory == [.grant(ask: 1, token: AccessToken(serial: 1)), .acquireLock(wait: .seconds(5))])
     _ = lease.at(t(26), .lockGranted)
-    _ = lease.at(t(26), .storeRead(stored(pair1)))
+    _ = lease.at(t(26), .storeRead(result: stored(pair1)))
     _ = lease.at(t(26), .storeWritten)
     let date = HTTPDate.format(t(28))
     #expect(
       lease.at(t(26), .refreshCompleted(request: 1, reply: failed(503, retryAfter: date))) == [.acquireLock(wait: .seconds(5))])
     let throttled = StoreContents(credentials: pair1, lease: nil, nextRefreshAt: t(28))
-    #expect(lease.at(t(26), .lockGranted) == [.writeStore(throttled)])
+    #expect(lease.at(t(26), .lockGranted) == [.writeStore(contents: throttled)])
     #expect(lease.at(t(26), .storeWritten) == [.releaseLock])
     #expect(lease.at(t(27), .tokenNeeded(ask: 2, forceRefresh: false)) == [.grant(ask: 2, token: AccessToken(serial: 1))])
   }
@@ -111,7 +117,7 @@ import Testing
   @Test func leaseSharedBlocksARequiredRefreshUntilTheSharedDeadline() throws {
     var lease = try StrategyDriver("lease-shared", processID: 2)
     _ = lease.at(t(0), .started(cause: .processStart))
-    _ = lease.at(t(0), .storeRead(stored(pair1, nextRefreshAt: t(31))))
+    _ = lease.at(t(0), .storeRead(result: stored(pair1, nextRefreshAt: t(31))))
     #expect(lease.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.setTimer(name: "retry", at: t(31))])
     #expect(lease.at(t(31), .timerFired(name: "retry")) == [.acquireLock(wait: .seconds(5))])
   }
@@ -119,7 +125,7 @@ import Testing
   @Test func singleFlightKeepsOldCredentialsForAJitteredWhileAfterAnAdvisoryFailure() throws {
     var single = try StrategyDriver("single-flight")
     _ = single.at(t(0), .started(cause: .processStart))
-    _ = single.at(t(0), .storeRead(stored(pair1)))
+    _ = single.at(t(0), .storeRead(result: stored(pair1)))
     #expect(
       single.at(t(26), .tokenNeeded(ask: 1, forceRefresh: false)) == [
         .grant(ask: 1, token: AccessToken(serial: 1)),
@@ -136,7 +142,7 @@ import Testing
   @Test func advisoryMandatoryRaisesMandatoryFailuresAndThrottlesAttempts() throws {
     var botocore = try StrategyDriver("advisory-mandatory")
     _ = botocore.at(t(0), .started(cause: .processStart))
-    _ = botocore.at(t(0), .storeRead(stored(pair1)))
+    _ = botocore.at(t(0), .storeRead(result: stored(pair1)))
     _ = botocore.at(t(21), .tokenNeeded(ask: 1, forceRefresh: false))
     #expect(botocore.at(t(21), .refreshCompleted(request: 1, reply: failed(503))) == [.deny(ask: 1, reason: "refresh failed")])
     #expect(botocore.at(t(21, 30), .tokenNeeded(ask: 2, forceRefresh: false)) == [.deny(ask: 2, reason: "refresh throttled")])
@@ -149,10 +155,12 @@ import Testing
   @Test func lockOnWriteRefreshesOutsideTheLockAndSkipsAWriteItCannotLock() throws {
     var msal = try StrategyDriver("lock-on-write")
     _ = msal.at(t(0), .started(cause: .processStart))
-    _ = msal.at(t(0), .storeRead(stored(pair1)))
+    _ = msal.at(t(0), .storeRead(result: stored(pair1)))
     #expect(msal.at(t(25), .tokenNeeded(ask: 1, forceRefresh: false)) == [.readStore])
     #expect(
-      msal.at(t(25), .storeRead(stored(pair1))) == [.sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)]
+      msal.at(t(25), .storeRead(result: stored(pair1))) == [
+        .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)
+      ]
     )
     #expect(
       msal.at(t(25), .refreshCompleted(request: 1, reply: issued(2))) == [
@@ -165,17 +173,17 @@ import Testing
   @Test func lockWholeRefreshHoldsTheLockAcrossTheRequest() throws {
     var kubelogin = try StrategyDriver("lock-whole-refresh")
     _ = kubelogin.at(t(0), .started(cause: .processStart))
-    _ = kubelogin.at(t(0), .storeRead(stored(pair1)))
+    _ = kubelogin.at(t(0), .storeRead(result: stored(pair1)))
     #expect(kubelogin.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.acquireLock(wait: .days(36_500))])
     #expect(kubelogin.at(t(30), .lockGranted) == [.readStore])
     #expect(
-      kubelogin.at(t(30), .storeRead(stored(pair1))) == [
+      kubelogin.at(t(30), .storeRead(result: stored(pair1))) == [
         .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)
       ])
     let written = StoreContents(credentials: credentials(2, expiry: t(60)))
     #expect(
       kubelogin.at(t(30), .refreshCompleted(request: 1, reply: issued(2))) == [
-        .grant(ask: 1, token: AccessToken(serial: 2)), .writeStore(written),
+        .grant(ask: 1, token: AccessToken(serial: 2)), .writeStore(contents: written),
       ])
     #expect(kubelogin.at(t(30), .storeWritten) == [.releaseLock])
   }
@@ -190,13 +198,13 @@ import Testing
     _ = client.at(t(0, 11), .messageFailed(correlation: 2))
     _ = client.at(t(0, 12), .timerFired(name: "broker"))
     #expect(client.at(t(0, 17), .messageFailed(correlation: 3)) == [.readStore])
-    #expect(client.at(t(0, 17), .storeRead(stored(pair1))) == [.grant(ask: 1, token: AccessToken(serial: 1))])
+    #expect(client.at(t(0, 17), .storeRead(result: stored(pair1))) == [.grant(ask: 1, token: AccessToken(serial: 1))])
   }
 
   @Test func brokerServesItsClientsFromOneRefresh() throws {
     var broker = try StrategyDriver("broker", role: .broker)
     #expect(broker.at(t(0), .started(cause: .processStart)) == [.readStore])
-    #expect(broker.at(t(0), .storeRead(stored(pair1))) == [.setTimer(name: "refresh", at: t(25))])
+    #expect(broker.at(t(0), .storeRead(result: stored(pair1))) == [.setTimer(name: "refresh", at: t(25))])
     let reply = IPCMessage(
       kind: "token", correlation: 9,
       credentials: Credentials(accessToken: AccessToken(serial: 1), accessExpiresAt: t(30), refreshToken: nil))

@@ -4,7 +4,7 @@ public enum StrategyAction: Equatable, Codable, Sendable {
   /// Read the host's credential store; answered by `.storeRead`.
   case readStore
   /// Write the store; answered by `.storeWritten`.
-  case writeStore(StoreContents)
+  case writeStore(contents: StoreContents)
   /// Take the store's lock, waiting at most `wait`; answered by `.lockGranted` or `.lockUnavailable`.
   case acquireLock(wait: SimDuration)
   /// Release the lock.

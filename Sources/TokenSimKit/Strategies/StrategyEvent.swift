@@ -12,7 +12,7 @@ public enum StrategyEvent: Equatable, Codable, Sendable {
   /// A timer set with `.setTimer` fired.
   case timerFired(name: String)
   /// The store was read.
-  case storeRead(StoreReadResult)
+  case storeRead(result: StoreReadResult)
   /// A `.writeStore` finished.
   case storeWritten
   /// The lock asked for with `.acquireLock` is held.
@@ -38,7 +38,7 @@ public enum StartCause: String, Equatable, Codable, Sendable {
 /// The result of reading a credential store.
 public enum StoreReadResult: Equatable, Codable, Sendable {
   /// The file's contents.
-  case contents(StoreContents)
+  case contents(store: StoreContents)
   /// No file, or a file with no session.
   case empty
   /// The file was being written in place and the read saw half of it.

@@ -1,7 +1,7 @@
 /// What a client receives from the token endpoint, as it would on the wire.
 public enum TokenEndpointReply: Equatable, Codable, Sendable {
   /// An HTTP response.
-  case response(HTTPReply)
+  case response(http: HTTPReply)
   /// The client's own timeout fired first.
   case timedOut
   /// The connection was reset before any response.
@@ -50,9 +50,9 @@ public struct HTTPReply: Equatable, Codable, Sendable {
 /// The body of an HTTP response.
 public enum ReplyBody: Equatable, Codable, Sendable {
   /// A token response.
-  case tokens(TokenGrant)
+  case tokens(grant: TokenGrant)
   /// An OAuth error response such as `{"error":"invalid_grant"}`.
-  case oauthError(String)
+  case oauthError(error: String)
   /// A body with no content (an error page, a proxy's answer).
   case empty
   /// A body cut short or garbled in transit.

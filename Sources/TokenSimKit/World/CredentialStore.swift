@@ -13,7 +13,7 @@ struct CredentialStore {
     guard let contents, contents.credentials != nil || contents.lease != nil || contents.nextRefreshAt != nil else {
       return .empty
     }
-    return .contents(contents)
+    return .contents(store: contents)
   }
 
   /// A write begins; an in-place write exposes a partial file until it ends.

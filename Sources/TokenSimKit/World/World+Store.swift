@@ -2,7 +2,7 @@ extension World {
   func beginRead(_ id: Int) {
     let process = processes[id - 1]
     if let environment = process.environment {
-      let result: StoreReadResult = environment.credentials == nil ? .empty : .contents(environment)
+      let result: StoreReadResult = environment.credentials == nil ? .empty : .contents(store: environment)
       return schedule(.storeReadDone(result), for: id, at: now)
     }
     let store = hosts[process.host].store
@@ -19,7 +19,7 @@ extension World {
       }
       record(.storeRead(process: id, host: hosts[processes[id - 1].host].config.name, result: name))
     }
-    deliver(.storeRead(result), to: id)
+    deliver(.storeRead(result: result), to: id)
   }
 
   func beginWrite(_ id: Int, _ contents: StoreContents) {

@@ -20,7 +20,7 @@ extension World {
     let header = scenario.server.rateLimit?.retryAfter?.headerValue(at: now)
     tokenRequests[request] = TokenRequestState(
       process: id, incarnation: processes[id - 1].incarnation, tag: tag, token: token, fault: nil, extraLatency: .zero)
-    reply(request, .response(HTTPReply(status: 429, retryAfter: header, body: .oauthError("rate_limited"))))
+    reply(request, .response(http: HTTPReply(status: 429, retryAfter: header, body: .oauthError(error: "rate_limited"))))
   }
 
   private func arrive(_ request: Int, effect: FaultEffect?) {
@@ -32,7 +32,7 @@ extension World {
     case .hang?:
       tokenRequests[request]?.serverDone = true
     case .status(let code, let retryAfter)?:
-      reply(request, .response(HTTPReply(status: code, retryAfter: retryAfter?.headerValue(at: now), body: .empty)))
+      reply(request, .response(http: HTTPReply(status: code, retryAfter: retryAfter?.headerValue(at: now), body: .empty)))
     default:
       admitForService(request)
     }
@@ -43,7 +43,7 @@ extension World {
     switch capacity!.admit(request) {
     case .serveNow: schedule(.tokenServiceDone(request: request), at: now + capacity!.config.serviceTime.sample(&serverRandom))
     case .queued: break
-    case .rejected: reply(request, .response(HTTPReply(status: 503, body: .empty)))
+    case .rejected: reply(request, .response(http: HTTPReply(status: 503, body: .empty)))
     }
   }
 
@@ -60,9 +60,9 @@ extension World {
       tokenRequests[request]?.lostAfterCommit = true
       tokenRequests[request]?.serverDone = true
       retireIfDone(request)
-    case .empty?: self.reply(request, .response(HTTPReply(status: 200, body: .empty)))
-    case .malformed?: self.reply(request, .response(HTTPReply(status: 200, body: .malformed)))
-    default: self.reply(request, .response(reply!))
+    case .empty?: self.reply(request, .response(http: HTTPReply(status: 200, body: .empty)))
+    case .malformed?: self.reply(request, .response(http: HTTPReply(status: 200, body: .malformed)))
+    default: self.reply(request, .response(http: reply!))
     }
   }
 
@@ -70,7 +70,7 @@ extension World {
     switch ledger.refresh(token, now: now) {
     case .issued(let grant, let family, let withinLeeway):
       record(.tokenRequestServed(request: request, decision: withinLeeway ? "issued-in-leeway" : "issued", family: family))
-      return (200, .tokens(grant))
+      return (200, .tokens(grant: grant))
     case .refused(let refusal, let family):
       record(.tokenRequestServed(request: request, decision: refusal.rawValue, family: family))
       if refusal == .reuse, let family {
@@ -78,7 +78,7 @@ extension World {
         if scenario.server.onReuse == .revokeFamily { record(.familyRevoked(family: family, cause: "reuse")) }
       }
       let (status, code) = scenario.server.errorFormat.refusal
-      return (status, .oauthError(code))
+      return (status, .oauthError(error: code))
     }
   }
 

@@ -23,7 +23,7 @@ extension RefreshClient {
     switch coordination {
     case .none, .reread:
       phase = nil
-      return [.writeStore(stored)] + grants
+      return [.writeStore(contents: stored)] + grants
     case .lockOnWrite(let wait): steps = [.lock(wait), .write(stored), .release]
     case .lockWholeRefresh: steps = [.write(stored), .release]
     case .lease(let settings): steps = [.lock(settings.lockWait), .write(stored), .release]

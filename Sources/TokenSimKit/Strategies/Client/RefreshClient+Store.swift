@@ -125,7 +125,7 @@ extension RefreshClient {
     while let step = steps.first {
       switch step {
       case .lock(let wait): return actions + [.acquireLock(wait: wait)]
-      case .write(let contents): return actions + [.writeStore(contents)]
+      case .write(let contents): return actions + [.writeStore(contents: contents)]
       case .release:
         steps.removeFirst()
         actions += release(true)
