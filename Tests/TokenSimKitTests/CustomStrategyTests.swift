@@ -19,6 +19,28 @@ struct AlwaysDeny: RefreshStrategy {
     #expect(result.metrics.tokenRequests == 0)
   }
 
+  @Test func theReadmeOverrideExampleRuns() throws {
+    let scenario = try Scenario.load(path: packageRoot.path + "/Scenarios/quiet-day.json")
+    var choice = try StrategyChoice(named: "lease-shared")
+    try choice.parameters.set(argument: "advisoryWindow=10m")
+    let leased = Simulation(scenario: scenario, strategy: choice).run()
+    #expect(leased.parameters["advisoryWindow"] == "10m")
+    #expect(leased.metrics.availability == 1)
+  }
+
+  /// A custom strategy composed from the shared engine, as a Swift user would: a naive client
+  /// that honours Retry-After, built from its resolved parameters.
+  @Test func aCustomStrategyCanReuseTheSharedEngine() throws {
+    var parameters = StrategyParameters(defaults: CommonParameters.all)
+    try parameters.set(argument: "honorRetryAfter=true")
+    let policy = RefreshPolicy(parameters)
+    let scenario = try Scenario.load(path: packageRoot.path + "/Scenarios/quiet-day.json")
+    let result = Simulation(scenario: scenario, strategyName: "composed") { _ in
+      RefreshClient(policy: policy, coordination: .reread)
+    }.run()
+    #expect(result.metrics.tokenRequests == 47)
+  }
+
   @Test func strategyMessagesRoundTripAsJSON() throws {
     let actions: [StrategyAction] = [
       .sendRefresh(request: 3, refreshToken: RefreshToken(serial: 7), timeout: .seconds(15)),
