@@ -219,6 +219,78 @@ import Testing
     #expect(broker.at(t(25), .messageReceived(from: 5, message: IPCMessage(kind: "token?", correlation: 1))).count == 1)
   }
 
+  @Test func leaseSharedClearsTheLeaseAndThrottleAndRaisesNeedsLoginOnRefusal() throws {
+    var lease = try StrategyDriver("lease-shared", processID: 7)
+    _ = lease.at(t(0), .started(cause: .processStart))
+    _ = lease.at(t(0), .storeRead(result: stored(pair1)))
+    _ = lease.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false))
+    _ = lease.at(t(30), .lockGranted)
+    _ = lease.at(t(30), .storeRead(result: stored(pair1, nextRefreshAt: t(29))))
+    _ = lease.at(t(30), .storeWritten)
+    let refused = lease.at(t(30), .refreshCompleted(request: 1, reply: failed(401, error: "invalid_grant")))
+    #expect(
+      refused == [
+        .deny(ask: 1, reason: "needs login"), .raiseAlert(message: "the refresh token was refused; sign in again"),
+        .acquireLock(wait: .seconds(5)),
+      ])
+    #expect(lease.at(t(30), .lockGranted) == [.writeStore(contents: StoreContents(credentials: pair1))])
+    #expect(lease.at(t(30), .storeWritten) == [.releaseLock])
+    #expect(lease.at(t(31), .tokenNeeded(ask: 2, forceRefresh: false)) == [.deny(ask: 2, reason: "needs login")])
+  }
+
+  /// Seed 000's client: only its scheduler refreshes, and a 401 does not make it refresh. With an
+  /// active recovery interval the first 401 arms a recovery timer that refreshes with no call.
+  @Test func aSchedulerOnlyClientRecoversActivelyAfterA401() throws {
+    let parameters = ["refreshOnDemand=false", "onApiRejected=ignore", "proactiveWindow=5m", "recoveryInterval=30m"]
+    var client = try StrategyDriver("naive", parameters)
+    _ = client.at(t(0), .started(cause: .processStart))
+    #expect(client.at(t(0), .storeRead(result: stored(pair1))) == [.setTimer(name: "refresh", at: t(25))])
+    // The refresh timer failed to arm (the world never fires it): the token expires and is still used.
+    #expect(client.at(t(31), .tokenNeeded(ask: 1, forceRefresh: false)) == [.grant(ask: 1, token: AccessToken(serial: 1))])
+    #expect(
+      client.at(t(31), .apiRejected(ask: 1, token: AccessToken(serial: 1), status: 401)) == [
+        .setTimer(name: "recover", at: t(61))
+      ])
+    #expect(client.at(t(32), .apiRejected(ask: 2, token: AccessToken(serial: 1), status: 401)) == [], "armed once")
+    #expect(
+      client.at(t(61), .timerFired(name: "recover")) == [
+        .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)
+      ])
+    var passive = try StrategyDriver("naive", Array(parameters.dropLast()))
+    _ = passive.at(t(0), .started(cause: .processStart))
+    _ = passive.at(t(0), .storeRead(result: stored(pair1)))
+    #expect(passive.at(t(31), .apiRejected(ask: 1, token: AccessToken(serial: 1), status: 401)) == [], "passive: waits")
+  }
+
+  @Test func theStartupCheckRefreshesAStaleStoreAtOnce() throws {
+    var client = try StrategyDriver("naive", ["startupCheck=true"])
+    _ = client.at(t(29, 55), .started(cause: .processStart))
+    #expect(
+      client.at(t(29, 55), .storeRead(result: stored(pair1))) == [
+        .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)
+      ])
+  }
+
+  @Test func aRetryBudgetStopsRetriesAfterRepeatedFailures() throws {
+    var client = try StrategyDriver("naive", ["maxRetries=100", "retryBudget=true", "backoff=exponential"])
+    _ = client.at(t(0), .started(cause: .processStart))
+    _ = client.at(t(0), .storeRead(result: stored(pair1)))
+    _ = client.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false))
+    var retries = 0
+    var now = t(30)
+    for request in 1...10 {
+      let actions = client.at(now, .refreshCompleted(request: request, reply: failed(503)))
+      guard case .setTimer("retry", let at)? = actions.first else {
+        #expect(actions == [.deny(ask: 1, reason: "refresh failed")])
+        break
+      }
+      retries += 1
+      now = at
+      _ = client.at(now, .timerFired(name: "retry"))
+    }
+    #expect(retries == 4, "the bucket of 10 stops retries once 5 or fewer tokens are left")
+  }
+
   @Test func backoffShapesStayWithinTheirBounds() {
     var random = RandomStream(rootSeed: 5, name: "backoff")
     let exponential = Backoff(kind: .exponential, base: .seconds(1), cap: .seconds(60))
