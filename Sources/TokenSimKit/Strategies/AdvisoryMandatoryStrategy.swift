@@ -12,7 +12,7 @@
 /// Known failure: without the attempt throttle every call in the advisory window retries; with it,
 /// calls fail for up to a minute after a mandatory failure. Like single-flight, N processes make N
 /// refreshes.
-public struct AdvisoryMandatoryStrategy: BuiltInStrategy {
+public struct AdvisoryMandatoryStrategy: EngineStrategy {
   public static let name = "advisory-mandatory"
   public static let summary =
     "advisory 15 min (failures swallowed) / mandatory 10 min (failures raised), one attempt per 60 s (botocore)"
@@ -22,14 +22,11 @@ public struct AdvisoryMandatoryStrategy: BuiltInStrategy {
     "onRejected": .word("needs-login"),
   ])
 
-  private var client: RefreshClient
+  /// The shared engine with this strategy's parameters.
+  public var engine: RefreshClient
 
   /// Creates the strategy from resolved parameters.
   public init(parameters: StrategyParameters, role: ProcessRole) {
-    client = RefreshClient(policy: RefreshPolicy(parameters), coordination: .none)
-  }
-
-  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    client.handle(event, context: &context)
+    engine = RefreshClient(policy: RefreshPolicy(parameters), coordination: .none)
   }
 }

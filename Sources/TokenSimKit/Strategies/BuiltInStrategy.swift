@@ -17,3 +17,16 @@ extension BuiltInStrategy {
   /// Most strategies need no broker.
   public static var usesBroker: Bool { false }
 }
+
+/// A built-in strategy that is the shared `RefreshClient` engine with its exemplar's parameters.
+public protocol EngineStrategy: BuiltInStrategy {
+  /// The engine, configured from the strategy's parameters.
+  var engine: RefreshClient { get set }
+}
+
+extension EngineStrategy {
+  /// Hands the event to the engine.
+  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+    engine.handle(event, context: &context)
+  }
+}

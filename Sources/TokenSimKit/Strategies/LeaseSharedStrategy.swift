@@ -17,7 +17,7 @@
 /// Known failure: none by design in the simulated faults; it pays for safety with a store read
 /// and two lock round trips per refresh, and a holder that dies holding a lock-file lock stalls
 /// everyone until the lock is considered stale.
-public struct LeaseSharedStrategy: BuiltInStrategy {
+public struct LeaseSharedStrategy: EngineStrategy {
   public static let name = "lease-shared"
   public static let summary =
     "lease and Retry-After throttle shared in the store, proactive 5 min window, blocks only when required (Codex + MSAL)"
@@ -39,17 +39,14 @@ public struct LeaseSharedStrategy: BuiltInStrategy {
         "how long to wait for the store lock that guards the lease"),
     ])
 
-  private var client: RefreshClient
+  /// The shared engine with this strategy's parameters.
+  public var engine: RefreshClient
 
   /// Creates the strategy from resolved parameters.
   public init(parameters: StrategyParameters, role: ProcessRole) {
     let lease = LeaseSettings(
       duration: parameters.duration("leaseDuration"), poll: parameters.duration("leasePoll"),
       lockWait: parameters.duration("lockWait"))
-    client = RefreshClient(policy: RefreshPolicy(parameters), coordination: .lease(lease))
-  }
-
-  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    client.handle(event, context: &context)
+    engine = RefreshClient(policy: RefreshPolicy(parameters), coordination: .lease(lease))
   }
 }

@@ -10,7 +10,7 @@
 /// Known failure: two processes reload the same old pair and both refresh (a duplicate refresh,
 /// a reuse under single-use rotation); a lock file left by a crashed writer blocks writes until it
 /// is stale, and a skipped write leaves a rotated-away token on disk for the next process.
-public struct LockOnWriteStrategy: BuiltInStrategy {
+public struct LockOnWriteStrategy: EngineStrategy {
   public static let name = "lock-on-write"
   public static let summary =
     "unlocked reread, network refresh outside the lock, lock file only around the write (msal-extensions)"
@@ -22,15 +22,12 @@ public struct LockOnWriteStrategy: BuiltInStrategy {
         "how long a write waits for the lock before it is skipped")
     ])
 
-  private var client: RefreshClient
+  /// The shared engine with this strategy's parameters.
+  public var engine: RefreshClient
 
   /// Creates the strategy from resolved parameters.
   public init(parameters: StrategyParameters, role: ProcessRole) {
-    client = RefreshClient(
+    engine = RefreshClient(
       policy: RefreshPolicy(parameters), coordination: .lockOnWrite(wait: parameters.duration("lockWait")))
-  }
-
-  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    client.handle(event, context: &context)
   }
 }

@@ -9,7 +9,7 @@
 ///
 /// Known failure: a hung token request holds the lock forever, and every process on the host
 /// blocks behind it.
-public struct LockWholeRefreshStrategy: BuiltInStrategy {
+public struct LockWholeRefreshStrategy: EngineStrategy {
   public static let name = "lock-whole-refresh"
   public static let summary = "blocking lock around read-check-refresh-write, no timeouts (kubelogin)"
   public static let parameters = CommonParameters.overriding(
@@ -20,15 +20,12 @@ public struct LockWholeRefreshStrategy: BuiltInStrategy {
         "how long to wait for the store lock; none blocks forever like flock(LOCK_EX)")
     ])
 
-  private var client: RefreshClient
+  /// The shared engine with this strategy's parameters.
+  public var engine: RefreshClient
 
   /// Creates the strategy from resolved parameters.
   public init(parameters: StrategyParameters, role: ProcessRole) {
-    client = RefreshClient(
+    engine = RefreshClient(
       policy: RefreshPolicy(parameters), coordination: .lockWholeRefresh(wait: parameters.optionalDuration("lockWait")))
-  }
-
-  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    client.handle(event, context: &context)
   }
 }

@@ -13,23 +13,20 @@
 /// Known failure: a refresh token rotated by another process is still in this process's memory;
 /// presenting it is a reuse (seed 004's thrash loop), and under an outage every call re-hits the
 /// token endpoint.
-public struct NaiveStrategy: BuiltInStrategy {
+public struct NaiveStrategy: EngineStrategy {
   public static let name = "naive"
   public static let summary =
     "in-memory tokens per process, lazy refresh 10 s before expiry, no reread, no backoff (Go x/oauth2)"
   public static let parameters = CommonParameters.overriding([:])
 
-  private var client: RefreshClient
+  /// The shared engine with this strategy's parameters.
+  public var engine: RefreshClient
 
   /// Creates the strategy from resolved parameters.
   public init(parameters: StrategyParameters, role: ProcessRole) {
-    client = RefreshClient(policy: RefreshPolicy(parameters), coordination: .none)
+    engine = RefreshClient(policy: RefreshPolicy(parameters), coordination: .none)
   }
 
   /// Creates the strategy with x/oauth2's defaults.
   public init() { self.init(parameters: StrategyParameters(defaults: Self.parameters), role: .daemon) }
-
-  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    client.handle(event, context: &context)
-  }
 }

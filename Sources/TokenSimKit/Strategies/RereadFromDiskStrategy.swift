@@ -12,20 +12,17 @@
 /// Known failure: there is no lock between the reread and the write. Two processes that reread in
 /// the same instant both refresh with the same token; with single-use rotation the second is a
 /// reuse and, where the server revokes the family, both lose the session.
-public struct RereadFromDiskStrategy: BuiltInStrategy {
+public struct RereadFromDiskStrategy: EngineStrategy {
   public static let name = "reread-from-disk"
   public static let summary =
     "reread the store before refreshing and on auth failure, adopt a newer pair, retry once; no lock (botocore SSO, Codex)"
   public static let parameters = CommonParameters.overriding(["onRejected": .word("reread-retry-once")])
 
-  private var client: RefreshClient
+  /// The shared engine with this strategy's parameters.
+  public var engine: RefreshClient
 
   /// Creates the strategy from resolved parameters.
   public init(parameters: StrategyParameters, role: ProcessRole) {
-    client = RefreshClient(policy: RefreshPolicy(parameters), coordination: .reread)
-  }
-
-  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    client.handle(event, context: &context)
+    engine = RefreshClient(policy: RefreshPolicy(parameters), coordination: .reread)
   }
 }

@@ -11,7 +11,7 @@
 ///
 /// Known failure: N processes make N refreshes; with single-use rotation every process after the
 /// first presents a rotated token.
-public struct SingleFlightStrategy: BuiltInStrategy {
+public struct SingleFlightStrategy: EngineStrategy {
   public static let name = "single-flight"
   public static let summary =
     "one refresh per process, advisory 5 min / mandatory 1 min, keep old credentials 300-600 s after a failure (aws-sdk-go-v2)"
@@ -21,14 +21,11 @@ public struct SingleFlightStrategy: BuiltInStrategy {
     "whenThrottled": .word("ignore"),
   ])
 
-  private var client: RefreshClient
+  /// The shared engine with this strategy's parameters.
+  public var engine: RefreshClient
 
   /// Creates the strategy from resolved parameters.
   public init(parameters: StrategyParameters, role: ProcessRole) {
-    client = RefreshClient(policy: RefreshPolicy(parameters), coordination: .none)
-  }
-
-  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    client.handle(event, context: &context)
+    engine = RefreshClient(policy: RefreshPolicy(parameters), coordination: .none)
   }
 }
