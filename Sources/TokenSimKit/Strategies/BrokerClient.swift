@@ -8,7 +8,7 @@ struct BrokerClient {
 
   private var cached: Credentials?
   private var rejected: AccessToken?
-  private var asks: [Int] = []
+  private var asks = WaitingCalls()
   private var outstanding: Int?
   private var failedAttempts = 0
   private var nextCorrelation = 1
@@ -28,7 +28,7 @@ struct BrokerClient {
       self = BrokerClient(keepingCorrelationsOf: self)
       return []
     case .tokenNeeded(let ask, _):
-      asks.append(ask)
+      asks.add(ask)
       return serve(context.now)
     case .apiRejected(_, let token, _):
       if cached?.accessToken == token { (cached, rejected) = (nil, token) }
@@ -101,15 +101,9 @@ struct BrokerClient {
     return grantAll(token)
   }
 
-  private mutating func grantAll(_ token: AccessToken) -> [StrategyAction] {
-    defer { asks.removeAll() }
-    return asks.map { .grant(ask: $0, token: token) }
-  }
+  private mutating func grantAll(_ token: AccessToken) -> [StrategyAction] { asks.grantAll(token) }
 
-  private mutating func denyAll(_ reason: String) -> [StrategyAction] {
-    defer { asks.removeAll() }
-    return asks.map { .deny(ask: $0, reason: reason) }
-  }
+  private mutating func denyAll(_ reason: String) -> [StrategyAction] { asks.denyAll(reason) }
 }
 
 /// The kinds of message between a broker and its clients.

@@ -52,16 +52,10 @@ extension RefreshClient {
   }
 
   /// Grants every waiting call `token`.
-  mutating func grantAll(_ token: AccessToken) -> [StrategyAction] {
-    defer { asks.removeAll() }
-    return asks.map { .grant(ask: $0, token: token) }
-  }
+  mutating func grantAll(_ token: AccessToken) -> [StrategyAction] { asks.grantAll(token) }
 
   /// Fails every waiting call.
-  mutating func denyAll(_ reason: String) -> [StrategyAction] {
-    defer { asks.removeAll() }
-    return asks.map { .deny(ask: $0, reason: reason) }
-  }
+  mutating func denyAll(_ reason: String) -> [StrategyAction] { asks.denyAll(reason) }
 
   /// Grants the access token held even though it may have expired (a client that leaves
   /// refreshing to its timer), or fails the calls when there is none.

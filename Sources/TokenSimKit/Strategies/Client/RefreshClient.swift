@@ -12,7 +12,7 @@ public struct RefreshClient: RefreshStrategy {
   public let coordination: Coordination
 
   var credentials: Credentials?
-  var asks: [Int] = []
+  var asks = WaitingCalls()
   var forced = false
   var phase: RefreshPhase?
   var steps: [RefreshStep] = []
@@ -41,7 +41,7 @@ public struct RefreshClient: RefreshStrategy {
     switch event {
     case .started: return start()
     case .tokenNeeded(let ask, let force):
-      asks.append(ask)
+      asks.add(ask)
       forced = forced || force
       return serve(&context)
     case .apiRejected(_, let token, _): return apiRejected(token, &context)
