@@ -6,10 +6,6 @@ import Testing
 @Suite struct FaultInjectionTests {
   let daemonEvery10s = #"[{"name": "d", "role": "daemon", "cycle": {"every": "10s"}}]"#
 
-  func outcomes(_ result: RunResult) -> [TokenOutcome] {
-    result.trace.compactMap { if case .tokenRequestEnded(_, _, let outcome, _, _) = $0.kind { outcome } else { nil } }
-  }
-
   func retryAfterHeaders(_ result: RunResult) -> [String] {
     result.trace.compactMap { if case .tokenRequestEnded(_, _, _, _, let header?) = $0.kind { header } else { nil } }
   }

@@ -5,10 +5,6 @@ import Testing
 /// Recovery of the coordinated strategies from a crashed lease holder, a stale lock file and a
 /// crashed broker.
 @Suite struct LeaseAndBrokerRecoveryTests {
-  func sent(_ result: RunResult) -> [(time: SimInstant, process: Int)] {
-    result.trace.compactMap { if case .tokenRequestSent(let process, _, _) = $0.kind { ($0.time, process) } else { nil } }
-  }
-
   func lockEvents(_ result: RunResult, process: Int, _ what: String) -> [SimInstant] {
     result.trace.compactMap { if case .lock(process, _, what) = $0.kind { $0.time } else { nil } }
   }

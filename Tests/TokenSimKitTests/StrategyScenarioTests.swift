@@ -6,16 +6,6 @@ import Testing
 /// End-to-end runs of the built-in strategies in small scenarios, with the exact figures the
 /// model makes exact.
 @Suite struct StrategyScenarioTests {
-  func sent(_ result: RunResult) -> [(time: SimInstant, process: Int, token: Int)] {
-    result.trace.compactMap {
-      if case .tokenRequestSent(let process, _, let token) = $0.kind { ($0.time, process, token) } else { nil }
-    }
-  }
-
-  func outcomes(_ result: RunResult) -> [TokenOutcome] {
-    result.trace.compactMap { if case .tokenRequestEnded(_, _, let outcome, _, _) = $0.kind { outcome } else { nil } }
-  }
-
   static let sharedFleet = #"""
     [{"name": "sync", "role": "daemon", "count": 3, "cycle": {"every": "1m"}},
      {"name": "cli", "role": "cli", "arrivals": {"every": "7m"}, "startAt": "30s", "apiCalls": 2}]

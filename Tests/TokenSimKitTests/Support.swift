@@ -30,6 +30,18 @@ func events(_ result: RunResult, _ matches: (TraceKind) -> Bool) -> [TraceEvent]
   result.trace.filter { matches($0.kind) }
 }
 
+/// The outcome of every token request, in order.
+func outcomes(_ result: RunResult) -> [TokenOutcome] {
+  result.trace.compactMap { if case .tokenRequestEnded(_, _, let outcome, _, _) = $0.kind { outcome } else { nil } }
+}
+
+/// Every token request sent: when, by which process, with which refresh token.
+func sent(_ result: RunResult) -> [(time: SimInstant, process: Int, token: Int)] {
+  result.trace.compactMap {
+    if case .tokenRequestSent(let process, _, let token) = $0.kind { ($0.time, process, token) } else { nil }
+  }
+}
+
 /// The package root, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent()

@@ -25,7 +25,7 @@ struct BrokerClient {
   mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
     switch event {
     case .started:
-      self = BrokerClient(keepingCorrelationsOf: self)
+      (cached, rejected, asks, outstanding, failedAttempts, readingStore) = (nil, nil, WaitingCalls(), nil, 0, false)
       return []
     case .tokenNeeded(let ask, _):
       asks.add(ask)
@@ -45,12 +45,6 @@ struct BrokerClient {
     default:
       return []
     }
-  }
-
-  private init(keepingCorrelationsOf old: BrokerClient) {
-    (refreshWindow, timeout, attempts, retryDelay, fallback) =
-      (old.refreshWindow, old.timeout, old.attempts, old.retryDelay, old.fallback)
-    nextCorrelation = old.nextCorrelation
   }
 
   private mutating func serve(_ now: SimInstant) -> [StrategyAction] {

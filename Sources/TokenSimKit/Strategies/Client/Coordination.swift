@@ -11,9 +11,6 @@ public enum Coordination: Equatable, Sendable {
   case lockWholeRefresh(wait: SimDuration?)
   /// A lease and a refresh throttle in the store; see `LeaseSettings`.
   case lease(LeaseSettings)
-
-  /// Whether the store is read before each refresh.
-  var rereads: Bool { self != .none }
 }
 
 /// The lease-shared coordination's settings.

@@ -1,16 +1,16 @@
 extension RefreshClient {
   /// The token request ended.
   mutating func completed(
-    _ reply: TokenEndpointReply, need: RefreshNeed, locked: Bool, _ context: inout StrategyContext
+    _ reply: TokenEndpointReply, need: RefreshNeed, _ context: inout StrategyContext
   ) -> [StrategyAction] {
     switch reply.classification {
-    case .success(let grant): return succeeded(grant, locked: locked, &context)
-    case .failure(.transient(let retryAfter, _)): return failedTransiently(need, retryAfter, locked: locked, &context)
-    case .failure(.rejected): return rejected(locked: locked, &context)
+    case .success(let grant): return succeeded(grant, &context)
+    case .failure(.transient(let retryAfter, _)): return failedTransiently(need, retryAfter, &context)
+    case .failure(.rejected): return rejected(&context)
     }
   }
 
-  private mutating func succeeded(_ grant: TokenGrant, locked: Bool, _ context: inout StrategyContext) -> [StrategyAction] {
+  private mutating func succeeded(_ grant: TokenGrant, _ context: inout StrategyContext) -> [StrategyAction] {
     let now = context.now
     let updated = Credentials(
       accessToken: grant.accessToken, accessExpiresAt: now + grant.expiresIn,
@@ -33,7 +33,7 @@ extension RefreshClient {
   }
 
   private mutating func failedTransiently(
-    _ need: RefreshNeed, _ retryAfter: String?, locked: Bool, _ context: inout StrategyContext
+    _ need: RefreshNeed, _ retryAfter: String?, _ context: inout StrategyContext
   ) -> [StrategyAction] {
     let now = context.now
     failures += 1
@@ -47,7 +47,7 @@ extension RefreshClient {
       deadline = max(deadline, told)
     }
     throttle = deadline
-    steps = finishingSteps(locked: locked, throttle: deadline)
+    steps = finishingSteps(throttle: deadline)
     phase = .finishing(then: .idle)
     let decision = need == .optional ? keepUsingToken(until: deadline) : retryOrFail(at: deadline, now: now)
     return decision + runSteps(&context)
@@ -73,10 +73,10 @@ extension RefreshClient {
     return denyAll("refresh failed") + armRecovery(now)
   }
 
-  private mutating func rejected(locked: Bool, _ context: inout StrategyContext) -> [StrategyAction] {
+  private mutating func rejected(_ context: inout StrategyContext) -> [StrategyAction] {
     let refused = credentials?.refreshToken
     (failures, retriesUsed, retrying) = (0, 0, false)
-    steps = finishingSteps(locked: locked, throttle: nil)
+    steps = finishingSteps(throttle: nil)
     switch policy.onRejected {
     case .restartWorkLoop:
       phase = .finishing(then: .idle)
@@ -93,13 +93,13 @@ extension RefreshClient {
 
   /// What must be undone or shared after a failed request: the lock held across the refresh, or
   /// the lease (released, with the shared throttle set to `throttle`).
-  private func finishingSteps(locked: Bool, throttle: SimInstant?) -> [RefreshStep] {
+  private func finishingSteps(throttle: SimInstant?) -> [RefreshStep] {
     switch coordination {
     case .lease(let settings):
       let contents = StoreContents(credentials: credentials, lease: nil, nextRefreshAt: throttle)
       return [.lock(settings.lockWait), .write(contents), .release]
     default:
-      return locked ? [.release] : []
+      return holdsLock ? [.release] : []
     }
   }
 

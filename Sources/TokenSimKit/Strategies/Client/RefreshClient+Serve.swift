@@ -25,9 +25,9 @@ extension RefreshClient {
   /// Starts a refresh by the coordination's first step.
   mutating func begin(_ need: RefreshNeed, _ context: inout StrategyContext) -> [StrategyAction] {
     switch coordination {
-    case .none: return send(need, locked: false, &context)
+    case .none: return send(need, &context)
     case .reread, .lockOnWrite:
-      phase = .checking(need, locked: false)
+      phase = .checking(need)
       return [.readStore]
     case .lockWholeRefresh(let wait):
       phase = .locking(need)
@@ -39,15 +39,15 @@ extension RefreshClient {
   }
 
   /// Sends the token request with the refresh token held.
-  mutating func send(_ need: RefreshNeed, locked: Bool, _ context: inout StrategyContext) -> [StrategyAction] {
+  mutating func send(_ need: RefreshNeed, _ context: inout StrategyContext) -> [StrategyAction] {
     guard let refreshToken = credentials?.refreshToken else {
       phase = nil
-      return release(locked) + denyAll("not logged in")
+      return release() + denyAll("not logged in")
     }
     let request = nextRequest
     nextRequest += 1
     lastAttempt = context.now
-    phase = .sending(request: request, need: need, locked: locked)
+    phase = .sending(request: request, need: need)
     return [.sendRefresh(request: request, refreshToken: refreshToken, timeout: policy.requestTimeout)]
   }
 
@@ -65,8 +65,8 @@ extension RefreshClient {
   }
 
   /// Releases the lock when `locked`.
-  mutating func release(_ locked: Bool) -> [StrategyAction] {
-    guard locked else { return [] }
+  mutating func release() -> [StrategyAction] {
+    guard holdsLock else { return [] }
     holdsLock = false
     return [.releaseLock]
   }

@@ -6,12 +6,15 @@ extension RefreshClient {
       phase = nil
       if case .contents(let contents) = result {
         credentials = contents.credentials
-        adoptShared(contents)
+        adoptThrottle(contents)
       }
       return armProactive(context.now) + startupCheck(&context) + serve(&context)
-    case .checking(let need, let locked)?:
-      if case .contents(let contents) = result, adoptShared(contents) { forced = false }
-      return afterCheck(need, locked: locked, result, &context)
+    case .checking(let need)?:
+      if case .contents(let contents) = result {
+        adoptThrottle(contents)
+        if adoptNewer(contents) { forced = false }
+      }
+      return afterCheck(need, result, &context)
     case .rereadingAfterRejection(let rejected)?:
       phase = nil
       guard case .contents(let contents) = result, let token = contents.credentials?.refreshToken, token != rejected else {
@@ -25,11 +28,13 @@ extension RefreshClient {
     }
   }
 
-  /// Takes what the store holds when it differs from memory (another process refreshed), and the
-  /// shared throttle under lease coordination. Returns whether the credentials changed.
-  @discardableResult
-  mutating func adoptShared(_ contents: StoreContents) -> Bool {
+  /// Takes the shared throttle from the store under lease coordination.
+  mutating func adoptThrottle(_ contents: StoreContents) {
     if case .lease = coordination { throttle = contents.nextRefreshAt }
+  }
+
+  /// Takes the store's pair when another process left a newer one; returns whether it did.
+  mutating func adoptNewer(_ contents: StoreContents) -> Bool {
     guard let stored = contents.credentials, stored.refreshToken != nil, stored != credentials else { return false }
     let rotated = stored.refreshToken != credentials?.refreshToken
     let later = (stored.accessExpiresAt ?? .start) > (credentials?.accessExpiresAt ?? .start)
@@ -39,34 +44,32 @@ extension RefreshClient {
   }
 
   private mutating func startupCheck(_ context: inout StrategyContext) -> [StrategyAction] {
-    guard policy.startupCheck, credentials?.refreshToken != nil, attemptAllowed(context.now) else { return [] }
-    switch freshness(context.now) {
-    case .fresh: return []
-    case .advisory: return begin(.optional, &context)
-    case .expiring: return begin(.required, &context)
-    }
+    guard policy.startupCheck, credentials?.refreshToken != nil, attemptAllowed(context.now),
+      let need = freshness(context.now).need
+    else { return [] }
+    return begin(need, &context)
   }
 
   /// After the reread before a refresh: done if the store had a fresh pair, else refresh (or,
   /// under lease coordination, claim the lease or wait for its holder).
   private mutating func afterCheck(
-    _ need: RefreshNeed, locked: Bool, _ result: StoreReadResult, _ context: inout StrategyContext
+    _ need: RefreshNeed, _ result: StoreReadResult, _ context: inout StrategyContext
   ) -> [StrategyAction] {
     let now = context.now
     let satisfied = !forced && (need == .required ? freshness(now) != .expiring : freshness(now) == .fresh)
     if satisfied || !attemptAllowed(now) {
       phase = nil
-      return release(locked) + armProactive(now) + serve(&context)
+      return release() + armProactive(now) + serve(&context)
     }
-    guard case .lease(let settings) = coordination else { return send(need, locked: locked, &context) }
+    guard case .lease(let settings) = coordination else { return send(need, &context) }
     let contents: StoreContents
     switch result {
-    case .torn: return waitForLease(need, locked: locked, until: now + settings.poll)
+    case .torn: return waitForLease(need, until: now + settings.poll)
     case .empty: contents = StoreContents(credentials: credentials)
     case .contents(let stored): contents = stored
     }
     if let lease = contents.lease, lease.holder != context.processID, lease.expiresAt > now {
-      return waitForLease(need, locked: locked, until: min(lease.expiresAt, now + settings.poll))
+      return waitForLease(need, until: min(lease.expiresAt, now + settings.poll))
     }
     var claimed = contents
     claimed.credentials = credentials
@@ -76,9 +79,9 @@ extension RefreshClient {
     return runSteps(&context)
   }
 
-  private mutating func waitForLease(_ need: RefreshNeed, locked: Bool, until: SimInstant) -> [StrategyAction] {
+  private mutating func waitForLease(_ need: RefreshNeed, until: SimInstant) -> [StrategyAction] {
     phase = .waitingForLease(need)
-    return release(locked) + [.setTimer(name: "lease", at: until)]
+    return release() + [.setTimer(name: "lease", at: until)]
   }
 
   /// The lock was granted: check under it, or go on with the finishing steps.
@@ -86,13 +89,13 @@ extension RefreshClient {
     holdsLock = true
     switch phase {
     case .locking(let need)?:
-      phase = .checking(need, locked: true)
+      phase = .checking(need)
       return [.readStore]
     case .finishing? where steps.first.map(\.isLock) == true:
       steps.removeFirst()
       return runSteps(&context)
     default:
-      return release(true)
+      return release()
     }
   }
 
@@ -100,7 +103,7 @@ extension RefreshClient {
   mutating func lockUnavailable(_ context: inout StrategyContext) -> [StrategyAction] {
     switch phase {
     case .locking(let need)?:
-      if case .lease(let settings) = coordination { return waitForLease(need, locked: false, until: context.now + settings.poll) }
+      if case .lease(let settings) = coordination { return waitForLease(need, until: context.now + settings.poll) }
       phase = nil
       return denyAll("store lock unavailable")
     case .finishing?:
@@ -128,12 +131,12 @@ extension RefreshClient {
       case .write(let contents): return actions + [.writeStore(contents: contents)]
       case .release:
         steps.removeFirst()
-        actions += release(true)
+        actions += release()
       }
     }
     guard case .finishing(let then)? = phase else { return actions }
     switch then {
-    case .send(let need): return actions + send(need, locked: false, &context)
+    case .send(let need): return actions + send(need, &context)
     case .reread(let rejected):
       phase = .rereadingAfterRejection(rejected)
       return actions + [.readStore]

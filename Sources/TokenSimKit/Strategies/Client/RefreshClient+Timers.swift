@@ -30,7 +30,7 @@ extension RefreshClient {
       return armProactive(now)
     }
     guard attemptAllowed(now) else { return [.setTimer(name: "refresh", at: nextAttemptAllowed)] }
-    return begin(freshness(now) == .expiring ? .required : .optional, &context)
+    return begin(freshness(now).need ?? .optional, &context)
   }
 
   /// The API refused an access token this client granted.

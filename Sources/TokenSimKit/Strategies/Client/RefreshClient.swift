@@ -51,22 +51,17 @@ public struct RefreshClient: RefreshStrategy {
     case .lockGranted: return lockGranted(&context)
     case .lockUnavailable: return lockUnavailable(&context)
     case .refreshCompleted(let request, let reply):
-      guard case .sending(request, let need, let locked)? = phase else { return [] }
-      return completed(reply, need: need, locked: locked, &context)
+      guard case .sending(request, let need)? = phase else { return [] }
+      return completed(reply, need: need, &context)
     case .messageReceived, .messageFailed: return []
     }
   }
 
   private mutating func start() -> [StrategyAction] {
-    let release: [StrategyAction] = holdsLock ? [.releaseLock] : []
-    self = RefreshClient(policy: policy, coordination: coordination, keeping: self)
-    phase = .loading
-    return release + [.readStore]
-  }
-
-  private init(policy: RefreshPolicy, coordination: Coordination, keeping old: RefreshClient) {
-    self.init(policy: policy, coordination: coordination)
-    nextRequest = old.nextRequest
+    let (releasing, request) = (release(), nextRequest)
+    self = RefreshClient(policy: policy, coordination: coordination)
+    (phase, nextRequest) = (.loading, request)
+    return releasing + [.readStore]
   }
 
   /// How fresh the held access token is now.

@@ -15,13 +15,13 @@ enum RefreshPhase: Equatable {
   /// Waiting for the lock before the check.
   case locking(RefreshNeed)
   /// Reading the store before refreshing.
-  case checking(RefreshNeed, locked: Bool)
+  case checking(RefreshNeed)
   /// Rereading the store after the refresh token was refused.
   case rereadingAfterRejection(RefreshToken?)
   /// Another process holds the lease; reread when the `lease` timer fires.
   case waitingForLease(RefreshNeed)
   /// A token request is out.
-  case sending(request: Int, need: RefreshNeed, locked: Bool)
+  case sending(request: Int, need: RefreshNeed)
   /// Running `steps`, then `then`.
   case finishing(then: Continuation)
 }
@@ -52,4 +52,13 @@ enum Freshness: Equatable {
   case advisory
   /// Inside the refresh window, expired, or absent.
   case expiring
+
+  /// The refresh this calls for, if any.
+  var need: RefreshNeed? {
+    switch self {
+    case .fresh: return nil
+    case .advisory: return .optional
+    case .expiring: return .required
+    }
+  }
 }

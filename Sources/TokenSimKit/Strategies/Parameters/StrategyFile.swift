@@ -36,13 +36,9 @@ public enum StrategyFile {
     guard case .object(let members) = overrides.node.value else { throw overrides.error(expected: "an object") }
     for member in members {
       let path = overrides.path + "." + member.key
-      let parameter = try choice.parameters.declaration(member.key, source: reader.file, path: path, line: member.node.line)
-      guard let text = scalarText(member.node.value), let value = parameter.kind.parse(text) else {
-        throw ScenarioError(
-          file: reader.file, path: path, line: member.node.line, expected: parameter.kind.expectation,
-          found: member.node.value.kindDescription, suggestion: scalarText(member.node.value).flatMap(parameter.kind.suggestion))
-      }
-      choice.parameters.set(member.key, value)
+      let place = SettingPlace(
+        file: reader.file, path: path, line: member.node.line, found: member.node.value.kindDescription)
+      try choice.parameters.set(member.key, text: scalarText(member.node.value), at: place)
     }
     return choice
   }

@@ -16,19 +16,17 @@ public struct StrategyParameters: Equatable, Sendable {
     return value
   }
 
-  /// Sets `name` from `text` as written on the command line; the error names `source`.
-  public mutating func set(_ name: String, text: String, source: String) throws(ScenarioError) {
-    let parameter = try declaration(name, source: source, path: name)
-    guard let value = parameter.kind.parse(text) else {
+  /// Sets `name` from `text`, or fails naming `place` (where it was written and how it reads
+  /// there); `text` is nil for a value that is not a scalar.
+  mutating func set(_ name: String, text: String?, at place: SettingPlace) throws(ScenarioError) {
+    let parameter = try declaration(name, source: place.file, path: place.path, line: place.line)
+    guard let text, let value = parameter.kind.parse(text) else {
       throw ScenarioError(
-        file: source, path: name, expected: parameter.kind.expectation, found: "\"\(text)\"",
-        suggestion: parameter.kind.suggestion(for: text))
+        file: place.file, path: place.path, line: place.line, expected: parameter.kind.expectation, found: place.found,
+        suggestion: text.flatMap(parameter.kind.suggestion))
     }
     values[name] = value
   }
-
-  /// Sets a declared parameter to a value already validated against its kind.
-  mutating func set(_ name: String, _ value: ParameterValue) { values[name] = value }
 
   /// Sets one parameter from a `NAME=VALUE` argument of `--param`.
   public mutating func set(argument: String) throws(ScenarioError) {
@@ -37,7 +35,8 @@ public struct StrategyParameters: Equatable, Sendable {
         file: "--param", path: argument, expected: "NAME=VALUE, such as proactiveWindow=10m", found: "\"\(argument)\"")
     }
     let name = String(argument[..<equals])
-    try set(name, text: String(argument[argument.index(after: equals)...]), source: "--param")
+    let text = String(argument[argument.index(after: equals)...])
+    try set(name, text: text, at: SettingPlace(file: "--param", path: name, line: nil, found: "\"\(text)\""))
   }
 
   /// The declaration of `name`, or an error naming the closest declared parameter.
@@ -83,4 +82,16 @@ public struct StrategyParameters: Equatable, Sendable {
     guard case .word(let value) = self[name] else { preconditionFailure("\(name) is not a word") }
     return value
   }
+}
+
+/// Where a parameter value was written, for errors.
+struct SettingPlace {
+  /// The file, or `--param`.
+  let file: String
+  /// The JSON path, or the parameter's name on the command line.
+  let path: String
+  /// The line in the file, if any.
+  let line: Int?
+  /// How the value reads there.
+  let found: String
 }
