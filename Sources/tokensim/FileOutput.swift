@@ -26,23 +26,3 @@ struct CommandFailure: Error {
   let status: Int32
   let message: String
 }
-
-/// Formats numbers for people: `12,345`, `1.2M`.
-enum Figures {
-  static func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var out = ""
-    for (index, char) in digits.enumerated() {
-      if index > 0, (digits.count - index) % 3 == 0 { out += "," }
-      out.append(char)
-    }
-    return (value < 0 ? "-" : "") + out
-  }
-
-  static func rate(_ value: Double) -> String {
-    value >= 1e6
-      ? String(format: "%.1fM", value / 1e6) : value >= 1e3 ? String(format: "%.1fk", value / 1e3) : String(format: "%.0f", value)
-  }
-
-  static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
-}

@@ -7,8 +7,9 @@ enum RunCommand {
     Usage: tokensim run SCENARIO.json (--strategy NAME | --strategy-file FILE) [--param NAME=VALUE]...
                        [--seed N] [--out DIR] [--trace]
 
-    Runs one scenario with one client strategy on virtual time, prints a short summary and
-    writes DIR/report.json (default DIR: Reports/<scenario>/<strategy>/).
+    Runs one scenario with one client strategy on virtual time, prints the verdict and a short
+    summary, and writes into DIR (default: Reports/<scenario>/<strategy>/): report.json,
+    report.md, junit.xml, timeline.svg and index.html (and trace.jsonl with --trace).
 
     Options:
       --strategy NAME        a built-in client strategy (see `tokensim list strategies`)
@@ -16,11 +17,12 @@ enum RunCommand {
       --param NAME=VALUE     override one parameter, such as advisoryWindow=10m; repeatable
                              (see `tokensim list strategies --verbose`)
       --seed N               root seed, 0 to 4294967295 (default: the scenario's seed)
-      --out DIR              where to write report.json (and trace.jsonl)
+      --out DIR              where to write the reports
       --trace                also write trace.jsonl, one event per line in time order
       --help                 show this help
 
-    Exit status: 0 after a run, 2 when the scenario or the options are wrong (nothing is written).
+    Exit status: 0 after a run whatever its verdict (use `tokensim check` to gate on it), 2 when
+    the scenario or the options are wrong (nothing is written).
     """
 
   static func main(_ words: [String]) throws(CommandFailure) {
@@ -70,9 +72,15 @@ enum RunCommand {
     return seed
   }
 
+  /// Writes every report of one run into `directory`.
   static func writeOutputs(_ result: RunResult, to directory: String, trace: Bool) throws(CommandFailure) {
     do {
       try FileOutput.write(RunReport(result).jsonData(), to: directory + "/report.json")
+      try FileOutput.write(MarkdownReport.text(result), to: directory + "/report.md")
+      let suite = (name: result.scenario.name, cases: JUnitReport.cases(result))
+      try FileOutput.write(JUnitReport.xml([suite]), to: directory + "/junit.xml")
+      try FileOutput.write(TimelineSVG.svg(result), to: directory + "/timeline.svg")
+      try FileOutput.write(HTMLReport.page(result), to: directory + "/index.html")
       if trace {
         let lines = result.trace.map(TraceLine.json).joined(separator: "\n") + "\n"
         try FileOutput.write(lines, to: directory + "/trace.jsonl")

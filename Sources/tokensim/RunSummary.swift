@@ -7,7 +7,7 @@ enum RunSummary {
     let outcomes = m.tokenRequestsByOutcome.sorted { $0.key < $1.key }.map { "\($0.key) \(Figures.grouped($0.value))" }
     let rate = Double(result.eventsProcessed) / max(wallSeconds, 1e-9)
     var lines = [
-      "\(result.scenario.name) × \(result.strategyName) (seed \(result.seed))",
+      "\(ReportText.verdict(result.analysis.verdict)): \(result.scenario.name) × \(result.strategyName) (seed \(result.seed))",
       "  simulated \(DurationText.format(SimDuration(microseconds: result.simulated.microseconds))) in "
         + String(format: "%.3f", wallSeconds) + " s wall: \(Figures.grouped(result.eventsProcessed)) events "
         + "(\(Figures.rate(rate)) events/s), stopped: \(result.stopReason.rawValue)",
@@ -19,8 +19,13 @@ enum RunSummary {
       "  work cycles \(Figures.grouped(m.workCyclesCompleted)) ok / \(Figures.grouped(m.workCyclesFailed)) failed, "
         + "work-loop restarts \(Figures.grouped(m.workLoopRestarts)), items \(Figures.grouped(m.workItemsCompleted)) done / "
         + "\(Figures.grouped(m.workItemsDropped)) dropped",
-      "  wrote \(directory)/report.json" + (trace ? " and trace.jsonl" : ""),
+      "  wrote \(directory)/: report.json, report.md, junit.xml, timeline.svg, index.html" + (trace ? ", trace.jsonl" : ""),
     ]
+    let failing = result.analysis.checks.filter { $0.verdict == .fail || $0.verdict == .unknown }.map { check in
+      "  \(check.verdict.rawValue) \(check.id): \(ReportText.value(check.observed, of: check.id)) "
+        + "(\(ReportText.threshold(check))); \(ReportText.evidence(check.evidence))"
+    }
+    lines.insert(contentsOf: failing, at: 1)
     if m.storeLostUpdates + m.tornReads + m.processCrashes > 0 {
       lines.insert(
         "  store lost updates \(m.storeLostUpdates), torn reads \(m.tornReads), crashes \(m.processCrashes)", at: lines.count - 1)

@@ -38,7 +38,7 @@ func temporaryDirectory() -> String {
     #expect((report?["metrics"] as? [String: Any])?["tokenRequests"] as? Int == 48)
     #expect(report?.keys.contains { $0.lowercased().contains("wall") } == false)
     let trace = try String(contentsOfFile: out + "/trace.jsonl", encoding: .utf8)
-    #expect(trace.split(separator: "\n").first == #"{"t":0,"event":"login","host":"server-1","family":1}"#)
+    #expect(trace.split(separator: "\n").first == #"{"t":0,"event":"login","host":"server-1","family":1,"accessTokenTTL":"30m"}"#)
   }
 
   @Test func twoRunsWithOneSeedWriteIdenticalBytes() throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads and writes durations as people write them in scenario files: `"250ms"`, `"30s"`, `"30m"`,
 /// `"2h"`, `"30d"`, and combinations such as `"1h30m"`.
 public enum DurationText {
@@ -58,5 +60,32 @@ extension String {
     while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
     while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
     return String(slice)
+  }
+}
+
+extension DurationText {
+  /// A rounded duration for sentences: `"25 s"`, `"12 min"`, `"3.5 h"`, `"2.0 days"`.
+  public static func approximate(_ duration: SimDuration) -> String {
+    let seconds = duration.seconds
+    if seconds < 10, seconds != seconds.rounded() { return String(format: "%.1f s", seconds) }
+    if seconds < 90 { return String(format: "%.0f s", seconds) }
+    if seconds < 90 * 60 { return String(format: "%.0f min", seconds / 60) }
+    if seconds < 48 * 3_600 { return String(format: "%.1f h", seconds / 3_600) }
+    return String(format: "%.1f days", seconds / 86_400)
+  }
+}
+
+extension SimInstant {
+  /// The instant as a clock reading from the start of the run, for sentences: `0:51.2`,
+  /// `1:19:00`, `3d 04:00:00`.
+  public var clock: String {
+    let tenths = (microseconds + 50_000) / 100_000
+    let fraction = tenths % 10 == 0 ? "" : ".\(tenths % 10)"
+    let total = tenths / 10
+    let (days, hours, minutes, seconds) = (total / 86_400, total / 3_600 % 24, total / 60 % 60, total % 60)
+    func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    if days > 0 { return "\(days)d \(two(hours)):\(two(minutes)):\(two(seconds))\(fraction)" }
+    if hours > 0 { return "\(hours):\(two(minutes)):\(two(seconds))\(fraction)" }
+    return "\(minutes):\(two(seconds))\(fraction)"
   }
 }

@@ -32,8 +32,8 @@ public enum TokenOutcome: String, Equatable, Sendable, CaseIterable {
 
 /// The kinds of trace events and their facts.
 public enum TraceKind: Equatable, Sendable {
-  /// A login put family `family` into `host`'s store.
-  case login(host: String, family: Int)
+  /// A login put family `family` into `host`'s store; its access tokens live `accessTokenTTL`.
+  case login(host: String, family: Int, accessTokenTTL: SimDuration)
   /// A process started, for the first time or again after a crash.
   case processStarted(process: Int, name: String, role: ProcessRole, host: String)
   /// A process ended by itself (`ok`: its work succeeded).
@@ -76,4 +76,6 @@ public enum TraceKind: Equatable, Sendable {
   case schedulerArmFailed(process: Int)
   /// A host was suspended (`suspended` true) or resumed.
   case hostSuspension(host: String, suspended: Bool)
+  /// The run stopped, at its end or early; always the last event.
+  case runEnded(reason: StopReason)
 }

@@ -29,7 +29,8 @@ public enum TraceLine {
     func b(_ v: Bool) -> String { v ? "true" : "false" }
     func o(_ v: Int?) -> String { v.map(String.init) ?? "null" }
     switch kind {
-    case .login(let host, let family): return ("login", [("host", s(host)), ("family", n(family))])
+    case .login(let host, let family, let ttl):
+      return ("login", [("host", s(host)), ("family", n(family)), ("accessTokenTTL", s(ttl.description))])
     case .processStarted(let p, let name, let role, let host):
       return ("processStarted", [("process", n(p)), ("name", s(name)), ("role", s(role.rawValue)), ("host", s(host))])
     case .processExited(let p, let ok): return ("processExited", [("process", n(p)), ("ok", b(ok))])
@@ -71,6 +72,7 @@ public enum TraceLine {
     case .schedulerArmFailed(let p): return ("schedulerArmFailed", [("process", n(p))])
     case .hostSuspension(let host, let suspended):
       return ("hostSuspension", [("host", s(host)), ("suspended", b(suspended))])
+    case .runEnded(let reason): return ("runEnded", [("reason", s(reason.rawValue))])
     }
   }
 }

@@ -2,11 +2,23 @@
 public struct RunMetrics: Equatable, Codable, Sendable {
   /// Token requests sent.
   public var tokenRequests = 0
-  /// Token requests by how they ended (`TokenOutcome` names); requests still waiting at the end
-  /// are counted under `noReply`.
+  /// Token requests by how they ended (`TokenOutcome` names); requests still waiting at the end,
+  /// or whose process died, are counted under `noReply`.
   public var tokenRequestsByOutcome: [String: Int] = [:]
+  /// The fewest token requests a perfect client would have needed for the same process lifetimes
+  /// and TTLs (see `MinimalRefreshes`).
+  public var minimalRefreshes = 0
+  /// tokenRequests / max(1, minimalRefreshes).
+  public var amplification = 0.0
   /// Highest number of token requests sent in any one-second window.
   public var peakTokenRequestsPerSecond = 0
+  /// Most token requests in flight at once.
+  public var peakConcurrentRefreshes = 0
+  /// The longest any token request waited for its answer (one still waiting at the end, or when
+  /// its process died, counts until then).
+  public var longestTokenRequestSeconds = 0.0
+  /// Token requests sent before a known `Retry-After` deadline.
+  public var retryAfterViolations = RetryAfterViolations()
   /// Presentations of a rotated-away refresh token.
   public var reuseDetections = 0
   /// Families revoked because a client reused a token (scenario security events excluded).
@@ -29,6 +41,25 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   public var workItemsDropped = 0
   /// Needs-login alerts raised.
   public var needsLoginAlerts = 0
+  /// Alerts raised while the host's session was still usable.
+  public var needsLoginAlertsWhileValid = 0
+  /// From a session becoming unusable to the first alert on its host (the longest, over sessions
+  /// still needed); nil when one was never alerted, or none died.
+  @ExplicitNull public var timeToAlertSeconds: Double?
+  /// Token requests sent while the host's session was already unusable.
+  public var tokenRequestsOnDeadCredentials = 0
+  /// The longest interval in which a worker wanted to work and no call of its succeeded.
+  public var longestOutageSeconds = 0.0
+  /// After the last fault window and security event ended (or from the start, when there were
+  /// none), the time until every worker that failed after it succeeded again; nil if one never did.
+  @ExplicitNull public var convergenceSeconds: Double?
+  /// Whether token-endpoint load stayed above the pre-trigger baseline for longer than
+  /// `LoadProfile.metastableAfter` after the last trigger ended.
+  public var metastable = false
+  /// After the last trigger, the time until load was back to baseline (nil: never, or no trigger).
+  @ExplicitNull public var loadRecoverySeconds: Double?
+  /// The most work-loop restarts one process made within one hour.
+  public var mostRestartsInAnHour = 0
   /// Store writes that replaced a newer refresh token with an older one.
   public var storeLostUpdates = 0
   /// Store reads that saw a half-written file.
@@ -40,20 +71,20 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   /// CLI invocations that exited with an error.
   public var processFailures = 0
 
-  /// Computes the metrics of `trace` for a run that ended at `end`.
-  public init(trace: [TraceEvent], end: SimInstant) {
-    var sendTimes: [SimInstant] = []
-    for event in trace {
-      count(event.kind)
-      if case .tokenRequestSent = event.kind { sendTimes.append(event.time) }
-    }
-    let ended = tokenRequestsByOutcome.values.reduce(0, +)
-    if tokenRequests > ended { tokenRequestsByOutcome["noReply"] = tokenRequests - ended }
-    availability = apiCalls == 0 ? 1 : Double(apiCalls - apiCallsFailed) / Double(apiCalls)
-    peakTokenRequestsPerSecond = RunMetrics.peakPerSecond(sendTimes)
+  /// Token requests sent before a `Retry-After` deadline known to the sender (`perProcess`) or to
+  /// any process sharing its credential store (`sharedStore`, which includes the former).
+  public struct RetryAfterViolations: Codable, Equatable, Sendable {
+    /// Deadline known to the sending process.
+    public var perProcess = 0
+    /// Deadline known to a process of the same host.
+    public var sharedStore = 0
   }
 
-  private mutating func count(_ kind: TraceKind) {
+  /// Empty metrics, filled by `TraceAnalyzer`.
+  init() {}
+
+  /// Adds the counts of one event.
+  mutating func count(_ kind: TraceKind) {
     switch kind {
     case .tokenRequestSent: tokenRequests += 1
     case .tokenRequestEnded(_, _, let outcome, _, _): tokenRequestsByOutcome[outcome.rawValue, default: 0] += 1
@@ -76,16 +107,5 @@ public struct RunMetrics: Equatable, Codable, Sendable {
     case .processExited(_, let ok): if !ok { processFailures += 1 }
     default: break
     }
-  }
-
-  /// The most instants of `times` (sorted) inside any window of one second.
-  static func peakPerSecond(_ times: [SimInstant]) -> Int {
-    var peak = 0
-    var start = 0
-    for (index, time) in times.enumerated() {
-      while time - times[start] >= .seconds(1) { start += 1 }
-      peak = max(peak, index - start + 1)
-    }
-    return peak
   }
 }

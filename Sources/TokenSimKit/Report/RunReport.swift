@@ -19,8 +19,14 @@ public struct RunReport: Codable, Equatable, Sendable {
   public var eventsProcessed: Int
   /// Why the run stopped.
   public var stopReason: StopReason
+  /// The worst verdict of the checks: `pass`, `fail` or `unknown`.
+  public var verdict: CheckVerdict
   /// Figures computed from the trace.
   public var metrics: RunMetrics
+  /// Every built-in check with its verdict, threshold, observed value and evidence.
+  public var checks: [CheckResult]
+  /// The run in fixed-width time buckets.
+  public var timeline: Timeline
 
   /// The tool's name and version.
   public struct ToolInfo: Codable, Equatable, Sendable {
@@ -56,7 +62,10 @@ public struct RunReport: Codable, Equatable, Sendable {
     simulatedSeconds = result.simulated.seconds
     eventsProcessed = result.eventsProcessed
     stopReason = result.stopReason
+    verdict = result.analysis.verdict
     metrics = result.metrics
+    checks = result.analysis.checks
+    timeline = result.analysis.timeline
   }
 
   /// Pretty, key-sorted JSON ending in a newline.

@@ -18,6 +18,8 @@ public struct Scenario: Equatable, Sendable {
   public var server: ServerConfig
   /// The hosts.
   public var hosts: [HostConfig]
+  /// Thresholds of its own for the conformance checks, and checks turned off.
+  public var checks = CheckSettings()
 
   /// Creates a scenario in code.
   public init(
@@ -34,7 +36,7 @@ public struct Scenario: Equatable, Sendable {
     self.hosts = hosts
   }
 
-  static let keys = ["name", "description", "duration", "seed", "eventBudget", "server", "hosts"]
+  static let keys = ["name", "description", "duration", "seed", "eventBudget", "server", "hosts", "checks"]
 
   /// Reads and validates the scenario file at `path`.
   public static func load(path: String) throws(ScenarioError) -> Scenario {
@@ -59,6 +61,7 @@ public struct Scenario: Equatable, Sendable {
     let hostReaders = try object.required("hosts", expected: "an array of hosts").array(maximumCount: 100_000)
     guard !hostReaders.isEmpty else { throw object.reader.error(expected: "at least one host in \"hosts\"") }
     hosts = try hostReaders.map(HostConfig.init(reading:))
-    try ScenarioChecks.crossCheck(self, object: object, hostReaders: hostReaders)
+    if let checks = object.optional("checks") { self.checks = try CheckSettings(reading: checks) }
+    try ScenarioCrossReferences.crossCheck(self, object: object, hostReaders: hostReaders)
   }
 }

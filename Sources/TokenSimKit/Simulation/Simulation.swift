@@ -43,10 +43,10 @@ public struct Simulation {
   public func run() -> RunResult {
     let world = World(scenario: scenario, seed: seed, brokers: brokers, makeStrategy: makeStrategy)
     world.run()
-    let metrics = RunMetrics(trace: world.trace, end: world.now)
+    let analysis = RunAnalysis(trace: world.trace, duration: scenario.duration, settings: scenario.checks)
     return RunResult(
       scenario: scenario, strategyName: strategyName, parameters: parameters, seed: seed, simulated: world.now,
-      eventsProcessed: world.eventsProcessed, stopReason: world.stopReason, trace: world.trace, metrics: metrics)
+      eventsProcessed: world.eventsProcessed, stopReason: world.stopReason, trace: world.trace, analysis: analysis)
   }
 }
 
@@ -68,6 +68,9 @@ public struct RunResult: Sendable {
   public let stopReason: StopReason
   /// Every trace event in order.
   public let trace: [TraceEvent]
+  /// Metrics, timeline, checks and verdict, computed from the trace.
+  public let analysis: RunAnalysis
+
   /// Figures computed from the trace.
-  public let metrics: RunMetrics
+  public var metrics: RunMetrics { analysis.metrics }
 }

@@ -24,7 +24,7 @@ extension World {
     let expiry = hosts[index].clock.local(now) + grant.expiresIn
     hosts[index].store.login(
       Credentials(accessToken: grant.accessToken, accessExpiresAt: expiry, refreshToken: grant.refreshToken))
-    record(.login(host: name, family: ledger.family(loggedInto: name) ?? 0))
+    record(.login(host: name, family: ledger.family(loggedInto: name) ?? 0, accessTokenTTL: grant.expiresIn))
   }
 
   private func scheduleFirstStart(template: Int, config: ProcessConfig) {

@@ -80,11 +80,14 @@ public final class World {
       eventsProcessed += 1
       dispatch(event)
     }
-    stopReason = queue.isEmpty ? .quiescent : .endOfTime
     now = end
+    stop(queue.isEmpty ? .quiescent : .endOfTime)
   }
 
-  private func stop(_ reason: StopReason) { stopReason = reason }
+  private func stop(_ reason: StopReason) {
+    stopReason = reason
+    record(.runEnded(reason: reason))
+  }
 
   func record(_ kind: TraceKind) { trace.append(TraceEvent(time: now, kind: kind)) }
 

@@ -1,5 +1,5 @@
 /// Checks that need the whole scenario: unique names, references that resolve.
-enum ScenarioChecks {
+enum ScenarioCrossReferences {
   static func crossCheck(_ scenario: Scenario, object: ObjectReader, hostReaders: [JSONReader]) throws(ScenarioError) {
     var seenHosts: Set<String> = []
     for (host, reader) in zip(scenario.hosts, hostReaders) {

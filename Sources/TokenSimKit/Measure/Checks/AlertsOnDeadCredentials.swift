@@ -1,0 +1,26 @@
+extension ConformanceCheck {
+  /// When a session becomes unusable while needed, someone raises a needs-login alert in time.
+  static let alertsOnDeadCredentials = ConformanceCheck(
+    id: "alerts-on-dead-credentials", label: "alerts",
+    summary: "When a host's refresh token becomes unusable (family revoked, or refused as expired) while a process "
+      + "still needs it, a process of that host raises a needs-login alert within this many seconds.",
+    bound: .atMost, defaultThreshold: 3_600, unit: "s"
+  ) { metrics, findings, threshold in
+    guard !findings.deadSessions.isEmpty else { return Observation(value: nil, evidence: nil, verdict: .pass) }
+    for session in findings.deadSessions where session.alerted == nil {
+      let silent = findings.end - session.since
+      let what =
+        "the session of \(session.host) was \(session.cause) at \(session.since.clock); no alert in the "
+        + "\(DurationText.approximate(silent)) that followed"
+      let evidence = Evidence(time: session.since, process: nil, what: what)
+      return Observation(value: nil, evidence: evidence, verdict: silent.seconds < threshold ? .unknown : .fail)
+    }
+    let slowest = findings.deadSessions.max { ($0.alerted!.time - $0.since) < ($1.alerted!.time - $1.since) }!
+    let what =
+      "the session of \(slowest.host) was \(slowest.cause) at \(slowest.since.clock); "
+      + "\(slowest.alerted!.by) raised the alert at \(slowest.alerted!.time.clock)"
+    return Observation(
+      value: metrics.timeToAlertSeconds, evidence: Evidence(time: slowest.alerted!.time, process: slowest.alerted!.by, what: what)
+    )
+  }
+}

@@ -1,0 +1,12 @@
+extension ConformanceCheck {
+  /// Token requests stay within a multiple of what a perfect client would need.
+  static let boundedAmplification = ConformanceCheck(
+    id: "bounded-amplification", label: "amplification",
+    summary: "Token requests stay within this multiple of the fewest a perfect client would have needed "
+      + "for the same process lifetimes and TTLs (metrics.minimalRefreshes).",
+    bound: .atMost, defaultThreshold: 4, unit: "×"
+  ) { metrics, _, _ in
+    let what = "sent \(metrics.tokenRequests) token requests where a perfect client needed \(metrics.minimalRefreshes)"
+    return Observation(value: metrics.amplification, evidence: Evidence(time: nil, process: nil, what: what))
+  }
+}

@@ -1,0 +1,22 @@
+extension ConformanceCheck {
+  /// After the last fault window or security event, every worker works again within the threshold.
+  static let converges = ConformanceCheck(
+    id: "converges", label: "converges",
+    summary: "After the last fault window and security event end (or from the start, without any), every worker "
+      + "that failed afterwards has an API call succeed again within this many seconds.",
+    bound: .atMost, defaultThreshold: 900, unit: "s"
+  ) { metrics, findings, threshold in
+    if findings.deadSessions.contains(where: { $0.cause.hasSuffix("security event") }) {
+      let what = "a security event revoked a session that was still needed; nothing recovers without a new login"
+      return Observation(value: nil, evidence: Evidence(time: nil, process: nil, what: what), verdict: .skipped)
+    }
+    if findings.triggerOpenAtEnd {
+      let what = "a fault window was still open when the run ended"
+      return Observation(value: nil, evidence: Evidence(time: findings.end, process: nil, what: what), verdict: .unknown)
+    }
+    let start = findings.lastTriggerEnd ?? .start
+    let undecided = metrics.convergenceSeconds == nil && (findings.end - start).seconds < threshold
+    return Observation(
+      value: metrics.convergenceSeconds, evidence: findings.convergence, verdict: undecided ? .unknown : nil)
+  }
+}

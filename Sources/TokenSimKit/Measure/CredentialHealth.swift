@@ -1,0 +1,89 @@
+/// Follows each host's session: when its refresh token became unusable (its family revoked, or
+/// refused as expired with no later issue), the token requests wasted on it afterwards, and how
+/// long it took for a process of that host to raise a needs-login alert.
+struct CredentialHealth {
+  /// One login's family.
+  struct Session {
+    var host: String
+    var deadSince: SimInstant?
+    var cause = ""
+    var neededAfterDeath: SimInstant?
+    var alertedAt: SimInstant?
+    var alertedBy = ""
+  }
+
+  private(set) var sessions: [Int: Session] = [:]
+  private var familyOfHost: [String: Int] = [:]
+  private(set) var requestsOnDeadCredentials = 0
+  private(set) var alertsWhileValid = 0
+
+  mutating func login(host: String, family: Int) {
+    familyOfHost[host] = family
+    sessions[family] = Session(host: host)
+  }
+
+  /// The family was revoked (`cause`: `reuse` or `security-event`).
+  mutating func revoked(family: Int, cause: String, at time: SimInstant) {
+    died(family, cause: cause == "reuse" ? "revoked after a refresh token was reused" : "revoked by a security event", at: time)
+  }
+
+  /// The server decided on a request of `family`.
+  mutating func served(decision: String, family: Int?, at time: SimInstant) {
+    guard let family, sessions[family] != nil else { return }
+    if decision == "expired" || decision == "idle-expired" {
+      died(family, cause: "refused as \(decision)", at: time)
+    } else if decision.hasPrefix("issued"), sessions[family]!.cause.hasPrefix("refused") {
+      sessions[family] = Session(host: sessions[family]!.host)
+    }
+  }
+
+  /// A process of `host` sent a token request.
+  mutating func tokenRequestSent(host: String) {
+    if let family = familyOfHost[host], sessions[family]?.deadSince != nil { requestsOnDeadCredentials += 1 }
+  }
+
+  /// A process of `host` wanted to call the API.
+  mutating func wantedWork(host: String, at time: SimInstant) {
+    guard let family = familyOfHost[host], sessions[family]?.deadSince != nil, sessions[family]?.neededAfterDeath == nil
+    else { return }
+    sessions[family]!.neededAfterDeath = time
+  }
+
+  /// `process` of `host` raised a needs-login alert.
+  mutating func alert(host: String, process: String, at time: SimInstant) {
+    guard let family = familyOfHost[host], let session = sessions[family], session.deadSince != nil else {
+      alertsWhileValid += 1
+      return
+    }
+    if session.alertedAt == nil {
+      sessions[family]!.alertedAt = time
+      sessions[family]!.alertedBy = process
+    }
+  }
+
+  /// The dead sessions that someone needed, in family order.
+  var deadAndNeeded: [(family: Int, session: Session)] {
+    sessions.keys.sorted().compactMap { family in
+      let session = sessions[family]!
+      return session.deadSince != nil && session.neededAfterDeath != nil ? (family, session) : nil
+    }
+  }
+
+  /// The longest time to alert over needed dead sessions; nil when one was never alerted or none died.
+  var timeToAlert: SimDuration? {
+    let needed = deadAndNeeded
+    guard !needed.isEmpty else { return nil }
+    var longest = SimDuration.zero
+    for (_, session) in needed {
+      guard let alerted = session.alertedAt else { return nil }
+      longest = max(longest, alerted - session.deadSince!)
+    }
+    return longest
+  }
+
+  private mutating func died(_ family: Int, cause: String, at time: SimInstant) {
+    guard sessions[family] != nil, sessions[family]!.deadSince == nil else { return }
+    sessions[family]!.deadSince = time
+    sessions[family]!.cause = cause
+  }
+}

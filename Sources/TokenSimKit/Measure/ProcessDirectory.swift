@@ -1,0 +1,65 @@
+/// Who each process of a trace is, learned from its `processStarted` events, and the workers the
+/// reports speak of: a daemon is a worker of its own; the invocations of one CLI on one host are
+/// one worker, because each lives only seconds.
+struct ProcessDirectory {
+  /// One process.
+  struct Entry {
+    var name: String
+    var role: ProcessRole
+    var host: String
+    var worker: Int
+    var alive: Bool
+  }
+
+  private(set) var entries: [Entry] = []
+  /// Worker names, indexed by worker number.
+  private(set) var workers: [String] = []
+  /// Live processes per worker.
+  private(set) var liveCount: [Int] = []
+  private var workerIndex: [String: Int] = [:]
+
+  /// Records a start; returns whether the worker had no live process before.
+  @discardableResult
+  mutating func started(_ process: Int, name: String, role: ProcessRole, host: String) -> Bool {
+    if process > entries.count {
+      let worker = self.worker(named: ProcessDirectory.workerName(name, role: role))
+      entries.append(Entry(name: name, role: role, host: host, worker: worker, alive: false))
+    }
+    guard !entries[process - 1].alive else { return false }
+    entries[process - 1].alive = true
+    liveCount[entries[process - 1].worker] += 1
+    return liveCount[entries[process - 1].worker] == 1
+  }
+
+  /// Records an exit or crash; returns whether the worker has no live process left.
+  @discardableResult
+  mutating func ended(_ process: Int) -> Bool {
+    guard process <= entries.count, entries[process - 1].alive else { return false }
+    entries[process - 1].alive = false
+    liveCount[entries[process - 1].worker] -= 1
+    return liveCount[entries[process - 1].worker] == 0
+  }
+
+  /// The entry of `process`, if it started.
+  func entry(_ process: Int) -> Entry? { process >= 1 && process <= entries.count ? entries[process - 1] : nil }
+
+  /// The name reports use for `process`.
+  func name(_ process: Int) -> String { entry(process)?.name ?? "process \(process)" }
+
+  /// The worker of `process`, or nil before it started.
+  func worker(of process: Int) -> Int? { entry(process)?.worker }
+
+  /// A CLI invocation `host/tool#12` belongs to worker `host/tool`.
+  static func workerName(_ name: String, role: ProcessRole) -> String {
+    guard role == .cli, let hash = name.lastIndex(of: "#") else { return name }
+    return String(name[..<hash])
+  }
+
+  private mutating func worker(named name: String) -> Int {
+    if let index = workerIndex[name] { return index }
+    workers.append(name)
+    liveCount.append(0)
+    workerIndex[name] = workers.count - 1
+    return workers.count - 1
+  }
+}

@@ -1,0 +1,23 @@
+/// Everything a report says about one run, computed from its trace alone: the metrics, the
+/// timeline, the checks and the verdict.
+public struct RunAnalysis: Sendable {
+  /// Figures.
+  public var metrics: RunMetrics
+  /// The run in time buckets.
+  public var timeline: Timeline
+  /// The deciding events.
+  public var findings: RunFindings
+  /// Every built-in check, in catalog order.
+  public var checks: [CheckResult]
+  /// The worst verdict of the checks.
+  public var verdict: CheckVerdict
+
+  /// Analyzes `trace`, a run of `duration`, judging the checks with `settings`.
+  public init(trace: [TraceEvent], duration: SimDuration, settings: CheckSettings) {
+    var analyzer = TraceAnalyzer(duration: duration)
+    for event in trace { analyzer.observe(event) }
+    (metrics, timeline, findings) = analyzer.finish()
+    checks = CheckCatalog.judge(metrics, findings, settings: settings)
+    verdict = CheckVerdict.worst(of: checks.map(\.verdict))
+  }
+}

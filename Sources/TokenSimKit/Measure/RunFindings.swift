@@ -1,0 +1,117 @@
+/// What the checks and the account of a run decide on besides the metrics: the events that
+/// settle each question, and the facts needed to tell "failed" from "could not tell yet".
+public struct RunFindings: Sendable {
+  /// When the run stopped.
+  public var end = SimInstant.start
+  /// Why it stopped.
+  public var stopReason = StopReason.endOfTime
+  /// The first family revocation a client caused.
+  public var revocation: Evidence?
+  /// The first torn read or lost update.
+  public var storeProblem: Evidence?
+  /// The first dropped work item.
+  public var droppedItem: Evidence?
+  /// The first failed API call.
+  public var failedCall: Evidence?
+  /// The first token request sent before the sender's Retry-After deadline.
+  public var retryAfterViolation: Evidence?
+  /// The longest wait for a token response.
+  public var longestRequest: Evidence?
+  /// The longest outage.
+  public var longestOutage: Evidence?
+  /// The worker that took longest to recover after the last trigger, or never did.
+  public var convergence: Evidence?
+  /// The process with the most work-loop restarts in one hour.
+  public var thrash: Evidence?
+  /// Sessions that became unusable while a process still needed them.
+  public var deadSessions: [DeadSession] = []
+  /// Fault windows (`to` nil: open at the end).
+  public var faultWindows: [(effect: String, from: SimInstant, to: SimInstant?)] = []
+  /// Security events.
+  public var securityEvents: [SimInstant] = []
+  /// When the last fault window or security event ended (nil: there was none).
+  public var lastTriggerEnd: SimInstant?
+  /// Whether a fault window was still open when the run ended.
+  public var triggerOpenAtEnd = false
+  /// The process with the most work-loop restarts: its name, count, first and last restart, and
+  /// how many followed a refused refresh.
+  public var busiestRestarter: (name: String, count: Int, first: SimInstant, last: SimInstant, afterRefusal: Int)?
+
+  /// A session that died while needed.
+  public struct DeadSession: Sendable {
+    /// The host whose store held it.
+    public var host: String
+    /// When it became unusable.
+    public var since: SimInstant
+    /// How.
+    public var cause: String
+    /// The first alert on its host after that, and who raised it.
+    public var alerted: (time: SimInstant, by: String)?
+  }
+
+  var lastTokenOutcome: [Int: TokenOutcome] = [:]
+  private var restarts: [Int: (count: Int, first: SimInstant, last: SimInstant, afterRefusal: Int)] = [:]
+
+  /// Keeps the first evidence of a kind.
+  mutating func note(_ field: WritableKeyPath<RunFindings, Evidence?>, _ time: SimInstant, _ process: String?, _ what: String) {
+    if self[keyPath: field] == nil { self[keyPath: field] = Evidence(time: time, process: process, what: what) }
+  }
+
+  mutating func restarted(_ process: Int, at time: SimInstant) {
+    var entry = restarts[process] ?? (0, time, time, 0)
+    entry.count += 1
+    entry.last = time
+    if lastTokenOutcome[process] == .invalidGrant { entry.afterRefusal += 1 }
+    restarts[process] = entry
+  }
+
+  mutating func fill(
+    directory: ProcessDirectory, requests: RequestFlow, outages: OutageTracker, credentials: CredentialHealth,
+    thrash: ThrashDetector, triggers: TriggerLog, retryAfter: RetryAfterTracker
+  ) {
+    retryAfterViolation = retryAfter.firstViolation
+    faultWindows = triggers.windows.map { ($0.effect, $0.from, $0.to) }
+    securityEvents = triggers.securityEvents
+    lastTriggerEnd = triggers.openAtEnd ? nil : triggers.lastEnd
+    triggerOpenAtEnd = triggers.openAtEnd
+    if let busiest = restarts.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) {
+      busiestRestarter = (
+        directory.name(busiest.key), busiest.value.count, busiest.value.first, busiest.value.last, busiest.value.afterRefusal
+      )
+    }
+    if let long = requests.longest {
+      let state = long.ended ? "was answered after" : "was still unanswered after"
+      longestRequest = Evidence(
+        time: long.sentAt, process: directory.name(long.process),
+        what: "sent a token request that \(state) \(DurationText.approximate(long.duration))")
+    }
+    if let outage = outages.longest {
+      longestOutage = Evidence(
+        time: outage.from, process: directory.workers[outage.worker],
+        what: "had no API call succeed for \(DurationText.approximate(outage.duration)), until \(outage.to.clock)")
+    }
+    if let trace = thrash.evidence {
+      self.thrash = Evidence(
+        time: trace.to, process: directory.name(trace.process),
+        what: "restarted its work loop \(thrash.most) times between \(trace.from.clock) and \(trace.to.clock)")
+    }
+    fillConvergence(directory: directory, outages: outages, triggers: triggers)
+    deadSessions = credentials.deadAndNeeded.map { _, session in
+      DeadSession(
+        host: session.host, since: session.deadSince!, cause: session.cause,
+        alerted: session.alertedAt.map { ($0, session.alertedBy) })
+    }
+  }
+
+  private mutating func fillConvergence(directory: ProcessDirectory, outages: OutageTracker, triggers: TriggerLog) {
+    guard !triggers.openAtEnd else { return }
+    let (time, worker) = outages.convergence()
+    guard let worker else { return }
+    let state = outages.workers[worker]
+    let what =
+      time == nil
+      ? "had no API call succeed after \(outages.triggerEnd.clock) (last failure at \(state.lastFailure!.clock))"
+      : "first had an API call succeed after \(outages.triggerEnd.clock) at \(state.recoveredAt!.clock)"
+    convergence = Evidence(time: state.recoveredAt ?? state.lastFailure, process: directory.workers[worker], what: what)
+  }
+}

@@ -1,0 +1,106 @@
+/// Folds trace events into a `Timeline`, one bucket at a time.
+struct TimelineBuilder {
+  /// A worker's tallies in one bucket.
+  struct Cell {
+    var ok = 0
+    var failed = 0
+    var alive = false
+    var alerted = false
+  }
+
+  let width: SimDuration
+  private(set) var buckets: [Timeline.Bucket]
+  /// Per worker, per bucket.
+  private(set) var cells: [[Cell]] = []
+  private var healthy: [Int: Bool] = [:]
+  /// Processes with a standing needs-login alert, and their workers.
+  private var alerted: [Int: Int] = [:]
+  private var aliveFrom: [Int: Int] = [:]
+  private var openFaults: [Int: String] = [:]
+  private var current = 0
+
+  init(duration: SimDuration) {
+    let width = Timeline.width(for: duration)
+    let count = max(1, Int((duration.microseconds + width.microseconds - 1) / width.microseconds))
+    self.width = width
+    buckets = (0..<count).map { Timeline.Bucket(start: Double(Int64($0) * width.microseconds) / 1_000_000) }
+  }
+
+  func bucket(_ time: SimInstant) -> Int { min(buckets.count - 1, max(0, Int(time.microseconds / width.microseconds))) }
+
+  /// Moves to the bucket of `time`, closing the ones passed.
+  mutating func advance(to time: SimInstant) {
+    let target = bucket(time)
+    while current < target { close(current) }
+  }
+
+  mutating func tokenRequestEnded(sentAt: SimInstant, outcome: String) {
+    buckets[bucket(sentAt)].tokenRequests[outcome, default: 0] += 1
+  }
+
+  mutating func call(process: Int, worker: Int, ok: Bool, at time: SimInstant) {
+    ok ? (buckets[current].apiCallsOK += 1) : (buckets[current].apiCallsFailed += 1)
+    touch(worker) { ok ? ($0.ok += 1) : ($0.failed += 1) }
+    healthy[process] = ok
+    if ok { alerted[process] = nil }
+  }
+
+  mutating func started(process: Int, worker: Int, firstOfWorker: Bool) {
+    healthy[process] = true
+    if firstOfWorker { aliveFrom[worker] = current }
+  }
+
+  mutating func ended(process: Int, worker: Int, lastOfWorker: Bool) {
+    healthy[process] = nil
+    alerted[process] = nil
+    if lastOfWorker, let from = aliveFrom.removeValue(forKey: worker) { markAlive(worker, from: from, to: current) }
+  }
+
+  mutating func alert(process: Int, worker: Int) {
+    alerted[process] = worker
+    touch(worker) { $0.alerted = true }
+  }
+
+  mutating func faultWindow(rule: Int, effect: String, open: Bool) {
+    if open {
+      openFaults[rule] = effect
+      addFault(effect, to: current)
+    } else {
+      openFaults[rule] = nil
+    }
+  }
+
+  mutating func securityEvent() { buckets[current].securityEvents += 1 }
+
+  /// Closes every bucket up to the end.
+  mutating func finish() -> [Timeline.Bucket] {
+    while current < buckets.count - 1 { close(current) }
+    close(current)
+    for (worker, from) in aliveFrom.sorted(by: { $0.key < $1.key }) { markAlive(worker, from: from, to: buckets.count - 1) }
+    return buckets
+  }
+
+  private mutating func close(_ index: Int) {
+    buckets[index].processesAlive = healthy.count
+    buckets[index].processesHealthy = healthy.filter { $0.value && alerted[$0.key] == nil }.count
+    guard index + 1 < buckets.count else { return }
+    current = index + 1
+    for effect in openFaults.values.sorted() { addFault(effect, to: current) }
+    for worker in Set(alerted.values).sorted() { touchAt(worker, current) { $0.alerted = true } }
+  }
+
+  private mutating func addFault(_ effect: String, to index: Int) {
+    if !buckets[index].faults.contains(effect) { buckets[index].faults.append(effect) }
+  }
+
+  private mutating func touch(_ worker: Int, _ change: (inout Cell) -> Void) { touchAt(worker, current, change) }
+
+  private mutating func touchAt(_ worker: Int, _ index: Int, _ change: (inout Cell) -> Void) {
+    while cells.count <= worker { cells.append(Array(repeating: Cell(), count: buckets.count)) }
+    change(&cells[worker][index])
+  }
+
+  private mutating func markAlive(_ worker: Int, from: Int, to: Int) {
+    for index in from...max(from, to) { touchAt(worker, index) { $0.alive = true } }
+  }
+}

@@ -1,0 +1,172 @@
+/// Folds a trace, one event at a time, into the metrics, the timeline and the findings the checks
+/// decide on. Nothing else feeds it: every figure of a report comes from the trace.
+struct TraceAnalyzer {
+  private var metrics = RunMetrics()
+  private var directory = ProcessDirectory()
+  private var requests = RequestFlow()
+  private var sentAt: [Int: SimInstant] = [:]
+  private var retryAfter = RetryAfterTracker()
+  private var outages = OutageTracker()
+  private var credentials = CredentialHealth()
+  private var minimal = MinimalRefreshes()
+  private var thrash = ThrashDetector()
+  private var triggers = TriggerLog()
+  private var load = LoadProfile()
+  private var timeline: TimelineBuilder
+  private var findings = RunFindings()
+  private var lastServed: Int?
+
+  init(duration: SimDuration) { timeline = TimelineBuilder(duration: duration) }
+
+  mutating func observe(_ event: TraceEvent) {
+    let time = event.time
+    timeline.advance(to: time)
+    metrics.count(event.kind)
+    switch event.kind {
+    case .login(let host, let family, let ttl):
+      credentials.login(host: host, family: family)
+      minimal.login(host: host, ttl: ttl, at: time)
+    case .processStarted(let process, let name, let role, let host):
+      started(process, name: name, role: role, host: host, at: time)
+    case .processExited(let process, _), .processCrashed(let process): ended(process, at: time)
+    case .tokenRequestSent(let process, let request, _): sent(request, by: process, at: time)
+    case .tokenRequestServed(let request, let decision, let family):
+      lastServed = request
+      credentials.served(decision: decision, family: family, at: time)
+    case .tokenRequestEnded(let process, let request, let outcome, _, let header):
+      requestEnded(request, process: process, outcome: outcome, retryAfter: header, at: time)
+    case .familyRevoked(let family, let cause): revoked(family: family, cause: cause, at: time)
+    case .callDenied(let process): call(process, ok: false, failure: "was denied a token for an API call", at: time)
+    case .apiCallEnded(let process, let ok, let status):
+      call(process, ok: ok, failure: "had an API call fail (\(status.map { "status \($0)" } ?? "no answer"))", at: time)
+    case .storeRead(let process, _, "torn"):
+      findings.note(\.storeProblem, time, directory.name(process), "read a torn store file")
+    case .storeWritten(let process, _, _, true):
+      findings.note(
+        \.storeProblem, time, directory.name(process), "replaced a newer refresh token in the store with an older one")
+    case .workLoopRestarted(let process): restarted(process, at: time)
+    case .workItemEnded(let process, false, let attempts):
+      findings.note(\.droppedItem, time, directory.name(process), "dropped a work item after \(attempts) attempt(s)")
+    case .alertRaised(let process, _): alert(process, at: time)
+    case .faultWindow(let rule, let effect, let open):
+      triggers.faultWindow(rule: rule, effect: effect, open: open, at: time)
+      timeline.faultWindow(rule: rule, effect: effect, open: open)
+      if !open { outages.triggerEnded(at: time) }
+    case .securityEvent:
+      triggers.securityEvent(at: time)
+      timeline.securityEvent()
+      outages.triggerEnded(at: time)
+    case .runEnded(let reason):
+      findings.stopReason = reason
+      findings.end = time
+    default: break
+    }
+  }
+
+  private mutating func started(_ process: Int, name: String, role: ProcessRole, host: String, at time: SimInstant) {
+    let first = directory.started(process, name: name, role: role, host: host)
+    retryAfter.forget(process: process)
+    if role != .broker { minimal.started(host: host, at: time) }
+    timeline.started(process: process, worker: directory.worker(of: process)!, firstOfWorker: first)
+  }
+
+  private mutating func ended(_ process: Int, at time: SimInstant) {
+    guard let entry = directory.entry(process), entry.alive else { return }
+    let last = directory.ended(process)
+    requests.processGone(process, at: time)
+    if entry.role != .broker { minimal.ended(host: entry.host, at: time) }
+    timeline.ended(process: process, worker: entry.worker, lastOfWorker: last)
+  }
+
+  private mutating func sent(_ request: Int, by process: Int, at time: SimInstant) {
+    let host = directory.entry(process)?.host ?? ""
+    requests.sent(request: request, process: process, at: time)
+    sentAt[request] = time
+    retryAfter.sent(process: process, name: directory.name(process), host: host, at: time)
+    credentials.tokenRequestSent(host: host)
+    load.sent(at: time)
+  }
+
+  private mutating func requestEnded(
+    _ request: Int, process: Int, outcome: TokenOutcome, retryAfter header: String?, at time: SimInstant
+  ) {
+    requests.ended(request: request, at: time)
+    timeline.tokenRequestEnded(sentAt: sentAt.removeValue(forKey: request) ?? time, outcome: outcome.rawValue)
+    findings.lastTokenOutcome[process] = outcome
+    if let header, let host = directory.entry(process)?.host {
+      retryAfter.told(header, process: process, host: host, at: time)
+    }
+  }
+
+  private mutating func revoked(family: Int, cause: String, at time: SimInstant) {
+    credentials.revoked(family: family, cause: cause, at: time)
+    if let host = credentials.sessions[family]?.host { minimal.revoked(host: host, at: time) }
+    guard cause == "reuse" else { return }
+    let process = lastServed.flatMap { requests.sender(of: $0) }.map(directory.name)
+    findings.note(\.revocation, time, process, "presented a rotated-away refresh token and the server revoked the family")
+  }
+
+  private mutating func call(_ process: Int, ok: Bool, failure: @autoclosure () -> String, at time: SimInstant) {
+    guard let entry = directory.entry(process) else { return }
+    outages.call(worker: entry.worker, ok: ok, at: time)
+    timeline.call(process: process, worker: entry.worker, ok: ok, at: time)
+    credentials.wantedWork(host: entry.host, at: time)
+    if !ok { findings.note(\.failedCall, time, entry.name, failure()) }
+  }
+
+  private mutating func restarted(_ process: Int, at time: SimInstant) {
+    thrash.restarted(process: process, at: time)
+    findings.restarted(process, at: time)
+  }
+
+  private mutating func alert(_ process: Int, at time: SimInstant) {
+    guard let entry = directory.entry(process) else { return }
+    credentials.alert(host: entry.host, process: entry.name, at: time)
+    timeline.alert(process: process, worker: entry.worker)
+  }
+
+  /// The metrics, the timeline and the findings once every event was observed.
+  mutating func finish() -> (RunMetrics, Timeline, RunFindings) {
+    let end = findings.end
+    requests.finish(end: end)
+    minimal.finish(end: end)
+    load.finish(end: end)
+    outages.finish(end: end) { directory.liveCount[$0] > 0 }
+    for request in sentAt.keys.sorted() { timeline.tokenRequestEnded(sentAt: sentAt[request]!, outcome: "noReply") }
+    fillMetrics(end: end)
+    findings.fill(
+      directory: directory, requests: requests, outages: outages, credentials: credentials, thrash: thrash, triggers: triggers,
+      retryAfter: retryAfter)
+    let buckets = timeline.finish()
+    let lanes = LaneGrouping.lanes(cells: timeline.cells, workers: directory.workers, buckets: buckets.count)
+    return (metrics, Timeline(bucketSeconds: timeline.width.seconds, buckets: buckets, lanes: lanes), findings)
+  }
+
+  private mutating func fillMetrics(end: SimInstant) {
+    let ended = metrics.tokenRequestsByOutcome.values.reduce(0, +)
+    if metrics.tokenRequests > ended { metrics.tokenRequestsByOutcome["noReply"] = metrics.tokenRequests - ended }
+    metrics.availability =
+      metrics.apiCalls == 0 ? 1 : Double(metrics.apiCalls - metrics.apiCallsFailed) / Double(metrics.apiCalls)
+    metrics.minimalRefreshes = minimal.count
+    metrics.amplification = Double(metrics.tokenRequests) / Double(max(1, minimal.count))
+    metrics.peakTokenRequestsPerSecond = requests.peakPerSecond
+    metrics.peakConcurrentRefreshes = requests.peakConcurrent
+    metrics.longestTokenRequestSeconds = requests.longest?.duration.seconds ?? 0
+    metrics.retryAfterViolations = .init(perProcess: retryAfter.perProcess, sharedStore: retryAfter.sharedStore)
+    metrics.needsLoginAlertsWhileValid = credentials.alertsWhileValid
+    metrics.timeToAlertSeconds = credentials.timeToAlert?.seconds
+    metrics.tokenRequestsOnDeadCredentials = credentials.requestsOnDeadCredentials
+    metrics.longestOutageSeconds = outages.longest?.duration.seconds ?? 0
+    metrics.mostRestartsInAnHour = thrash.most
+    if !triggers.openAtEnd {
+      metrics.convergenceSeconds = outages.convergence().time?.seconds
+    }
+    if let first = triggers.firstStart, let last = triggers.lastEnd, !triggers.openAtEnd,
+      let recovery = load.recovery(firstStart: first, lastEnd: last)
+    {
+      metrics.loadRecoverySeconds = recovery.time?.seconds
+      let elevatedFor = recovery.time ?? (end - last)
+      metrics.metastable = elevatedFor > LoadProfile.metastableAfter
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// index.html of one run: the verdict, the account, the checks, the timeline and the metrics on
+/// one self-contained page.
+public enum HTMLReport {
+  /// The page for `result`.
+  public static func page(_ result: RunResult) -> String {
+    let analysis = result.analysis
+    let title = "\(result.scenario.name) × \(result.strategyName)"
+    let checks = analysis.checks.map { check in
+      [
+        Markup.escape(check.id), HTMLPage.badge(check.verdict), Markup.escape(ReportText.value(check.observed, of: check.id)),
+        Markup.escape(ReportText.threshold(check)), Markup.escape(ReportText.evidence(check.evidence)),
+      ]
+    }
+    let metrics = ReportText.keyMetrics(result.metrics).map { [Markup.escape($0.0), Markup.escape($0.1)] }
+    let body = """
+      <h1>\(HTMLPage.badge(analysis.verdict))\(Markup.escape(title))</h1>
+      <div class="meta">Seed \(result.seed) · \(Markup.escape(DurationText.approximate(.init(microseconds: result.simulated.microseconds)))) simulated · \(Figures.grouped(result.eventsProcessed)) events · tokensim \(TokenSim.version)</div>
+      <p>\(Markup.escape(result.scenario.description))</p>
+      <p class="account">\(Markup.escape(RunAccount.text(result)))</p>
+      <h2>Checks</h2>
+      \(HTMLPage.table(header: ["check", "verdict", "observed", "threshold", "evidence"], rows: checks, numeric: [2, 3]))
+      <h2>Timeline</h2>
+      <div class="chart">
+      \(inlineSVG(TimelineSVG.svg(result)))
+      </div>
+      <h2>Metrics</h2>
+      \(HTMLPage.table(header: ["metric", "value"], rows: metrics))
+      <p class="meta">Every figure is computed from the run's trace; report.json holds them all, with the timeline buckets.</p>
+      """
+    return HTMLPage.document(title: "\(ReportText.verdict(analysis.verdict)) \(title)", body: body)
+  }
+
+  /// An SVG document made fit to sit inside HTML: no XML namespace declaration (HTML knows `svg`).
+  static func inlineSVG(_ svg: String) -> String {
+    svg.replacingOccurrences(of: " xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+  }
+}

@@ -1,0 +1,75 @@
+/// junit.xml: one testsuite per scenario, one testcase per strategy and check, failures carrying
+/// the evidence. Unknown verdicts are failures of type `unknown`; checks turned off are skipped.
+public enum JUnitReport {
+  /// One testcase.
+  public struct Case: Sendable {
+    /// `scenario.strategy`.
+    public var className: String
+    /// The check's id (or another name, such as `baseline`).
+    public var name: String
+    /// The failure's type (`fail`, `unknown`, `regression`), message and text; nil when it passed.
+    public var failure: (type: String, message: String, text: String)?
+    /// Why it was skipped; nil when it ran.
+    public var skipped: String?
+
+    /// A case.
+    public init(
+      className: String, name: String, failure: (type: String, message: String, text: String)? = nil, skipped: String? = nil
+    ) {
+      self.className = className
+      self.name = name
+      self.failure = failure
+      self.skipped = skipped
+    }
+  }
+
+  /// The cases of one run's checks.
+  public static func cases(_ result: RunResult) -> [Case] {
+    result.analysis.checks.map { check in
+      var testCase = Case(className: "\(result.scenario.name).\(result.strategyName)", name: check.id)
+      switch check.verdict {
+      case .pass: break
+      case .skipped: testCase.skipped = check.evidence?.what ?? "skipped"
+      case .fail, .unknown:
+        let message = "observed \(ReportText.value(check.observed, of: check.id)), \(ReportText.threshold(check))"
+        testCase.failure = (check.verdict.rawValue, message, ReportText.evidence(check.evidence))
+      }
+      return testCase
+    }
+  }
+
+  /// The XML for suites in order, each a scenario name with its cases.
+  public static func xml(_ suites: [(name: String, cases: [Case])]) -> String {
+    let all = suites.flatMap(\.cases)
+    var lines = [
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+      "<testsuites name=\"tokensim\" \(counts(all))>",
+    ]
+    for suite in suites {
+      lines.append("  <testsuite name=\"\(Markup.escape(suite.name))\" \(counts(suite.cases))>")
+      lines += suite.cases.map(element)
+      lines.append("  </testsuite>")
+    }
+    lines.append("</testsuites>")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func counts(_ cases: [Case]) -> String {
+    let failures = cases.filter { $0.failure != nil }.count
+    let skipped = cases.filter { $0.skipped != nil }.count
+    return "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"0\""
+  }
+
+  private static func element(_ testCase: Case) -> String {
+    let open =
+      "    <testcase classname=\"\(Markup.escape(testCase.className))\" name=\"\(Markup.escape(testCase.name))\" time=\"0\""
+    if let failure = testCase.failure {
+      return open + ">\n      <failure type=\"\(Markup.escape(failure.type))\" message=\"\(Markup.escape(failure.message))\">"
+        + Markup.escape(failure.text) + "</failure>\n    </testcase>"
+    }
+    if let skipped = testCase.skipped {
+      return open + ">\n      <skipped message=\"\(Markup.escape(skipped))\"/>\n    </testcase>"
+    }
+    return open + "/>"
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The words and numbers every report format shares: how a check's values read, and the key
+/// metrics as label-value rows.
+public enum ReportText {
+  /// `12`, `98.8%`, `191.7×` or `25 s`, depending on the check's unit.
+  public static func value(_ value: Double?, of id: String) -> String {
+    guard let value else { return "—" }
+    switch CheckCatalog.check(id)?.unit {
+    case "of calls": return Figures.percent(value)
+    case "×": return String(format: "%.1f×", value)
+    case "s": return seconds(value)
+    default: return Figures.grouped(Int(value.rounded()))
+    }
+  }
+
+  /// `at most 0`, `at least 95.0%`, or `off`.
+  public static func threshold(_ result: CheckResult) -> String {
+    guard let threshold = result.threshold, let check = CheckCatalog.check(result.id) else { return "off" }
+    return "\(check.bound.rawValue) \(value(threshold, of: result.id))"
+  }
+
+  /// The evidence as one line: `at 0:51.2, laptop/mount-daemon restarted …`.
+  public static func evidence(_ evidence: Evidence?) -> String {
+    guard let evidence else { return "" }
+    let when = evidence.time.map { "at \(SimInstant(microseconds: Int64(($0 * 1e6).rounded())).clock), " } ?? ""
+    let who = evidence.process.map { "\($0) " } ?? ""
+    return when + who + evidence.what
+  }
+
+  /// Seconds for people: `0.1 s`, `25 s`, `12 min`.
+  public static func seconds(_ value: Double?) -> String {
+    guard let value else { return "—" }
+    return DurationText.approximate(SimDuration(microseconds: Int64((value * 1e6).rounded())))
+  }
+
+  /// The key metrics as rows of label and value.
+  public static func keyMetrics(_ m: RunMetrics) -> [(String, String)] {
+    let outcomes = m.tokenRequestsByOutcome.sorted { $0.key < $1.key }.map { "\($0.key) \(Figures.grouped($0.value))" }
+    return [
+      ("token requests", Figures.grouped(m.tokenRequests) + (outcomes.isEmpty ? "" : " (\(outcomes.joined(separator: ", ")))")),
+      ("minimal refreshes, amplification", "\(Figures.grouped(m.minimalRefreshes)), " + String(format: "%.2f×", m.amplification)),
+      ("peak token requests per second, in flight", "\(m.peakTokenRequestsPerSecond), \(m.peakConcurrentRefreshes)"),
+      (
+        "Retry-After violations (process, shared store)",
+        "\(m.retryAfterViolations.perProcess), \(m.retryAfterViolations.sharedStore)"
+      ),
+      ("reuse detections, family revocations", "\(m.reuseDetections), \(m.familyRevocations)"),
+      (
+        "API calls, failed, availability",
+        "\(Figures.grouped(m.apiCalls)), \(Figures.grouped(m.apiCallsFailed)), \(Figures.percent(m.availability))"
+      ),
+      ("longest outage", seconds(m.longestOutageSeconds)),
+      ("convergence after the last trigger", m.convergenceSeconds.map { seconds($0) } ?? "did not converge"),
+      (
+        "needs-login alerts (while still valid), time to alert",
+        "\(m.needsLoginAlerts) (\(m.needsLoginAlertsWhileValid)), \(seconds(m.timeToAlertSeconds))"
+      ),
+      (
+        "work cycles ok, failed; loop restarts (most in 1 h)",
+        "\(Figures.grouped(m.workCyclesCompleted)), \(Figures.grouped(m.workCyclesFailed)); \(Figures.grouped(m.workLoopRestarts)) (\(m.mostRestartsInAnHour))"
+      ),
+      ("work items done, dropped", "\(Figures.grouped(m.workItemsCompleted)), \(Figures.grouped(m.workItemsDropped))"),
+      ("store lost updates, torn reads", "\(m.storeLostUpdates), \(m.tornReads)"),
+      ("metastable (load recovery)", "\(m.metastable ? "yes" : "no") (\(seconds(m.loadRecoverySeconds)))"),
+    ]
+  }
+
+  /// `PASS`, `FAIL`, `UNKNOWN`.
+  public static func verdict(_ verdict: CheckVerdict) -> String { verdict.rawValue.uppercased() }
+}
