@@ -1,19 +1,25 @@
 import TokenSimKit
 
-/// `tokensim list strategies [--verbose]`
+/// `tokensim list strategies [--verbose]`, `tokensim list checks`
 enum ListCommand {
   static let help = """
     Usage: tokensim list strategies [--verbose]
+           tokensim list checks
 
-    Lists the built-in client strategies with a one-line summary each. With --verbose, also every
-    parameter of each: its default (from the strategy's exemplar), what values it takes, and what
-    it does. Override parameters with `run --param NAME=VALUE` or a strategy file.
+    strategies: the built-in client strategies with a one-line summary each. With --verbose, also
+    every parameter of each: its default (from the strategy's exemplar), what values it takes,
+    and what it does. Override parameters with `run --param NAME=VALUE` or a strategy file.
+
+    checks: the conformance checks every run is judged by, with the default threshold of each.
+    A scenario overrides one in its "checks" object: a number sets the threshold, false turns
+    the check off, as in "checks": {"bounded-amplification": 150, "converges": false}.
     """
 
   static func main(_ words: [String]) throws(CommandFailure) {
     let arguments = try parse(words, valued: [], flags: ["help", "verbose"], help: help)
+    if arguments.positional == ["checks"] { return print(checks()) }
     guard arguments.positional == ["strategies"] else {
-      throw CommandFailure(status: 2, message: "list takes one topic: strategies\n\n\(help)")
+      throw CommandFailure(status: 2, message: "list takes one topic: strategies or checks\n\n\(help)")
     }
     if arguments.flags.contains("verbose") {
       print(StrategyCatalog.all.map(verbose).joined(separator: "\n"), terminator: "")
@@ -23,6 +29,29 @@ enum ListCommand {
     for entry in StrategyCatalog.all {
       print(entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.summary)
     }
+  }
+
+  /// Every check: its id, default threshold and what it asks.
+  static func checks() -> String {
+    CheckCatalog.all.map { check in
+      let unit = check.unit == "×" ? "×" : " " + check.unit
+      let threshold = "\(check.bound.rawValue) \(Figures.trimmed(check.defaultThreshold))\(unit)"
+      return "\(check.id) (default: \(threshold))\n" + wrap(check.summary, indent: "  ")
+    }.joined(separator: "\n\n")
+  }
+
+  /// `text` wrapped at 96 columns with `indent`.
+  static func wrap(_ text: String, indent: String) -> String {
+    var lines: [String] = []
+    var line = indent
+    for word in text.split(separator: " ") {
+      if line.count + word.count + 1 > 96, line != indent {
+        lines.append(line)
+        line = indent
+      }
+      line += (line == indent ? "" : " ") + word
+    }
+    return (lines + [line]).joined(separator: "\n")
   }
 
   /// One strategy with a table of its parameters.

@@ -1,14 +1,14 @@
-import Foundation
 import TokenSimKit
 
 /// `tokensim suite [DIR]`: every scenario of a directory against every built-in strategy.
 enum SuiteCommand {
   static let help = """
-    Usage: tokensim suite [DIR] [--strategy a,b,...] [--out DIR]
+    Usage: tokensim suite [DIR] [--strategy a,b,...|all] [--out DIR]
 
     Runs every scenario file (*.json) directly in DIR (default: Scenarios) against every built-in
-    strategy, or those named (--strategy a,b or all), writes each report under --out (default:
-    Reports), and prints one table per scenario: a row per strategy with its telling figures.
+    strategy, or those named, and prints the comparison matrix; the same as
+    `tokensim compare DIR --strategy all`. Writes each run's reports under --out (default:
+    Reports) and the matrix as compare.json, compare.md and compare.html there.
 
     Exit status: 0 after the runs, 2 when a scenario or an option is wrong (nothing is run).
     """
@@ -18,50 +18,9 @@ enum SuiteCommand {
     guard arguments.positional.count <= 1 else {
       throw CommandFailure(status: 2, message: "suite takes at most one directory\n\n\(help)")
     }
-    let directory = arguments.positional.first ?? "Scenarios"
-    let scenarios = try scenarioFiles(in: directory).map { path throws(CommandFailure) in try loadScenario(path) }
-    let entries = try strategies(arguments.value("strategy"))
-    let out = arguments.value("out") ?? "Reports"
-    var tables: [String] = []
-    for scenario in scenarios {
-      var rows: [[String]] = []
-      for entry in entries {
-        let result = Simulation(scenario: scenario, strategy: StrategyChoice(entry)).run()
-        try RunCommand.writeOutputs(result, to: "\(out)/\(scenario.name)/\(entry.name)", trace: false)
-        rows.append([entry.name] + cells(result.metrics))
-      }
-      let header = ["strategy", "availability", "token requests", "reuse", "revocations", "restarts", "alerts"]
-      tables.append("\(scenario.name)\n" + MatrixTable.render(header: header, rows: rows, rightAligned: 1..<header.count))
-    }
-    print(tables.joined(separator: "\n\n"))
-    print("\nreports under \(out)/<scenario>/<strategy>/report.json")
-  }
-
-  static func cells(_ m: RunMetrics) -> [String] {
-    [
-      Figures.percent(m.availability), Figures.grouped(m.tokenRequests), Figures.grouped(m.reuseDetections),
-      Figures.grouped(m.familyRevocations), Figures.grouped(m.workLoopRestarts), Figures.grouped(m.needsLoginAlerts),
-    ]
-  }
-
-  static func scenarioFiles(in directory: String) throws(CommandFailure) -> [String] {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-      throw CommandFailure(status: 2, message: "cannot read the directory \(directory)")
-    }
-    let files = names.filter { $0.hasSuffix(".json") }.sorted().map { "\(directory)/\($0)" }
-    guard !files.isEmpty else { throw CommandFailure(status: 2, message: "no scenario files (*.json) in \(directory)") }
-    return files
-  }
-
-  static func strategies(_ list: String?) throws(CommandFailure) -> [StrategyCatalog.Entry] {
-    guard let list, list != "all" else { return StrategyCatalog.all }
-    do throws(ScenarioError) {
-      return try list.split(separator: ",").map { name throws(ScenarioError) in
-        try StrategyCatalog.entry(String(name), source: "--strategy", path: String(name))
-      }
-    } catch {
-      throw CommandFailure(status: 2, message: error.description)
-    }
+    try CompareCommand.run(
+      [arguments.positional.first ?? "Scenarios"], strategies: arguments.value("strategy"),
+      out: arguments.value("out") ?? "Reports")
   }
 }
 

@@ -7,16 +7,20 @@ let usage = """
   Usage: tokensim COMMAND [OPTIONS]
 
   Commands:
-    run SCENARIO.json --strategy NAME   run one scenario with one strategy, write report.json
-    suite [DIR]                         run every scenario in DIR (default Scenarios) with every strategy
+    run SCENARIO.json --strategy NAME   run one scenario with one strategy and write its reports
+    compare SCENARIO_OR_DIR...          run scenarios × strategies and print the verdict matrix
+    check SCENARIO_OR_DIR... --strategy NAME
+                                        the release gate: exit 1 when a check fails or a metric regressed
+    suite [DIR]                         compare every scenario in DIR (default Scenarios) with every strategy
     validate FILE...                    check scenario files without running them
-    list strategies                     list the built-in strategies
+    list strategies|checks              list the built-in strategies or conformance checks
 
   `tokensim COMMAND --help` describes each command.
   """
 
 let commands: [String: ([String]) throws(CommandFailure) -> Void] = [
   "run": RunCommand.main, "validate": ValidateCommand.main, "list": ListCommand.main, "suite": SuiteCommand.main,
+  "compare": CompareCommand.main, "check": CheckCommand.main,
 ]
 
 var words = Array(CommandLine.arguments.dropFirst())

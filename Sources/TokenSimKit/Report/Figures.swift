@@ -22,3 +22,13 @@ public enum Figures {
   /// `0.9876` → `98.8%`.
   public static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 }
+
+extension Figures {
+  /// A number without trailing zeros: `10`, `0.5`, `191.67`.
+  public static func trimmed(_ value: Double) -> String {
+    var text = String(format: "%.4f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+  }
+}

@@ -1,7 +1,7 @@
 extension ConformanceCheck {
   /// When a session becomes unusable while needed, someone raises a needs-login alert in time.
   static let alertsOnDeadCredentials = ConformanceCheck(
-    id: "alerts-on-dead-credentials", label: "alerts",
+    id: "alerts-on-dead-credentials", label: "alert",
     summary: "When a host's refresh token becomes unusable (family revoked, or refused as expired) while a process "
       + "still needs it, a process of that host raises a needs-login alert within this many seconds.",
     bound: .atMost, defaultThreshold: 3_600, unit: "s"

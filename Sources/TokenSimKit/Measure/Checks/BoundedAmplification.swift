@@ -1,7 +1,7 @@
 extension ConformanceCheck {
   /// Token requests stay within a multiple of what a perfect client would need.
   static let boundedAmplification = ConformanceCheck(
-    id: "bounded-amplification", label: "amplification",
+    id: "bounded-amplification", label: "amplif",
     summary: "Token requests stay within this multiple of the fewest a perfect client would have needed "
       + "for the same process lifetimes and TTLs (metrics.minimalRefreshes).",
     bound: .atMost, defaultThreshold: 4, unit: "×"

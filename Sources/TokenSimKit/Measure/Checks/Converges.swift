@@ -1,9 +1,9 @@
 extension ConformanceCheck {
   /// After the last fault window or security event, every worker works again within the threshold.
   static let converges = ConformanceCheck(
-    id: "converges", label: "converges",
+    id: "converges", label: "converge",
     summary: "After the last fault window and security event end (or from the start, without any), every worker "
-      + "that failed afterwards has an API call succeed again within this many seconds.",
+      + "that was failing then, or failed before its next success, has an API call succeed within this many seconds.",
     bound: .atMost, defaultThreshold: 900, unit: "s"
   ) { metrics, findings, threshold in
     if findings.deadSessions.contains(where: { $0.cause.hasSuffix("security event") }) {

@@ -1,7 +1,7 @@
 extension ConformanceCheck {
   /// No work item is dropped.
   static let noWorkLost = ConformanceCheck(
-    id: "no-work-lost", label: "work lost",
+    id: "no-work-lost", label: "lost-work",
     summary: "No work item is dropped, whether its attempts ran out or its process crashed with it queued.",
     bound: .atMost, defaultThreshold: 0, unit: "items"
   ) { metrics, findings, _ in

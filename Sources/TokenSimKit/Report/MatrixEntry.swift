@@ -1,0 +1,44 @@
+/// One cell of a scenario × strategy matrix: what `compare`, `check` and `suite` keep of a run
+/// once its own reports are written (the trace is not kept).
+public struct MatrixEntry: Sendable {
+  /// The scenario's name.
+  public var scenario: String
+  /// The scenario's description.
+  public var description: String
+  /// The strategy's name.
+  public var strategy: String
+  /// The run's verdict.
+  public var verdict: CheckVerdict
+  /// Every check's result.
+  public var checks: [CheckResult]
+  /// The run's metrics.
+  public var metrics: RunMetrics
+  /// The testcases of the run for junit.xml.
+  public var cases: [JUnitReport.Case]
+
+  /// The entry of `result`.
+  public init(_ result: RunResult) {
+    scenario = result.scenario.name
+    description = result.scenario.description
+    strategy = result.strategyName
+    verdict = result.analysis.verdict
+    checks = result.analysis.checks
+    metrics = result.metrics
+    cases = JUnitReport.cases(result)
+  }
+
+  /// Checks that failed or could not decide.
+  public var problems: [CheckResult] { checks.filter { $0.verdict == .fail || $0.verdict == .unknown } }
+
+  /// The cell text: `pass 99.1%` (availability), or the verdict with the first failing check and
+  /// its observed value (`fail thrash 145`).
+  public var cell: String {
+    guard let first = problems.first else { return "\(verdict.rawValue) \(Figures.percent(metrics.availability))" }
+    let label = CheckCatalog.check(first.id)?.label ?? first.id
+    let more = problems.count > 1 ? " +\(problems.count - 1)" : ""
+    return "\(verdict.rawValue) \(label) \(ReportText.value(first.observed, of: first.id))\(more)"
+  }
+
+  /// Where its reports are, relative to the matrix's output directory.
+  public var directory: String { "\(scenario)/\(strategy)" }
+}

@@ -1,0 +1,46 @@
+import TokenSimKit
+
+/// The Markdown `tokensim check` prints: the gate's verdict, a row per scenario, then every
+/// failing check with its evidence and every regression.
+struct CheckSummary {
+  let entries: [MatrixEntry]
+  let strategy: StrategyChoice
+  let baseline: String?
+  let regressions: [String: [BaselineComparison.Regression]?]?
+  let out: String
+
+  var regressionCount: Int { regressions?.values.reduce(0) { $0 + ($1?.count ?? 0) } ?? 0 }
+
+  var passed: Bool { entries.allSatisfy { $0.verdict == .pass } && regressionCount == 0 }
+
+  var failureLine: String {
+    let failing = entries.filter { $0.verdict != .pass }.count
+    return "check failed: \(failing) scenario(s) with failing or undecided checks, \(regressionCount) regression(s)"
+  }
+
+  var markdown: String {
+    var lines = [
+      "# tokensim check: \(passed ? "PASS" : "FAIL")", "",
+      "Strategy `\(strategy.name)` on \(entries.count) scenario(s)"
+        + (baseline.map { ", compared with the baseline in `\($0)`" } ?? "") + ". Reports in `\(out)/`.", "",
+      "| scenario | verdict | failing checks | regressions |", "|---|---|---|---|",
+    ]
+    for entry in entries {
+      let failing = entry.problems.map(\.id).joined(separator: ", ")
+      lines.append("| \(entry.scenario) | \(entry.verdict.rawValue) | \(failing) | \(regressionCell(entry.scenario)) |")
+    }
+    let problems = MatrixReport.problems(entries)
+    if !problems.isEmpty { lines += ["", "## Failing checks", ""] + problems.map { "- " + $0 } }
+    let regressed = entries.flatMap { entry in
+      ((regressions?[entry.scenario] ?? nil) ?? []).map { "- \(entry.scenario): \($0.description)" }
+    }
+    if !regressed.isEmpty { lines += ["", "## Regressions against the baseline", ""] + regressed }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func regressionCell(_ scenario: String) -> String {
+    guard let regressions else { return "not compared" }
+    guard let found = regressions[scenario], let list = found else { return "no baseline report" }
+    return list.isEmpty ? "none" : list.map(\.metric).joined(separator: ", ")
+  }
+}
