@@ -39,8 +39,13 @@ struct TimelineBuilder {
   }
 
   mutating func call(process: Int, worker: Int, ok: Bool, at time: SimInstant) {
-    ok ? (buckets[current].apiCallsOK += 1) : (buckets[current].apiCallsFailed += 1)
-    touch(worker) { ok ? ($0.ok += 1) : ($0.failed += 1) }
+    if ok {
+      buckets[current].apiCallsOK += 1
+      touch(worker) { $0.ok += 1 }
+    } else {
+      buckets[current].apiCallsFailed += 1
+      touch(worker) { $0.failed += 1 }
+    }
     healthy[process] = ok
     if ok { alerted[process] = nil }
   }
