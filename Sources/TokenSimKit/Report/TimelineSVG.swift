@@ -5,7 +5,7 @@ import Foundation
 public enum TimelineSVG {
   static let width = 960.0
   static let left = 190.0
-  static let right = 20.0
+  static let right = 36.0
   static let requestPanel = (top: 70.0, height: 130.0)
   static let callPanel = (top: 228.0, height: 90.0)
   static let laneTop = 348.0
