@@ -28,28 +28,27 @@ struct TraceAnalysisTests {
     return RunAnalysis(trace: start + events + end, duration: .minutes(minutes), settings: settings)
   }
 
-  @Test func loadThatStaysHighLongAfterTheTriggerIsMetastable() {
+  /// 2 requests a minute, a 503 window from minute 10 to 12 with 30 a minute, which go on until
+  /// `stormEnds`, then 2 a minute again until minute 40.
+  func storm(until stormEnds: Int64) -> RunAnalysis {
     var request = 0
     var events = load(2, minutes: 0..<10, request: &request)
     events.append(at(600, .faultWindow(rule: 0, effect: "status-503", open: true)))
     events += load(30, minutes: 10..<12, request: &request)
     events.append(at(720, .faultWindow(rule: 0, effect: "status-503", open: false)))
-    events += load(30, minutes: 12..<30, request: &request)
-    events += load(2, minutes: 30..<40, request: &request)
-    let result = analysis(events, minutes: 40)
+    events += load(30, minutes: 12..<stormEnds, request: &request)
+    events += load(2, minutes: stormEnds..<40, request: &request)
+    return analysis(events, minutes: 40)
+  }
+
+  @Test func loadThatStaysHighLongAfterTheTriggerIsMetastable() {
+    let result = storm(until: 30)
     #expect(result.metrics.loadRecoverySeconds == 1_080, "baseline 2/min; elevated above 6/min until minute 30")
     #expect(result.metrics.metastable)
   }
 
   @Test func loadThatDropsBackSoonAfterTheTriggerIsNotMetastable() {
-    var request = 0
-    var events = load(2, minutes: 0..<10, request: &request)
-    events.append(at(600, .faultWindow(rule: 0, effect: "status-503", open: true)))
-    events += load(30, minutes: 10..<12, request: &request)
-    events.append(at(720, .faultWindow(rule: 0, effect: "status-503", open: false)))
-    events += load(30, minutes: 12..<14, request: &request)
-    events += load(2, minutes: 14..<40, request: &request)
-    let result = analysis(events, minutes: 40)
+    let result = storm(until: 14)
     #expect(result.metrics.loadRecoverySeconds == 120)
     #expect(!result.metrics.metastable)
   }

@@ -7,6 +7,10 @@ struct CredentialHealth {
     var host: String
     var deadSince: SimInstant?
     var cause = ""
+    /// Refused as expired: undone if the family is issued tokens again.
+    var provisional = false
+    /// Revoked by a scenario security event.
+    var bySecurityEvent = false
     var neededAfterDeath: SimInstant?
     var alertedAt: SimInstant?
     var alertedBy = ""
@@ -24,7 +28,9 @@ struct CredentialHealth {
 
   /// The family was revoked (`cause`: `reuse` or `security-event`).
   mutating func revoked(family: Int, cause: String, at time: SimInstant) {
-    died(family, cause: cause == "reuse" ? "revoked after a refresh token was reused" : "revoked by a security event", at: time)
+    let security = cause != "reuse"
+    died(family, cause: security ? "revoked by a security event" : "revoked after a refresh token was reused", at: time)
+    if sessions[family]?.deadSince == time { sessions[family]!.bySecurityEvent = security }
   }
 
   /// The server decided on a request of `family`.
@@ -32,7 +38,8 @@ struct CredentialHealth {
     guard let family, sessions[family] != nil else { return }
     if decision == "expired" || decision == "idle-expired" {
       died(family, cause: "refused as \(decision)", at: time)
-    } else if decision.hasPrefix("issued"), sessions[family]!.cause.hasPrefix("refused") {
+      if sessions[family]!.deadSince == time { sessions[family]!.provisional = true }
+    } else if decision.hasPrefix("issued"), sessions[family]!.provisional {
       sessions[family] = Session(host: sessions[family]!.host)
     }
   }

@@ -16,22 +16,27 @@ struct RequestFlow {
     peakPerSecond = max(peakPerSecond, lastSecond.add(time))
   }
 
-  mutating func ended(request: Int, at time: SimInstant) {
-    guard let flight = inFlight.removeValue(forKey: request) else { return }
+  /// The request's answer arrived; returns when it was sent.
+  mutating func ended(request: Int, at time: SimInstant) -> SimInstant? {
+    guard let flight = inFlight.removeValue(forKey: request) else { return nil }
     measure(request: request, flight: flight, until: time, ended: true)
+    return flight.sentAt
   }
 
-  /// The process died or exited: its requests are no longer waited on.
-  mutating func processGone(_ process: Int, at time: SimInstant) {
-    for request in inFlight.keys.sorted() where inFlight[request]!.process == process {
-      measure(request: request, flight: inFlight.removeValue(forKey: request)!, until: time, ended: false)
+  /// The process died or exited: its requests are no longer waited on. Returns when each was sent.
+  mutating func processGone(_ process: Int, at time: SimInstant) -> [SimInstant] {
+    inFlight.keys.sorted().filter { inFlight[$0]!.process == process }.map { request in
+      let flight = inFlight.removeValue(forKey: request)!
+      measure(request: request, flight: flight, until: time, ended: false)
+      return flight.sentAt
     }
   }
 
-  /// Requests still waiting when the run ended count until `end`.
-  mutating func finish(end: SimInstant) {
-    for request in inFlight.keys.sorted() {
+  /// Requests still waiting when the run ended count until `end`. Returns when each was sent.
+  mutating func finish(end: SimInstant) -> [SimInstant] {
+    inFlight.keys.sorted().map { request in
       measure(request: request, flight: inFlight[request]!, until: end, ended: false)
+      return inFlight[request]!.sentAt
     }
   }
 

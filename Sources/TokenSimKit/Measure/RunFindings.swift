@@ -45,6 +45,8 @@ public struct RunFindings: Sendable {
     public var since: SimInstant
     /// How.
     public var cause: String
+    /// Whether a scenario security event revoked it (nothing recovers without a new login).
+    public var bySecurityEvent: Bool
     /// The first alert on its host after that, and who raised it.
     public var alerted: (time: SimInstant, by: String)?
   }
@@ -98,7 +100,7 @@ public struct RunFindings: Sendable {
     fillConvergence(directory: directory, outages: outages, triggers: triggers)
     deadSessions = credentials.deadAndNeeded.map { _, session in
       DeadSession(
-        host: session.host, since: session.deadSince!, cause: session.cause,
+        host: session.host, since: session.deadSince!, cause: session.cause, bySecurityEvent: session.bySecurityEvent,
         alerted: session.alertedAt.map { ($0, session.alertedBy) })
     }
   }

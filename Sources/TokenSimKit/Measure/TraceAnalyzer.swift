@@ -4,7 +4,6 @@ struct TraceAnalyzer {
   private var metrics = RunMetrics()
   private var directory = ProcessDirectory()
   private var requests = RequestFlow()
-  private var sentAt: [Int: SimInstant] = [:]
   private var retryAfter = RetryAfterTracker()
   private var outages = OutageTracker()
   private var credentials = CredentialHealth()
@@ -73,7 +72,7 @@ struct TraceAnalyzer {
   private mutating func ended(_ process: Int, at time: SimInstant) {
     guard let entry = directory.entry(process), entry.alive else { return }
     let last = directory.ended(process)
-    requests.processGone(process, at: time)
+    for sentAt in requests.processGone(process, at: time) { timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply") }
     if entry.role != .broker { minimal.ended(host: entry.host, at: time) }
     timeline.ended(process: process, worker: entry.worker, lastOfWorker: last)
   }
@@ -81,7 +80,6 @@ struct TraceAnalyzer {
   private mutating func sent(_ request: Int, by process: Int, at time: SimInstant) {
     let host = directory.entry(process)?.host ?? ""
     requests.sent(request: request, process: process, at: time)
-    sentAt[request] = time
     retryAfter.sent(process: process, name: directory.name(process), host: host, at: time)
     credentials.tokenRequestSent(host: host)
     load.sent(at: time)
@@ -90,8 +88,8 @@ struct TraceAnalyzer {
   private mutating func requestEnded(
     _ request: Int, process: Int, outcome: TokenOutcome, retryAfter header: String?, at time: SimInstant
   ) {
-    requests.ended(request: request, at: time)
-    timeline.tokenRequestEnded(sentAt: sentAt.removeValue(forKey: request) ?? time, outcome: outcome.rawValue)
+    let sentAt = requests.ended(request: request, at: time) ?? time
+    timeline.tokenRequestEnded(sentAt: sentAt, outcome: outcome.rawValue)
     findings.lastTokenOutcome[process] = outcome
     if let header, let host = directory.entry(process)?.host {
       retryAfter.told(header, process: process, host: host, at: time)
@@ -128,11 +126,10 @@ struct TraceAnalyzer {
   /// The metrics, the timeline and the findings once every event was observed.
   mutating func finish() -> (RunMetrics, Timeline, RunFindings) {
     let end = findings.end
-    requests.finish(end: end)
+    for sentAt in requests.finish(end: end) { timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply") }
     minimal.finish(end: end)
     load.finish(end: end)
     outages.finish(end: end) { directory.liveCount[$0] > 0 }
-    for request in sentAt.keys.sorted() { timeline.tokenRequestEnded(sentAt: sentAt[request]!, outcome: "noReply") }
     fillMetrics(end: end)
     findings.fill(
       directory: directory, requests: requests, outages: outages, credentials: credentials, thrash: thrash, triggers: triggers,

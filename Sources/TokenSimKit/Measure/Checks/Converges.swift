@@ -6,7 +6,7 @@ extension ConformanceCheck {
       + "that was failing then, or failed before its next success, has an API call succeed within this many seconds.",
     bound: .atMost, defaultThreshold: 900, unit: "s"
   ) { metrics, findings, threshold in
-    if findings.deadSessions.contains(where: { $0.cause.hasSuffix("security event") }) {
+    if findings.deadSessions.contains(where: \.bySecurityEvent) {
       let what = "a security event revoked a session that was still needed; nothing recovers without a new login"
       return Observation(value: nil, evidence: Evidence(time: nil, process: nil, what: what), verdict: .skipped)
     }
