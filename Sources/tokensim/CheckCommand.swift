@@ -40,11 +40,11 @@ enum CheckCommand {
     let scenarios = try ScenarioInputs.load(arguments.positional)
     let out = arguments.value("out") ?? "Reports/check"
     let entries = try MatrixRun.run(scenarios, strategies: [choice], out: out)
-    let regressions = try baseline.map { directory throws(CommandFailure) in
+    let outcomes = try baseline.map { directory throws(CommandFailure) in
       try compare(entries, baseline: directory, tolerances: tolerances)
     }
-    if let junit = arguments.value("junit") { try writeJUnit(entries, regressions: regressions ?? [:], to: junit) }
-    let gate = CheckSummary(entries: entries, strategy: choice, baseline: baseline, regressions: regressions, out: out)
+    if let junit = arguments.value("junit") { try writeJUnit(entries, baseline: outcomes ?? [:], to: junit) }
+    let gate = CheckSummary(entries: entries, strategy: choice, baseline: baseline, outcomes: outcomes, out: out)
     print(gate.markdown, terminator: "")
     if !gate.passed { throw CommandFailure(status: 1, message: gate.failureLine) }
   }
@@ -68,31 +68,29 @@ enum CheckCommand {
     return path
   }
 
-  /// Regressions per scenario; a scenario without a baseline report maps to nil.
+  /// What the baseline said of each scenario.
   static func compare(
     _ entries: [MatrixEntry], baseline: String, tolerances: [MetricTolerance]
-  ) throws(CommandFailure) -> [String: [BaselineComparison.Regression]?] {
-    var result: [String: [BaselineComparison.Regression]?] = [:]
+  ) throws(CommandFailure) -> [String: BaselineOutcome] {
+    var result: [String: BaselineOutcome] = [:]
     for entry in entries {
       let path = "\(baseline)/\(entry.directory)/report.json"
       guard let data = FileManager.default.contents(atPath: path) else {
-        result[entry.scenario] = .some(nil)
+        result[entry.scenario] = .noReport
         continue
       }
       guard let regressions = BaselineComparison.regressions(entry.metrics, baseline: data, tolerances: tolerances) else {
         throw CommandFailure(status: 2, message: "\(path) is not a tokensim report.json")
       }
-      result[entry.scenario] = regressions
+      result[entry.scenario] = .compared(regressions)
     }
     return result
   }
 
-  static func writeJUnit(
-    _ entries: [MatrixEntry], regressions: [String: [BaselineComparison.Regression]?], to path: String
-  ) throws(CommandFailure) {
+  static func writeJUnit(_ entries: [MatrixEntry], baseline: [String: BaselineOutcome], to path: String) throws(CommandFailure) {
     let suites = entries.map { entry in
       var cases = entry.cases
-      if let found = regressions[entry.scenario], let list = found {
+      if case .compared(let list) = baseline[entry.scenario] {
         var baseline = JUnitReport.Case(className: "\(entry.scenario).\(entry.strategy)", name: "baseline")
         if !list.isEmpty {
           baseline.failure = ("regression", "\(list.count) metric(s) regressed", list.map(\.description).joined(separator: "\n"))
@@ -104,5 +102,19 @@ enum CheckCommand {
     do { try FileOutput.write(JUnitReport.xml(suites), to: path) } catch {
       throw CommandFailure(status: 2, message: "cannot write \(path): \(error.localizedDescription)")
     }
+  }
+}
+
+/// What comparing one scenario's run with the baseline found.
+enum BaselineOutcome {
+  /// The baseline has no report for this scenario and strategy.
+  case noReport
+  /// Compared: the metrics that regressed (none when it held).
+  case compared([BaselineComparison.Regression])
+
+  /// The regressions found; none when there was nothing to compare with.
+  var regressions: [BaselineComparison.Regression] {
+    if case .compared(let list) = self { return list }
+    return []
   }
 }

@@ -6,10 +6,11 @@ struct CheckSummary {
   let entries: [MatrixEntry]
   let strategy: StrategyChoice
   let baseline: String?
-  let regressions: [String: [BaselineComparison.Regression]?]?
+  /// Per scenario, what the baseline comparison found; nil without --baseline.
+  let outcomes: [String: BaselineOutcome]?
   let out: String
 
-  var regressionCount: Int { regressions?.values.reduce(0) { $0 + ($1?.count ?? 0) } ?? 0 }
+  var regressionCount: Int { outcomes?.values.reduce(0) { $0 + $1.regressions.count } ?? 0 }
 
   var passed: Bool { entries.allSatisfy { $0.verdict == .pass } && regressionCount == 0 }
 
@@ -32,15 +33,17 @@ struct CheckSummary {
     let problems = MatrixReport.problems(entries)
     if !problems.isEmpty { lines += ["", "## Failing checks", ""] + problems.map { "- " + $0 } }
     let regressed = entries.flatMap { entry in
-      ((regressions?[entry.scenario] ?? nil) ?? []).map { "- \(entry.scenario): \($0.description)" }
+      (outcomes?[entry.scenario]?.regressions ?? []).map { "- \(entry.scenario): \($0.description)" }
     }
     if !regressed.isEmpty { lines += ["", "## Regressions against the baseline", ""] + regressed }
     return lines.joined(separator: "\n") + "\n"
   }
 
   private func regressionCell(_ scenario: String) -> String {
-    guard let regressions else { return "not compared" }
-    guard let found = regressions[scenario], let list = found else { return "no baseline report" }
-    return list.isEmpty ? "none" : list.map(\.metric).joined(separator: ", ")
+    switch outcomes?[scenario] {
+    case nil: return "not compared"
+    case .noReport: return "no baseline report"
+    case .compared(let list): return list.isEmpty ? "none" : list.map(\.metric).joined(separator: ", ")
+    }
   }
 }

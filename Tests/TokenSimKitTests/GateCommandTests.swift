@@ -41,6 +41,15 @@ import Testing
     #expect(tolerated.status == 0, "\(tolerated.stdout)")
   }
 
+  @Test func checkSaysWhenTheBaselineHasNoReportForAScenario() throws {
+    let empty = temporaryDirectory()
+    let result = try tokensim([
+      "check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--out", temporaryDirectory(), "--baseline", empty,
+    ])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("| quiet-day | pass |  | no baseline report |"))
+  }
+
   @Test func checkExitsTwoOnBadInput() throws {
     let cases: [([String], String)] = [
       (["check", "Scenarios/quiet-day.json", "--strategy", "naiv"], "did you mean \"naive\""),

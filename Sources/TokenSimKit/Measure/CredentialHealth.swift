@@ -29,16 +29,15 @@ struct CredentialHealth {
   /// The family was revoked (`cause`: `reuse` or `security-event`).
   mutating func revoked(family: Int, cause: String, at time: SimInstant) {
     let security = cause != "reuse"
-    died(family, cause: security ? "revoked by a security event" : "revoked after a refresh token was reused", at: time)
-    if sessions[family]?.deadSince == time { sessions[family]!.bySecurityEvent = security }
+    let how = security ? "revoked by a security event" : "revoked after a refresh token was reused"
+    died(family, cause: how, bySecurityEvent: security, at: time)
   }
 
   /// The server decided on a request of `family`.
   mutating func served(decision: String, family: Int?, at time: SimInstant) {
     guard let family, sessions[family] != nil else { return }
     if decision == "expired" || decision == "idle-expired" {
-      died(family, cause: "refused as \(decision)", at: time)
-      if sessions[family]!.deadSince == time { sessions[family]!.provisional = true }
+      died(family, cause: "refused as \(decision)", provisional: true, at: time)
     } else if decision.hasPrefix("issued"), sessions[family]!.provisional {
       sessions[family] = Session(host: sessions[family]!.host)
     }
@@ -88,9 +87,13 @@ struct CredentialHealth {
     return longest
   }
 
-  private mutating func died(_ family: Int, cause: String, at time: SimInstant) {
+  private mutating func died(
+    _ family: Int, cause: String, bySecurityEvent: Bool = false, provisional: Bool = false, at time: SimInstant
+  ) {
     guard sessions[family] != nil, sessions[family]!.deadSince == nil else { return }
     sessions[family]!.deadSince = time
     sessions[family]!.cause = cause
+    sessions[family]!.bySecurityEvent = bySecurityEvent
+    sessions[family]!.provisional = provisional
   }
 }

@@ -51,35 +51,23 @@ public struct RunFindings: Sendable {
     public var alerted: (time: SimInstant, by: String)?
   }
 
-  var lastTokenOutcome: [Int: TokenOutcome] = [:]
-  private var restarts: [Int: (count: Int, first: SimInstant, last: SimInstant, afterRefusal: Int)] = [:]
-
   /// Keeps the first evidence of a kind.
   mutating func note(_ field: WritableKeyPath<RunFindings, Evidence?>, _ time: SimInstant, _ process: String?, _ what: String) {
     if self[keyPath: field] == nil { self[keyPath: field] = Evidence(time: time, process: process, what: what) }
   }
 
-  mutating func restarted(_ process: Int, at time: SimInstant) {
-    var entry = restarts[process] ?? (0, time, time, 0)
-    entry.count += 1
-    entry.last = time
-    if lastTokenOutcome[process] == .invalidGrant { entry.afterRefusal += 1 }
-    restarts[process] = entry
-  }
-
   mutating func fill(
-    directory: ProcessDirectory, requests: RequestFlow, outages: OutageTracker, credentials: CredentialHealth,
-    thrash: ThrashDetector, triggers: TriggerLog, retryAfter: RetryAfterTracker
+    directory: ProcessDirectory, requests: RequestFlow, outages: OutageTracker,
+    convergence: (time: SimDuration?, worker: Int?)?, credentials: CredentialHealth, thrash: ThrashDetector,
+    triggers: TriggerLog, retryAfter: RetryAfterTracker
   ) {
     retryAfterViolation = retryAfter.firstViolation
     faultWindows = triggers.windows.map { ($0.effect, $0.from, $0.to) }
     securityEvents = triggers.securityEvents
     lastTriggerEnd = triggers.openAtEnd ? nil : triggers.lastEnd
     triggerOpenAtEnd = triggers.openAtEnd
-    if let busiest = restarts.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) {
-      busiestRestarter = (
-        directory.name(busiest.key), busiest.value.count, busiest.value.first, busiest.value.last, busiest.value.afterRefusal
-      )
+    if let (process, tally) = thrash.busiest {
+      busiestRestarter = (directory.name(process), tally.count, tally.first, tally.last, tally.afterRefusal)
     }
     if let long = requests.longest {
       let state = long.ended ? "was answered after" : "was still unanswered after"
@@ -97,7 +85,7 @@ public struct RunFindings: Sendable {
         time: trace.to, process: directory.name(trace.process),
         what: "restarted its work loop \(thrash.most) times between \(trace.from.clock) and \(trace.to.clock)")
     }
-    fillConvergence(directory: directory, outages: outages, triggers: triggers)
+    if let convergence { fillConvergence(convergence, directory: directory, outages: outages) }
     deadSessions = credentials.deadAndNeeded.map { _, session in
       DeadSession(
         host: session.host, since: session.deadSince!, cause: session.cause, bySecurityEvent: session.bySecurityEvent,
@@ -105,15 +93,15 @@ public struct RunFindings: Sendable {
     }
   }
 
-  private mutating func fillConvergence(directory: ProcessDirectory, outages: OutageTracker, triggers: TriggerLog) {
-    guard !triggers.openAtEnd else { return }
-    let (time, worker) = outages.convergence()
-    guard let worker else { return }
+  private mutating func fillConvergence(
+    _ convergence: (time: SimDuration?, worker: Int?), directory: ProcessDirectory, outages: OutageTracker
+  ) {
+    guard let worker = convergence.worker else { return }
     let state = outages.workers[worker]
     let what =
-      time == nil
+      convergence.time == nil
       ? "had no API call succeed after \(outages.triggerEnd.clock) (last failure at \(state.lastFailure!.clock))"
       : "first had an API call succeed after \(outages.triggerEnd.clock) at \(state.recoveredAt!.clock)"
-    convergence = Evidence(time: state.recoveredAt ?? state.lastFailure, process: directory.workers[worker], what: what)
+    self.convergence = Evidence(time: state.recoveredAt ?? state.lastFailure, process: directory.workers[worker], what: what)
   }
 }

@@ -1,16 +1,37 @@
-/// The most work-loop restarts any one process made within one hour: the signature of a thrash
-/// loop (seed 004's daemon restarting at the CLI cadence).
+/// Work-loop restarts per process: the most any one process made within one hour (the signature
+/// of a thrash loop, seed 004's daemon restarting at the CLI cadence), and for each process its
+/// total, its first and last restart, and how many followed a refused refresh.
 struct ThrashDetector {
+  /// One process's restarts.
+  struct Tally {
+    var count = 0
+    var first = SimInstant.start
+    var last = SimInstant.start
+    var afterRefusal = 0
+  }
+
   private var windows: [Int: SlidingWindow] = [:]
+  private(set) var tallies: [Int: Tally] = [:]
   private(set) var most = 0
   private(set) var evidence: (process: Int, from: SimInstant, to: SimInstant)?
 
-  mutating func restarted(process: Int, at time: SimInstant) {
+  /// `process` restarted its work loop; `afterRefusal` when its last token request was refused.
+  mutating func restarted(process: Int, afterRefusal: Bool, at time: SimInstant) {
+    var tally = tallies[process] ?? Tally(first: time)
+    tally.count += 1
+    tally.last = time
+    if afterRefusal { tally.afterRefusal += 1 }
+    tallies[process] = tally
     var window = windows[process] ?? SlidingWindow(length: .hours(1))
     let count = window.add(time)
     windows[process] = window
     guard count > most else { return }
     most = count
     evidence = (process, window.oldest ?? time, time)
+  }
+
+  /// The process with the most restarts (the lowest id among equals).
+  var busiest: (process: Int, tally: Tally)? {
+    tallies.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }.map { ($0.key, $0.value) }
   }
 }

@@ -14,6 +14,7 @@ struct TraceAnalyzer {
   private var timeline: TimelineBuilder
   private var findings = RunFindings()
   private var lastServed: Int?
+  private var lastTokenOutcome: [Int: TokenOutcome] = [:]
 
   init(duration: SimDuration) { timeline = TimelineBuilder(duration: duration) }
 
@@ -43,7 +44,8 @@ struct TraceAnalyzer {
     case .storeWritten(let process, _, _, true):
       findings.note(
         \.storeProblem, time, directory.name(process), "replaced a newer refresh token in the store with an older one")
-    case .workLoopRestarted(let process): restarted(process, at: time)
+    case .workLoopRestarted(let process):
+      thrash.restarted(process: process, afterRefusal: lastTokenOutcome[process] == .invalidGrant, at: time)
     case .workItemEnded(let process, false, let attempts):
       findings.note(\.droppedItem, time, directory.name(process), "dropped a work item after \(attempts) attempt(s)")
     case .alertRaised(let process, _): alert(process, at: time)
@@ -90,7 +92,7 @@ struct TraceAnalyzer {
   ) {
     let sentAt = requests.ended(request: request, at: time) ?? time
     timeline.tokenRequestEnded(sentAt: sentAt, outcome: outcome.rawValue)
-    findings.lastTokenOutcome[process] = outcome
+    lastTokenOutcome[process] = outcome
     if let header, let host = directory.entry(process)?.host {
       retryAfter.told(header, process: process, host: host, at: time)
     }
@@ -112,11 +114,6 @@ struct TraceAnalyzer {
     if !ok { findings.note(\.failedCall, time, entry.name, failure()) }
   }
 
-  private mutating func restarted(_ process: Int, at time: SimInstant) {
-    thrash.restarted(process: process, at: time)
-    findings.restarted(process, at: time)
-  }
-
   private mutating func alert(_ process: Int, at time: SimInstant) {
     guard let entry = directory.entry(process) else { return }
     credentials.alert(host: entry.host, process: entry.name, at: time)
@@ -130,10 +127,12 @@ struct TraceAnalyzer {
     minimal.finish(end: end)
     load.finish(end: end)
     outages.finish(end: end) { directory.liveCount[$0] > 0 }
+    let convergence = triggers.openAtEnd ? nil : outages.convergence()
     fillMetrics(end: end)
+    metrics.convergenceSeconds = convergence?.time?.seconds
     findings.fill(
-      directory: directory, requests: requests, outages: outages, credentials: credentials, thrash: thrash, triggers: triggers,
-      retryAfter: retryAfter)
+      directory: directory, requests: requests, outages: outages, convergence: convergence, credentials: credentials,
+      thrash: thrash, triggers: triggers, retryAfter: retryAfter)
     let buckets = timeline.finish()
     let lanes = LaneGrouping.lanes(cells: timeline.cells, workers: directory.workers, buckets: buckets.count)
     return (metrics, Timeline(bucketSeconds: timeline.width.seconds, buckets: buckets, lanes: lanes), findings)
@@ -155,9 +154,6 @@ struct TraceAnalyzer {
     metrics.tokenRequestsOnDeadCredentials = credentials.requestsOnDeadCredentials
     metrics.longestOutageSeconds = outages.longest?.duration.seconds ?? 0
     metrics.mostRestartsInAnHour = thrash.most
-    if !triggers.openAtEnd {
-      metrics.convergenceSeconds = outages.convergence().time?.seconds
-    }
     if let first = triggers.firstStart, let last = triggers.lastEnd, !triggers.openAtEnd,
       let recovery = load.recovery(firstStart: first, lastEnd: last)
     {

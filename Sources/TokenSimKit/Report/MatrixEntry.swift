@@ -30,14 +30,17 @@ public struct MatrixEntry: Sendable {
   /// Checks that failed or could not decide.
   public var problems: [CheckResult] { checks.filter { $0.verdict == .fail || $0.verdict == .unknown } }
 
-  /// The cell text: `pass 99.1%` (availability), or the verdict with the first failing check and
-  /// its observed value (`fail thrash 145`).
-  public var cell: String {
-    guard let first = problems.first else { return "\(verdict.rawValue) \(Figures.percent(metrics.availability))" }
+  /// The most telling figure: availability when nothing failed, else the first failing check's
+  /// label and observed value and how many more failed (`thrash 145 +1`).
+  public var figure: String {
+    guard let first = problems.first else { return Figures.percent(metrics.availability) }
     let label = CheckCatalog.check(first.id)?.label ?? first.id
     let more = problems.count > 1 ? " +\(problems.count - 1)" : ""
-    return "\(verdict.rawValue) \(label) \(ReportText.value(first.observed, of: first.id))\(more)"
+    return "\(label) \(ReportText.value(first.observed, of: first.id))\(more)"
   }
+
+  /// The cell text: the verdict and the figure (`pass 99.1%`, `fail thrash 145`).
+  public var cell: String { "\(verdict.rawValue) \(figure)" }
 
   /// Where its reports are, relative to the matrix's output directory.
   public var directory: String { "\(scenario)/\(strategy)" }

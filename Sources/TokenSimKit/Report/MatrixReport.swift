@@ -54,9 +54,8 @@ public enum MatrixReport {
       return ["<span title=\"\(Markup.escape(description))\">\(Markup.escape(scenario))</span>"]
         + strategies.map { strategy in
           guard let entry = entries.first(where: { $0.scenario == scenario && $0.strategy == strategy }) else { return "" }
-          let figure = entry.cell.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
           return "<a href=\"\(Markup.escape(entry.directory))/index.html\">\(HTMLPage.badge(entry.verdict))</a>"
-            + Markup.escape(figure)
+            + Markup.escape(entry.figure)
         }
     }
     let problems = self.problems(entries).map { "<li>\(Markup.escape($0))</li>" }.joined(separator: "\n")
