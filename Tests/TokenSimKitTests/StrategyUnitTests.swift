@@ -67,7 +67,7 @@ import Testing
     #expect(reread.at(t(30), .refreshCompleted(request: 1, reply: failed(400, error: "invalid_grant"))) == [.readStore])
     #expect(
       reread.at(t(30), .storeRead(result: stored(pair1))) == [
-        .deny(ask: 1, reason: "needs login"), .raiseAlert(message: "the refresh token was refused; sign in again"),
+        .raiseAlert(message: "the refresh token was refused; sign in again"), .deny(ask: 1, reason: "needs login"),
       ])
     #expect(reread.at(t(31), .tokenNeeded(ask: 2, forceRefresh: false)) == [.deny(ask: 2, reason: "needs login")])
   }
@@ -230,7 +230,7 @@ import Testing
     let refused = lease.at(t(30), .refreshCompleted(request: 1, reply: failed(401, error: "invalid_grant")))
     #expect(
       refused == [
-        .deny(ask: 1, reason: "needs login"), .raiseAlert(message: "the refresh token was refused; sign in again"),
+        .raiseAlert(message: "the refresh token was refused; sign in again"), .deny(ask: 1, reason: "needs login"),
         .acquireLock(wait: .seconds(5)),
       ])
     #expect(lease.at(t(30), .lockGranted) == [.writeStore(contents: StoreContents(credentials: pair1))])

@@ -73,7 +73,8 @@ public struct SimInstant: Hashable, Comparable, Codable, Sendable, CustomStringC
 
   public static func < (lhs: SimInstant, rhs: SimInstant) -> Bool { lhs.microseconds < rhs.microseconds }
   public static func + (lhs: SimInstant, rhs: SimDuration) -> SimInstant {
-    rhs.microseconds >= Int64.max - lhs.microseconds ? .never : .init(microseconds: lhs.microseconds + rhs.microseconds)
+    let (sum, overflow) = lhs.microseconds.addingReportingOverflow(rhs.microseconds)
+    return overflow || sum == .max ? .never : .init(microseconds: sum)
   }
   public static func - (lhs: SimInstant, rhs: SimDuration) -> SimInstant {
     .init(microseconds: lhs.microseconds - rhs.microseconds)

@@ -26,10 +26,21 @@ struct SimProcess {
   var lockTicket: Int?
   var refreshesInFlight = 0
   var writeInFlight = false
+  /// A process that finished its work while a token request, store write or lock of its
+  /// strategy was still under way: the exit status it leaves with once they are done.
+  var exitWhenIdle: Bool?
+  /// A planned crash is due and waits for the moment its plan names (holding the lock, or a
+  /// token request in flight).
+  var crashWaiting = false
   var timerArmings: [String: Int] = [:]
   var pendingMessages: Set<Int> = []
   /// For an environment-credential process: its snapshot.
   var environment: StoreContents?
+}
+
+extension SimProcess {
+  /// Whether its strategy has a token request, store write, lock or lock wait under way.
+  var busy: Bool { refreshesInFlight > 0 || writeInFlight || holdsLock || lockTicket != nil }
 }
 
 /// What a token ask was for.

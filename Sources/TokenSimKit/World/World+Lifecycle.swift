@@ -25,6 +25,7 @@ extension World {
     processes[id - 1].lockTicket = nil
     processes[id - 1].refreshesInFlight = 0
     processes[id - 1].writeInFlight = false
+    processes[id - 1].exitWhenIdle = nil
     processes[id - 1].timerArmings = [:]
     processes[id - 1].pendingMessages = []
   }
@@ -58,12 +59,20 @@ extension World {
     case .holdingLock: ready = process.holdsLock
     case .midRefresh: ready = process.refreshesInFlight > 0
     }
-    if ready { crash(id) } else { schedule(.crashCheck, for: id, at: now + .milliseconds(1)) }
+    if ready { crash(id) } else { processes[id - 1].crashWaiting = true }
+  }
+
+  /// The process just took the lock or sent a token request: a crash waiting for that happens now.
+  func crashIfWaiting(_ id: Int) {
+    guard processes[id - 1].crashWaiting else { return }
+    processes[id - 1].crashWaiting = false
+    schedule(.crashCheck, for: id, at: now)
   }
 
   /// The process dies at once: memory, queued work and a half-done write are lost.
   func crash(_ id: Int) {
     record(.processCrashed(process: id))
+    processes[id - 1].crashWaiting = false
     for (_, attempts) in processes[id - 1].items.sorted(by: { $0.key < $1.key }) {
       record(.workItemEnded(process: id, completed: false, attempts: attempts))
     }
@@ -74,9 +83,15 @@ extension World {
     }
   }
 
-  /// The process ends by itself.
+  /// The process ends by itself, once its strategy has no token request, store write or lock
+  /// under way (a runtime that awaits pending work before exiting; a refresh abandoned at exit
+  /// would lose a rotated token).
   func exit(_ id: Int, ok: Bool) {
     guard processes[id - 1].alive else { return }
+    guard !processes[id - 1].busy else {
+      processes[id - 1].exitWhenIdle = ok
+      return
+    }
     record(.processExited(process: id, ok: ok))
     leave(id, crashed: false)
   }
@@ -101,6 +116,7 @@ extension World {
   func grantLock(to waiter: (process: Int, ticket: Int), host: Int) {
     processes[waiter.process - 1].holdsLock = true
     processes[waiter.process - 1].lockTicket = nil
+    crashIfWaiting(waiter.process)
     record(.lock(process: waiter.process, host: hosts[host].config.name, what: "acquired"))
     schedule(.strategyEvent(.lockGranted), for: waiter.process, at: now)
   }

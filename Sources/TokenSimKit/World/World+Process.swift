@@ -52,6 +52,7 @@ extension World {
       guard processes[id - 1].alive, processes[id - 1].incarnation == process.incarnation else { return }
       perform(action, for: id)
     }
+    if let ok = processes[id - 1].exitWhenIdle, processes[id - 1].incarnation == process.incarnation { exit(id, ok: ok) }
   }
 
   private func perform(_ action: StrategyAction, for id: Int) {

@@ -5,6 +5,7 @@ extension World {
     nextRequest += 1
     record(.tokenRequestSent(process: id, request: request, token: token.serial))
     processes[id - 1].refreshesInFlight += 1
+    crashIfWaiting(id)
     if let timeout { schedule(.tokenTimeout(request: request), for: id, at: now + timeout) }
     if rateLimiter != nil, !rateLimiter!.admit(at: now) {
       return answerRateLimited(request, id: id, tag: tag, token: token)

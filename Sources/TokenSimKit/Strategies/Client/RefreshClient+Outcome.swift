@@ -103,11 +103,12 @@ extension RefreshClient {
     }
   }
 
-  /// The refresh token is dead: tell a person once and stop presenting it.
+  /// The refresh token is dead: tell a person once and stop presenting it. The alert goes first:
+  /// a CLI exits as soon as its call is denied.
   mutating func needsLogin() -> [StrategyAction] {
     guard !dead else { return denyAll("needs login") }
     dead = true
-    return denyAll("needs login") + [.raiseAlert(message: "the refresh token was refused; sign in again")]
+    return [.raiseAlert(message: "the refresh token was refused; sign in again")] + denyAll("needs login")
   }
 
   /// Arms the active-recovery timer when the policy has one and it is not armed.
