@@ -17,6 +17,8 @@ struct OutageTracker {
   /// The latest trigger end seen so far (the start before any).
   private(set) var triggerEnd = SimInstant.start
   private(set) var longest: (duration: SimDuration, worker: Int, from: SimInstant, to: SimInstant)?
+  /// The longest outage of a live worker still open when the run ended.
+  private(set) var longestOpen: (duration: SimDuration, worker: Int, from: SimInstant)?
 
   /// A call of `worker` ended (`ok`), or was denied for lack of a token.
   mutating func call(worker: Int, ok: Bool, at time: SimInstant) {
@@ -48,6 +50,7 @@ struct OutageTracker {
     for index in workers.indices {
       guard let since = workers[index].failingSince else { continue }
       close(index, from: since, to: live(index) ? end : workers[index].lastAttempt)
+      if live(index), end - since > (longestOpen?.duration ?? .zero) { longestOpen = (end - since, index, since) }
     }
   }
 

@@ -21,6 +21,8 @@ public struct RunFindings: Sendable {
   public var longestOutage: Evidence?
   /// The worker that took longest to recover after the last trigger, or never did.
   public var convergence: Evidence?
+  /// The longest outage still open at the end of the run.
+  public var openOutage: Evidence?
   /// The process with the most work-loop restarts in one hour.
   public var thrash: Evidence?
   /// Sessions that became unusable while a process still needed them.
@@ -86,6 +88,11 @@ public struct RunFindings: Sendable {
         what: "restarted its work loop \(thrash.most) times between \(trace.from.clock) and \(trace.to.clock)")
     }
     if let convergence { fillConvergence(convergence, directory: directory, outages: outages) }
+    if let open = outages.longestOpen {
+      openOutage = Evidence(
+        time: open.from, process: directory.workers[open.worker],
+        what: "had no API call succeed from then to the end of the run, \(DurationText.approximate(open.duration)) later")
+    }
     deadSessions = credentials.deadAndNeeded.map { _, session in
       DeadSession(
         host: session.host, since: session.deadSince!, cause: session.cause, bySecurityEvent: session.bySecurityEvent,

@@ -153,6 +153,7 @@ struct TraceAnalyzer {
     metrics.timeToAlertSeconds = credentials.timeToAlert?.seconds
     metrics.tokenRequestsOnDeadCredentials = credentials.requestsOnDeadCredentials
     metrics.longestOutageSeconds = outages.longest?.duration.seconds ?? 0
+    metrics.openOutageSeconds = outages.longestOpen?.duration.seconds ?? 0
     metrics.mostRestartsInAnHour = thrash.most
     if let first = triggers.firstStart, let last = triggers.lastEnd, !triggers.openAtEnd,
       let recovery = load.recovery(firstStart: first, lastEnd: last)

@@ -3,7 +3,8 @@ extension ConformanceCheck {
   static let converges = ConformanceCheck(
     id: "converges", label: "converge",
     summary: "After the last fault window and security event end (or from the start, without any), every worker "
-      + "that was failing then, or failed before its next success, has an API call succeed within this many seconds.",
+      + "that was failing then, or failed before its next success, has an API call succeed within this many seconds; "
+      + "and no worker is left failing at the end of the run for longer than that.",
     bound: .atMost, defaultThreshold: 900, unit: "s"
   ) { metrics, findings, threshold in
     if findings.deadSessions.contains(where: \.bySecurityEvent) {
@@ -13,6 +14,9 @@ extension ConformanceCheck {
     if findings.triggerOpenAtEnd {
       let what = "a fault window was still open when the run ended"
       return Observation(value: nil, evidence: Evidence(time: findings.end, process: nil, what: what), verdict: .unknown)
+    }
+    if metrics.openOutageSeconds > threshold, metrics.openOutageSeconds > metrics.convergenceSeconds ?? .infinity {
+      return Observation(value: metrics.openOutageSeconds, evidence: findings.openOutage, verdict: nil)
     }
     let start = findings.lastTriggerEnd ?? .start
     let undecided = metrics.convergenceSeconds == nil && (findings.end - start).seconds < threshold
