@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/tokensim
 
-.PHONY: run test build release format lint validate clean
+.PHONY: run test build release reports format lint validate clean
 
 run: release
 	$(BIN) suite Scenarios --out Reports
@@ -17,6 +17,13 @@ build:
 
 release:
 	$(SWIFT) build -c release --product tokensim
+
+# Regenerates Reports/ from scratch (stale directories go) and fails when a run does not come
+# out as its scenario's expect section says; nothing replaces Reports/ unless the suite passed.
+reports: release
+	rm -rf .build/reports-new
+	$(BIN) suite Scenarios --out .build/reports-new
+	rm -rf Reports && mv .build/reports-new Reports
 
 validate: release
 	$(BIN) validate Scenarios/*.json

@@ -1,13 +1,16 @@
 import TokenSimKit
 
-/// Runs every scenario with every strategy, writes each run's reports under `out`, and keeps a
-/// `MatrixEntry` of each.
+/// Runs every scenario with every strategy (and, with `variants`, each scenario's own variants),
+/// writes each run's reports under `out`, and keeps a `MatrixEntry` of each.
 enum MatrixRun {
-  static func run(_ scenarios: [Scenario], strategies: [StrategyChoice], out: String) throws(CommandFailure) -> [MatrixEntry] {
-    var progress = Progress(total: scenarios.count * strategies.count)
+  static func run(
+    _ scenarios: [Scenario], strategies: [StrategyChoice], variants: Bool = false, out: String
+  ) throws(CommandFailure) -> [MatrixEntry] {
+    let runs = scenarios.map { ($0, strategies + (variants ? $0.variants : [])) }
+    var progress = Progress(total: runs.reduce(0) { $0 + $1.1.count })
     defer { progress.clear() }
     var entries: [MatrixEntry] = []
-    for scenario in scenarios {
+    for (scenario, strategies) in runs {
       for strategy in strategies {
         progress.start("\(scenario.name) × \(strategy.name)")
         let result = Simulation(scenario: scenario, strategy: strategy).run()
@@ -31,23 +34,32 @@ enum MatrixRun {
     }
   }
 
-  /// Writes compare.json, compare.md and compare.html into `out`.
-  static func writeMatrix(_ entries: [MatrixEntry], to out: String) throws(CommandFailure) {
+  /// Writes compare.json, compare.md and the HTML page (`compare.html`, or `index.html` for the
+  /// suite) into `out`.
+  static func writeMatrix(_ entries: [MatrixEntry], to out: String, page: String = "compare.html") throws(CommandFailure) {
     do {
       try FileOutput.write(MatrixReport.json(entries), to: "\(out)/compare.json")
       try FileOutput.write(MatrixReport.markdown(entries), to: "\(out)/compare.md")
-      try FileOutput.write(MatrixReport.html(entries), to: "\(out)/compare.html")
+      try FileOutput.write(MatrixReport.html(entries), to: "\(out)/\(page)")
     } catch {
       throw CommandFailure(status: 2, message: "cannot write to \(out): \(error.localizedDescription)")
     }
   }
 
-  /// The matrix as a terminal table, with failing checks listed below it.
+  /// The matrix as a terminal table, the scenarios' variants, the failing checks, and whether
+  /// the runs came out as the scenarios expect.
   static func text(_ entries: [MatrixEntry]) -> String {
     let (header, rows) = MatrixReport.rows(entries)
     var text = MatrixTable.render(header: header, rows: rows)
+    let variants = MatrixReport.variantRows(entries)
+    if !variants.isEmpty {
+      text += "\n\nVariants of a scenario:\n" + MatrixTable.render(header: ["scenario", "variant", "result"], rows: variants)
+    }
     let problems = MatrixReport.problems(entries)
     if !problems.isEmpty { text += "\n\nFailing checks:\n" + problems.map { "  " + $0 }.joined(separator: "\n") }
+    if let summary = MatrixReport.expectationSummary(entries) {
+      text += "\n\n" + ([summary] + MatrixReport.unmet(entries).map { "  " + $0 }).joined(separator: "\n")
+    }
     return text
   }
 }

@@ -6,11 +6,15 @@ enum SuiteCommand {
     Usage: tokensim suite [DIR] [--strategy a,b,...|all] [--out DIR]
 
     Runs every scenario file (*.json) directly in DIR (default: Scenarios) against every built-in
-    strategy, or those named, and prints the comparison matrix; the same as
-    `tokensim compare DIR --strategy all`. Writes each run's reports under --out (default:
-    Reports) and the matrix as compare.json, compare.md and compare.html there.
+    strategy (or those named) and against each scenario's own variants, prints the comparison
+    matrix, and compares every run with its scenario's `expect` section: the verdict, the
+    failing checks and the metric bounds each strategy must get.
 
-    Exit status: 0 after the runs, 2 when a scenario or an option is wrong (nothing is run).
+    Writes each run's reports under --out (default: Reports), and the matrix as compare.json,
+    compare.md and index.html there.
+
+    Exit status: 0 when every run came out as expected (or nothing is expected), 1 when one did
+    not, 2 when a scenario or an option is wrong (nothing is run).
     """
 
   static func main(_ words: [String]) throws(CommandFailure) {
@@ -18,9 +22,16 @@ enum SuiteCommand {
     guard arguments.positional.count <= 1 else {
       throw CommandFailure(status: 2, message: "suite takes at most one directory\n\n\(help)")
     }
-    try CompareCommand.run(
-      [arguments.positional.first ?? "Scenarios"], strategies: arguments.value("strategy"),
-      out: arguments.value("out") ?? "Reports")
+    let out = arguments.value("out") ?? "Reports"
+    let strategies = try MatrixRun.strategies(arguments.value("strategy"))
+    let scenarios = try ScenarioInputs.load([arguments.positional.first ?? "Scenarios"])
+    let entries = try MatrixRun.run(scenarios, strategies: strategies, variants: true, out: out)
+    try MatrixRun.writeMatrix(entries, to: out, page: "index.html")
+    print(MatrixRun.text(entries))
+    print("\nreports under \(out)/<scenario>/<strategy>/; the matrix in \(out)/index.html, compare.md and compare.json")
+    if entries.contains(where: \.isUnexpected) {
+      throw CommandFailure(status: 1, message: "some runs did not come out as their scenarios expect (listed above)")
+    }
   }
 }
 

@@ -45,8 +45,10 @@ func temporaryDirectory() -> String {
     let (a, b) = (temporaryDirectory(), temporaryDirectory())
     for out in [a, b] {
       #expect(
-        try tokensim(["run", "Scenarios/transient-502.json", "--strategy", "naive", "--seed", "5", "--out", out, "--trace"])
-          .status == 0)
+        try tokensim([
+          "run", "Scenarios/transient-502-past-expiry.json", "--strategy", "naive", "--seed", "5", "--out", out, "--trace",
+        ])
+        .status == 0)
     }
     for file in ["report.json", "trace.jsonl"] {
       #expect(FileManager.default.contentsEqual(atPath: "\(a)/\(file)", andPath: "\(b)/\(file)"))

@@ -15,6 +15,11 @@ public struct MatrixEntry: Sendable {
   public var metrics: RunMetrics
   /// The testcases of the run for junit.xml.
   public var cases: [JUnitReport.Case]
+  /// Whether the strategy is one of the scenario's own variants rather than a built-in one.
+  public var isVariant: Bool
+  /// What did not come out as the scenario's `expect` section says; nil when it expects nothing
+  /// of this strategy.
+  public var unmet: [String]?
 
   /// The entry of `result`.
   public init(_ result: RunResult) {
@@ -25,6 +30,11 @@ public struct MatrixEntry: Sendable {
     checks = result.analysis.checks
     metrics = result.metrics
     cases = JUnitReport.cases(result)
+    isVariant = result.scenario.variants.contains { $0.name == result.strategyName }
+    unmet = result.scenario.expectations.flatMap { [verdict, checks, metrics, strategy] expectations in
+      expectations[strategy] == nil
+        ? nil : expectations.mismatches(for: strategy, verdict: verdict, checks: checks, metrics: metrics)
+    }
   }
 
   /// Checks that failed or could not decide.
@@ -39,8 +49,12 @@ public struct MatrixEntry: Sendable {
     return "\(label) \(ReportText.value(first.observed, of: first.id))\(more)"
   }
 
-  /// The cell text: the verdict and the figure (`pass 99.1%`, `fail thrash 145`).
-  public var cell: String { "\(verdict.rawValue) \(figure)" }
+  /// The cell text: the verdict and the figure (`pass 99.1%`, `fail thrash 145`), marked `!`
+  /// when the scenario expected otherwise.
+  public var cell: String { (isUnexpected ? "!" : "") + "\(verdict.rawValue) \(figure)" }
+
+  /// Whether the scenario's `expect` section was not met.
+  public var isUnexpected: Bool { !(unmet?.isEmpty ?? true) }
 
   /// Where its reports are, relative to the matrix's output directory.
   public var directory: String { "\(scenario)/\(strategy)" }

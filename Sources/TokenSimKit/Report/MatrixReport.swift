@@ -3,15 +3,37 @@ import Foundation
 /// compare.json, compare.md and compare.html: the scenario × strategy matrix with each cell's
 /// verdict and telling figure, and every failing check with its evidence.
 public enum MatrixReport {
-  /// The strategies in column order and the scenarios in row order of `entries`.
+  /// The strategies in column order and the scenarios in row order of `entries` (a scenario's
+  /// variants are not columns; `variantRows` lists them).
   static func axes(_ entries: [MatrixEntry]) -> (scenarios: [String], strategies: [String]) {
     var scenarios: [String] = []
     var strategies: [String] = []
     for entry in entries {
       if !scenarios.contains(entry.scenario) { scenarios.append(entry.scenario) }
-      if !strategies.contains(entry.strategy) { strategies.append(entry.strategy) }
+      if !entry.isVariant, !strategies.contains(entry.strategy) { strategies.append(entry.strategy) }
     }
     return (scenarios, strategies)
+  }
+
+  /// The scenarios' own variants: scenario, variant and cell text.
+  public static func variantRows(_ entries: [MatrixEntry]) -> [[String]] {
+    entries.filter(\.isVariant).map { [$0.scenario, $0.strategy, $0.cell] }
+  }
+
+  /// `Expectations: 158 of 160 runs as expected`, or nil when no scenario has an `expect` section.
+  public static func expectationSummary(_ entries: [MatrixEntry]) -> String? {
+    let judged = entries.filter { $0.unmet != nil }
+    guard !judged.isEmpty else { return nil }
+    let met = judged.filter { !$0.isUnexpected }.count
+    let scenarios = Set(judged.map(\.scenario)).count
+    return met == judged.count
+      ? "Expectations: all \(judged.count) runs of \(scenarios) scenario(s) came out as their expect sections say."
+      : "Expectations: \(judged.count - met) of \(judged.count) runs did NOT come out as their expect sections say (cells marked !)."
+  }
+
+  /// One line per expectation not met: `scenario × strategy: what differed`.
+  public static func unmet(_ entries: [MatrixEntry]) -> [String] {
+    entries.flatMap { entry in (entry.unmet ?? []).map { "\(entry.scenario) × \(entry.strategy): \($0)" } }
   }
 
   /// Rows of cell texts, a header first.
@@ -41,6 +63,12 @@ public enum MatrixReport {
       "|" + String(repeating: "---|", count: header.count),
     ]
     lines += rows.map { "| " + $0.map(MarkdownReport.cell).joined(separator: " | ") + " |" }
+    let variants = variantRows(entries)
+    if !variants.isEmpty {
+      lines += ["", "## Variants of a scenario", "", "| scenario | variant | result |", "|---|---|---|"]
+      lines += variants.map { "| " + $0.map(MarkdownReport.cell).joined(separator: " | ") + " |" }
+    }
+    if let summary = expectationSummary(entries) { lines += ["", summary] + unmet(entries).map { "- " + $0 } }
     let problems = self.problems(entries)
     if !problems.isEmpty { lines += ["", "## Failing checks", ""] + problems.map { "- " + $0 } }
     return lines.joined(separator: "\n") + "\n"
@@ -53,19 +81,39 @@ public enum MatrixReport {
       let description = entries.first { $0.scenario == scenario }?.description ?? ""
       return ["<span title=\"\(Markup.escape(description))\">\(Markup.escape(scenario))</span>"]
         + strategies.map { strategy in
-          guard let entry = entries.first(where: { $0.scenario == scenario && $0.strategy == strategy }) else { return "" }
-          return "<a href=\"\(Markup.escape(entry.directory))/index.html\">\(HTMLPage.badge(entry.verdict))</a>"
-            + Markup.escape(entry.figure)
+          entries.first { $0.scenario == scenario && $0.strategy == strategy }.map(link) ?? ""
         }
     }
-    let problems = self.problems(entries).map { "<li>\(Markup.escape($0))</li>" }.joined(separator: "\n")
     let body = """
       <h1>tokensim compare</h1>
       <div class="meta">\(scenarios.count) scenario(s) × \(strategies.count) strategy(ies) · tokensim \(TokenSim.version) · each cell links to its run's report</div>
       \(HTMLPage.table(header: ["scenario"] + strategies, rows: rows))
-      \(problems.isEmpty ? "" : "<h2>Failing checks</h2>\n<ul>\n\(problems)\n</ul>")
+      \(variantsHTML(entries))\(expectationsHTML(entries))\(list("Failing checks", problems(entries)))
       """
     return HTMLPage.document(title: "tokensim compare", body: body)
+  }
+
+  private static func link(_ entry: MatrixEntry) -> String {
+    "<a href=\"\(Markup.escape(entry.directory))/index.html\">\(HTMLPage.badge(entry.verdict))</a>"
+      + Markup.escape((entry.isUnexpected ? "! " : "") + entry.figure)
+  }
+
+  private static func variantsHTML(_ entries: [MatrixEntry]) -> String {
+    let variants = entries.filter(\.isVariant)
+    guard !variants.isEmpty else { return "" }
+    let rows = variants.map { [Markup.escape($0.scenario), Markup.escape($0.strategy), link($0)] }
+    return "<h2>Variants of a scenario</h2>\n" + HTMLPage.table(header: ["scenario", "variant", "result"], rows: rows) + "\n"
+  }
+
+  private static func expectationsHTML(_ entries: [MatrixEntry]) -> String {
+    guard let summary = expectationSummary(entries) else { return "" }
+    return "<h2>Expectations</h2>\n<p>\(Markup.escape(summary))</p>\n" + list(nil, unmet(entries))
+  }
+
+  private static func list(_ title: String?, _ items: [String]) -> String {
+    guard !items.isEmpty else { return "" }
+    let heading = title.map { "<h2>\(Markup.escape($0))</h2>\n" } ?? ""
+    return heading + "<ul>\n" + items.map { "<li>\(Markup.escape($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
   }
 
   /// compare.json: every cell's verdict, problems and metrics, keys sorted.
@@ -78,6 +126,8 @@ public enum MatrixReport {
       var unknownChecks: [String]
       var report: String
       var metrics: RunMetrics
+      var variant: Bool
+      @ExplicitNull var unmetExpectations: [String]?
     }
     struct Document: Encodable {
       var schemaVersion = 1
@@ -89,7 +139,7 @@ public enum MatrixReport {
         scenario: $0.scenario, strategy: $0.strategy, verdict: $0.verdict,
         failedChecks: $0.checks.filter { $0.verdict == .fail }.map(\.id),
         unknownChecks: $0.checks.filter { $0.verdict == .unknown }.map(\.id), report: "\($0.directory)/report.json",
-        metrics: $0.metrics)
+        metrics: $0.metrics, variant: $0.isVariant, unmetExpectations: $0.unmet)
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

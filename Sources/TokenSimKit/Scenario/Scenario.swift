@@ -20,6 +20,11 @@ public struct Scenario: Equatable, Sendable {
   public var hosts: [HostConfig]
   /// Thresholds of its own for the conformance checks, and checks turned off.
   public var checks = CheckSettings()
+  /// Strategy configurations of this scenario's own (a built-in base with parameters, like a
+  /// strategy file), which `tokensim suite` runs after the built-in strategies.
+  public var variants: [StrategyChoice] = []
+  /// What each built-in strategy and variant must get (`tokensim suite` compares), or nil.
+  public var expectations: ScenarioExpectations?
 
   /// Creates a scenario in code.
   public init(
@@ -36,7 +41,9 @@ public struct Scenario: Equatable, Sendable {
     self.hosts = hosts
   }
 
-  static let keys = ["name", "description", "duration", "seed", "eventBudget", "server", "hosts", "checks"]
+  static let keys = [
+    "name", "description", "duration", "seed", "eventBudget", "server", "hosts", "checks", "variants", "expect",
+  ]
 
   /// Reads and validates the scenario file at `path`.
   public static func load(path: String) throws(ScenarioError) -> Scenario {
@@ -62,6 +69,26 @@ public struct Scenario: Equatable, Sendable {
     guard !hostReaders.isEmpty else { throw object.reader.error(expected: "at least one host in \"hosts\"") }
     hosts = try hostReaders.map(HostConfig.init(reading:))
     if let checks = object.optional("checks") { self.checks = try CheckSettings(reading: checks) }
+    variants = try object.optional("variants").map(Self.variants) ?? []
+    let names = StrategyCatalog.all.map(\.name) + variants.map(\.name)
+    expectations = try object.optional("expect").map { reader throws(ScenarioError) in
+      try ScenarioExpectations(reading: reader, names: names)
+    }
     try ScenarioCrossReferences.crossCheck(self, object: object, hostReaders: hostReaders)
+  }
+
+  /// Reads `variants`: strategy-file objects with names of their own, unique and unlike any
+  /// built-in strategy's.
+  private static func variants(_ reader: JSONReader) throws(ScenarioError) -> [StrategyChoice] {
+    var variants: [StrategyChoice] = []
+    for element in try reader.array(maximumCount: 50) {
+      let variant = try StrategyFile.read(element)
+      let taken = StrategyCatalog.all.map(\.name) + variants.map(\.name)
+      guard !taken.contains(variant.name), (try? element.object(keys: StrategyFile.keys).optional("name")) != nil else {
+        throw element.error(expected: "a \"name\" of its own, unlike every built-in strategy and other variant")
+      }
+      variants.append(variant)
+    }
+    return variants
   }
 }

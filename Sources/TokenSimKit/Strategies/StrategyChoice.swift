@@ -1,6 +1,6 @@
 /// A strategy as chosen for a run: a built-in base, the name it is reported under, and its
 /// resolved parameters (defaults, then a strategy file's overrides, then `--param`s).
-public struct StrategyChoice: Sendable {
+public struct StrategyChoice: Equatable, Sendable {
   /// The built-in strategy it is based on.
   public let base: StrategyCatalog.Entry
   /// The name in reports: the base's, or the strategy file's own.
@@ -24,5 +24,10 @@ public struct StrategyChoice: Sendable {
   public var makeStrategy: @Sendable (ProcessRole) -> any RefreshStrategy {
     let (make, parameters) = (base.make, parameters)
     return { make(parameters, $0) }
+  }
+
+  /// Same base, name and parameters.
+  public static func == (lhs: StrategyChoice, rhs: StrategyChoice) -> Bool {
+    lhs.base.name == rhs.base.name && lhs.name == rhs.name && lhs.parameters == rhs.parameters
   }
 }

@@ -24,7 +24,8 @@ public enum StrategyFile {
     try read(JSONDocument.parse(text, file: file))
   }
 
-  private static func read(_ reader: JSONReader) throws(ScenarioError) -> StrategyChoice {
+  /// Reads a strategy-file object: a whole file, or a scenario's inline variant.
+  static func read(_ reader: JSONReader) throws(ScenarioError) -> StrategyChoice {
     let object = try reader.object(keys: keys)
     let baseReader = try object.required("base", expected: "the built-in strategy it is based on")
     let base = try StrategyCatalog.entry(

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import TokenSimKit
+
+/// The bundled suite: every scenario meets its expect section, and Reports/ is exactly what the
+/// suite writes (which also proves the reports are the same on every machine).
+@Suite(.serialized) struct BundledSuiteTests {
+  @Test func everyBundledScenarioValidatesAndExpectsEveryStrategy() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: packageRoot.path + "/Scenarios")
+      .filter { $0.hasSuffix(".json") }.sorted()
+    #expect(files.count >= 16)
+    for file in files {
+      let scenario = try Scenario.load(path: packageRoot.path + "/Scenarios/" + file)
+      let expectations = try #require(scenario.expectations, "\(file) has no expect section")
+      let names = StrategyCatalog.all.map(\.name) + scenario.variants.map(\.name)
+      #expect(Set(expectations.runs.keys) == Set(names), "\(file)")
+      #expect(scenario.description.count > 80, "\(file) says what it reproduces")
+    }
+  }
+
+  @Test func theSuiteMeetsEveryExpectationAndReproducesReportsByteForByte() throws {
+    let out = temporaryDirectory()
+    let result = try tokensim(["suite", "Scenarios", "--out", out])
+    #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+    #expect(result.stdout.contains("came out as their expect sections say"))
+    let committed = try reportFiles(under: packageRoot.path + "/Reports")
+    let written = try reportFiles(under: out)
+    #expect(committed == written, "Reports/ lists other files than the suite writes: run `make reports`")
+    for file in written where committed.contains(file) {
+      let same = FileManager.default.contentsEqual(atPath: "\(out)/\(file)", andPath: packageRoot.path + "/Reports/" + file)
+      #expect(same, "Reports/\(file) differs from what the suite writes now: run `make reports` and review the diff")
+    }
+  }
+
+  /// Every file under `root`, relative to it, without traces (`run --trace` output is not kept).
+  private func reportFiles(under root: String) throws -> Set<String> {
+    let all = FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []
+    return Set(
+      all.filter { path in
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: "\(root)/\(path)", isDirectory: &isDirectory)
+        return exists && !isDirectory.boolValue && !path.hasSuffix("trace.jsonl")
+      })
+  }
+}
+
+/// The expect section: how it is read, and what counts as not met.
+@Suite struct ExpectationTests {
+  static let base = """
+    {"name": "e", "description": "d", "duration": "1d",
+     "hosts": [{"name": "h", "processes": [{"name": "d", "role": "daemon", "cycle": {"every": "1m"}}]}],
+    """
+
+  static func withExpect(_ expect: String, variants: String = "[]") -> String {
+    base + #""variants": \#(variants), "expect": \#(expect)}"#
+  }
+
+  static func everyStrategy(_ naive: String) -> String {
+    let rest = StrategyCatalog.all.dropFirst().map { "\"\($0.name)\": \"pass\"" }.joined(separator: ", ")
+    return "{\"naive\": \(naive), \(rest)}"
+  }
+
+  @Test func aQuietDayMeetsItsExactCountAndAWrongOneIsReported() throws {
+    let good = try scenario(Self.withExpect(Self.everyStrategy(#"{"verdict": "pass", "metrics": {"tokenRequests": 24}}"#)))
+    let bad = try scenario(
+      Self.withExpect(
+        Self.everyStrategy(
+          #"{"verdict": "fail", "failing": ["no-thrash"], "metrics": {"tokenRequests": {"min": 30}, "timeToAlertSeconds": 5}, "because": "b"}"#
+        )))
+    let result = Simulation(scenario: good, strategy: try choice("naive")).run()
+    #expect(result.metrics.tokenRequests == 24)
+    #expect(MatrixEntry(result).unmet == [])
+    let judged = try #require(bad.expectations)
+    let unmet = judged.mismatches(
+      for: "naive", verdict: result.analysis.verdict, checks: result.analysis.checks, metrics: result.metrics)
+    #expect(
+      unmet == [
+        "verdict pass, expected fail (b)", "failing checks [], expected [no-thrash] (b)",
+        "timeToAlertSeconds null, expected = 5 (b)", "tokenRequests 24, expected ≥ 30 (b)",
+      ])
+  }
+
+  @Test func variantsRunUnderTheirOwnNameAndMustBeExpected() throws {
+    let variant = #"[{"name": "slow", "base": "naive", "parameters": {"refreshWindow": "5m"}}]"#
+    let parsed = try scenario(
+      Self.withExpect(Self.everyStrategy("\"pass\"").dropLast() + #", "slow": "pass"}"#, variants: variant))
+    #expect(parsed.variants.map(\.name) == ["slow"])
+    #expect(parsed.variants[0].parameters.duration("refreshWindow") == .minutes(5))
+    let result = Simulation(scenario: parsed, strategy: parsed.variants[0]).run()
+    #expect(MatrixEntry(result).isVariant)
+    #expect(MatrixEntry(result).unmet == [])
+  }
+
+  @Test(arguments: [
+    (#"{"naive": "pass"}"#, "[]", "missing \"reread-from-disk\""),
+    (everyStrategy(#""passed""#), "[]", "\"pass\", \"fail\", \"unknown\""),
+    (everyStrategy(#"{"verdict": "pass", "metrics": {"tokenRequest": 3}}"#), "[]", "did you mean \"tokenRequests\""),
+    (everyStrategy(#"{"verdict": "fail", "failing": ["no-trash"]}"#), "[]", "did you mean \"no-thrash\""),
+    (everyStrategy(#"{"verdict": "pass", "failing": ["no-thrash"]}"#), "[]", "no failing checks when the verdict is \"pass\""),
+    (
+      everyStrategy(#"{"verdict": "pass", "metrics": {"tokenRequests": {"min": 5, "max": 1}}}"#), "[]",
+      "min no larger than its max"
+    ),
+    (everyStrategy("\"pass\""), #"[{"name": "naive", "base": "naive"}]"#, "unlike every built-in strategy"),
+    (everyStrategy("\"pass\""), #"[{"base": "naive"}]"#, "a \"name\" of its own"),
+  ])
+  func badExpectationsAreExplained(expect: String, variants: String, message: String) throws {
+    #expect {
+      _ = try scenario(Self.withExpect(expect, variants: variants))
+    } throws: { error in
+      "\(error)".contains(message)
+    }
+  }
+}
