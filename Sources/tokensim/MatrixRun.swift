@@ -46,9 +46,9 @@ enum MatrixRun {
     }
   }
 
-  /// The matrix as a terminal table, the scenarios' variants, the failing checks, and whether
-  /// the runs came out as the scenarios expect.
-  static func text(_ entries: [MatrixEntry]) -> String {
+  /// The matrix as a terminal table, the scenarios' variants, the failing checks (or, for a
+  /// large suite, where they are listed), and whether the runs came out as the scenarios expect.
+  static func text(_ entries: [MatrixEntry], listingProblemsIn file: String? = nil) -> String {
     let (header, rows) = MatrixReport.rows(entries)
     var text = MatrixTable.render(header: header, rows: rows)
     let variants = MatrixReport.variantRows(entries)
@@ -56,7 +56,11 @@ enum MatrixRun {
       text += "\n\nVariants of a scenario:\n" + MatrixTable.render(header: ["scenario", "variant", "result"], rows: variants)
     }
     let problems = MatrixReport.problems(entries)
-    if !problems.isEmpty { text += "\n\nFailing checks:\n" + problems.map { "  " + $0 }.joined(separator: "\n") }
+    if let file, !problems.isEmpty {
+      text += "\n\n\(problems.count) failing or undecided checks, each with its evidence, are listed in \(file)."
+    } else if !problems.isEmpty {
+      text += "\n\nFailing checks:\n" + problems.map { "  " + $0 }.joined(separator: "\n")
+    }
     if let summary = MatrixReport.expectationSummary(entries) {
       text += "\n\n" + ([summary] + MatrixReport.unmet(entries).map { "  " + $0 }).joined(separator: "\n")
     }

@@ -27,7 +27,7 @@ enum SuiteCommand {
     let scenarios = try ScenarioInputs.load([arguments.positional.first ?? "Scenarios"])
     let entries = try MatrixRun.run(scenarios, strategies: strategies, variants: true, out: out)
     try MatrixRun.writeMatrix(entries, to: out, page: "index.html")
-    print(MatrixRun.text(entries))
+    print(MatrixRun.text(entries, listingProblemsIn: "\(out)/compare.md"))
     print("\nreports under \(out)/<scenario>/<strategy>/; the matrix in \(out)/index.html, compare.md and compare.json")
     if entries.contains(where: \.isUnexpected) {
       throw CommandFailure(status: 1, message: "some runs did not come out as their scenarios expect (listed above)")
