@@ -24,13 +24,19 @@ enum CompareCommand {
     try run(arguments.positional, strategies: arguments.value("strategy"), out: arguments.value("out") ?? "Reports")
   }
 
-  /// Runs the matrix, writes it and prints it.
-  static func run(_ inputs: [String], strategies list: String?, out: String) throws(CommandFailure) {
+  /// Runs the matrix, writes it and prints it; the suite also runs each scenario's variants,
+  /// names its page index.html and lists its failing checks in compare.md instead of printing them.
+  @discardableResult
+  static func run(_ inputs: [String], strategies list: String?, out: String, suite: Bool = false) throws(CommandFailure)
+    -> [MatrixEntry]
+  {
     let strategies = try MatrixRun.strategies(list)
     let scenarios = try ScenarioInputs.load(inputs)
-    let entries = try MatrixRun.run(scenarios, strategies: strategies, out: out)
-    try MatrixRun.writeMatrix(entries, to: out)
-    print(MatrixRun.text(entries))
-    print("\nreports under \(out)/<scenario>/<strategy>/; the matrix in \(out)/compare.html, compare.md and compare.json")
+    let entries = try MatrixRun.run(scenarios, strategies: strategies, variants: suite, out: out)
+    let page = suite ? "index.html" : "compare.html"
+    try MatrixRun.writeMatrix(entries, to: out, page: page)
+    print(MatrixRun.text(entries, listingProblemsIn: suite ? "\(out)/compare.md" : nil))
+    print("\nreports under \(out)/<scenario>/<strategy>/; the matrix in \(out)/\(page), compare.md and compare.json")
+    return entries
   }
 }

@@ -22,13 +22,9 @@ enum SuiteCommand {
     guard arguments.positional.count <= 1 else {
       throw CommandFailure(status: 2, message: "suite takes at most one directory\n\n\(help)")
     }
-    let out = arguments.value("out") ?? "Reports"
-    let strategies = try MatrixRun.strategies(arguments.value("strategy"))
-    let scenarios = try ScenarioInputs.load([arguments.positional.first ?? "Scenarios"])
-    let entries = try MatrixRun.run(scenarios, strategies: strategies, variants: true, out: out)
-    try MatrixRun.writeMatrix(entries, to: out, page: "index.html")
-    print(MatrixRun.text(entries, listingProblemsIn: "\(out)/compare.md"))
-    print("\nreports under \(out)/<scenario>/<strategy>/; the matrix in \(out)/index.html, compare.md and compare.json")
+    let entries = try CompareCommand.run(
+      [arguments.positional.first ?? "Scenarios"], strategies: arguments.value("strategy"),
+      out: arguments.value("out") ?? "Reports", suite: true)
     if entries.contains(where: \.isUnexpected) {
       throw CommandFailure(status: 1, message: "some runs did not come out as their scenarios expect (listed above)")
     }

@@ -71,8 +71,9 @@ import TokenSimKit
     #expect(result.metrics.tokenRequests == 24)
     #expect(MatrixEntry(result).unmet == [])
     let judged = try #require(bad.expectations)
-    let unmet = judged.mismatches(
-      for: "naive", verdict: result.analysis.verdict, checks: result.analysis.checks, metrics: result.metrics)
+    let unmet = try #require(
+      judged.mismatches(
+        for: "naive", verdict: result.analysis.verdict, checks: result.analysis.checks, metrics: result.metrics))
     #expect(
       unmet == [
         "verdict pass, expected fail (b)", "failing checks [], expected [no-thrash] (b)",

@@ -31,10 +31,8 @@ public struct MatrixEntry: Sendable {
     metrics = result.metrics
     cases = JUnitReport.cases(result)
     isVariant = result.scenario.variants.contains { $0.name == result.strategyName }
-    unmet = result.scenario.expectations.flatMap { [verdict, checks, metrics, strategy] expectations in
-      expectations[strategy] == nil
-        ? nil : expectations.mismatches(for: strategy, verdict: verdict, checks: checks, metrics: metrics)
-    }
+    unmet = result.scenario.expectations?.mismatches(
+      for: result.strategyName, verdict: result.analysis.verdict, checks: result.analysis.checks, metrics: result.metrics)
   }
 
   /// Checks that failed or could not decide.

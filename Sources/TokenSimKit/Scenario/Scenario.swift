@@ -84,7 +84,8 @@ public struct Scenario: Equatable, Sendable {
     for element in try reader.array(maximumCount: 50) {
       let variant = try StrategyFile.read(element)
       let taken = StrategyCatalog.all.map(\.name) + variants.map(\.name)
-      guard !taken.contains(variant.name), (try? element.object(keys: StrategyFile.keys).optional("name")) != nil else {
+      // Without a "name" a variant is named after its base, which is taken.
+      guard !taken.contains(variant.name) else {
         throw element.error(expected: "a \"name\" of its own, unlike every built-in strategy and other variant")
       }
       variants.append(variant)

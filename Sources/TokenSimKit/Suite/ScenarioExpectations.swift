@@ -26,12 +26,12 @@ public struct ScenarioExpectations: Equatable, Sendable {
     }
   }
 
-  /// What did not come out as expected for `name`'s run, one sentence each; empty when all did,
-  /// or when nothing is expected of `name`.
+  /// What did not come out as expected for `name`'s run, one sentence each: empty when all did,
+  /// nil when nothing is expected of `name`.
   public func mismatches(
     for name: String, verdict: CheckVerdict, checks: [CheckResult], metrics: RunMetrics
-  ) -> [String] {
-    guard let expected = runs[name] else { return [] }
+  ) -> [String]? {
+    guard let expected = runs[name] else { return nil }
     var found: [String] = []
     if verdict != expected.verdict { found.append("verdict \(verdict.rawValue), expected \(expected.verdict.rawValue)") }
     let failing = checks.filter { $0.verdict == .fail || $0.verdict == .unknown }.map(\.id).sorted()
