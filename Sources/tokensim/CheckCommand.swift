@@ -5,7 +5,7 @@ import TokenSimKit
 enum CheckCommand {
   static let help = """
     Usage: tokensim check SCENARIO_OR_DIR... (--strategy NAME | --strategy-file FILE) [--param NAME=VALUE]...
-                          [--baseline DIR] [--tolerance METRIC=VALUE]... [--junit FILE] [--out DIR]
+                          [--baseline DIR] [--tolerance METRIC=VALUE]... [--junit FILE] [--out DIR] [--jobs N]
 
     The release gate. Runs every scenario with one strategy, judges every conformance check
     (see `tokensim list checks`) and, with --baseline, compares the metrics with the reports in
@@ -23,6 +23,7 @@ enum CheckCommand {
                                  store damage, 0.005 for availability
       --junit FILE               also write JUnit XML: a testsuite per scenario, a testcase per check
       --out DIR                  where each run's reports go (default: Reports/check)
+      --jobs N                   runs at once (default: the number of cores); the output is the same for any N
 
     Exit status: 0 when every check passes and nothing regressed; 1 when a check fails or cannot
     decide (unknown), or a metric regressed beyond its tolerance; 2 when an input is wrong.
@@ -30,16 +31,18 @@ enum CheckCommand {
 
   static func main(_ words: [String]) throws(CommandFailure) {
     let arguments = try parse(
-      words, valued: ["strategy", "strategy-file", "param", "baseline", "tolerance", "junit", "out"], flags: ["help"], help: help)
+      words, valued: ["strategy", "strategy-file", "param", "baseline", "tolerance", "junit", "out", "jobs"], flags: ["help"],
+      help: help)
     guard !arguments.positional.isEmpty else {
       throw CommandFailure(status: 2, message: "check needs at least one scenario file or directory\n\n\(help)")
     }
     let choice = try RunCommand.strategyChoice(arguments)
     let tolerances = try self.tolerances(arguments.options["tolerance"] ?? [])
     let baseline = try arguments.value("baseline").map(checkDirectory)
+    let jobs = try Jobs.parse(arguments.value("jobs"))
     let scenarios = try ScenarioInputs.load(arguments.positional)
     let out = arguments.value("out") ?? "Reports/check"
-    let entries = try MatrixRun.run(scenarios, strategies: [choice], out: out)
+    let entries = try MatrixRun.run(scenarios, strategies: [choice], out: out, jobs: jobs)
     let outcomes = try baseline.map { directory throws(CommandFailure) in
       try compare(entries, baseline: directory, tolerances: tolerances)
     }

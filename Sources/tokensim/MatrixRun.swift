@@ -1,25 +1,24 @@
 import TokenSimKit
 
 /// Runs every scenario with every strategy (and, with `variants`, each scenario's own variants),
-/// writes each run's reports under `out`, and keeps a `MatrixEntry` of each.
+/// `jobs` at a time, writes each run's reports under `out`, and keeps a `MatrixEntry` of each, in
+/// scenario then strategy order whatever `jobs` is.
 enum MatrixRun {
   static func run(
-    _ scenarios: [Scenario], strategies: [StrategyChoice], variants: Bool = false, out: String
+    _ scenarios: [Scenario], strategies: [StrategyChoice], variants: Bool = false, out: String, jobs: Int
   ) throws(CommandFailure) -> [MatrixEntry] {
-    let runs = scenarios.map { ($0, strategies + (variants ? $0.variants : [])) }
-    var progress = Progress(total: runs.reduce(0) { $0 + $1.1.count })
-    defer { progress.clear() }
-    var entries: [MatrixEntry] = []
-    for (scenario, strategies) in runs {
-      for strategy in strategies {
-        progress.start("\(scenario.name) × \(strategy.name)")
-        let result = Simulation(scenario: scenario, strategy: strategy).run()
-        try RunCommand.writeOutputs(result, to: "\(out)/\(scenario.name)/\(strategy.name)", trace: false)
-        entries.append(MatrixEntry(result))
-        progress.finish()
-      }
+    let runs = scenarios.flatMap { scenario in
+      (strategies + (variants ? scenario.variants : [])).map { (scenario, $0) }
     }
-    return entries
+    let progress = Progress(total: runs.count)
+    defer { progress.clear() }
+    return try ParallelRuns.map(count: runs.count, jobs: jobs) { index throws(CommandFailure) in
+      let (scenario, strategy) = runs[index]
+      let result = Simulation(scenario: scenario, strategy: strategy).run()
+      try RunCommand.writeOutputs(result, to: "\(out)/\(scenario.name)/\(strategy.name)", trace: false)
+      progress.finished("\(scenario.name) × \(strategy.name)")
+      return MatrixEntry(result)
+    }
   }
 
   /// `--strategy a,b,c` or `all` (the default) as built-in strategies at their defaults.

@@ -20,7 +20,7 @@ import TokenSimKit
 
   @Test func theSuiteMeetsEveryExpectationAndReproducesReportsByteForByte() throws {
     let out = temporaryDirectory()
-    let result = try tokensim(["suite", "Scenarios", "--out", out])
+    let result = try tokensim(["suite", "Scenarios", "--out", out, "--jobs", "2"])
     #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
     #expect(result.stdout.contains("came out as their expect sections say"))
     let committed = try reportFiles(under: packageRoot.path + "/Reports")
@@ -111,5 +111,30 @@ import TokenSimKit
     } throws: { error in
       "\(error)".contains(message)
     }
+  }
+}
+
+/// `--jobs`: parallel runs write the same bytes as sequential ones.
+@Suite(.serialized) struct ParallelRunTests {
+  @Test func compareWritesTheSameBytesWithOneOrTwoJobs() throws {
+    let (one, two) = (temporaryDirectory(), temporaryDirectory())
+    let inputs = ["Scenarios/quiet-day.json", "Scenarios/shared-file-thrash.json", "Scenarios/transient-502-past-expiry.json"]
+    let first = try tokensim(["compare"] + inputs + ["--strategy", "all", "--out", one, "--jobs", "1"])
+    let second = try tokensim(["compare"] + inputs + ["--strategy", "all", "--out", two, "--jobs", "2"])
+    #expect(first.status == 0 && second.status == 0)
+    #expect(first.stdout.replacingOccurrences(of: one, with: "OUT") == second.stdout.replacingOccurrences(of: two, with: "OUT"))
+    let files = (FileManager.default.enumerator(atPath: one)?.allObjects as? [String] ?? []).filter { $0.contains(".") }
+    #expect(files.count == 3 * 8 * 5 + 3)
+    for file in files {
+      #expect(FileManager.default.contentsEqual(atPath: "\(one)/\(file)", andPath: "\(two)/\(file)"), "\(file)")
+    }
+  }
+
+  @Test(arguments: ["0", "x", "257"]) func badJobCountsAreRefusedBeforeAnythingRuns(jobs: String) throws {
+    let out = temporaryDirectory() + "/never"
+    let result = try tokensim(["compare", "Scenarios/quiet-day.json", "--out", out, "--jobs", jobs])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("--jobs wants a whole number from 1 to 256"))
+    #expect(!FileManager.default.fileExists(atPath: out))
   }
 }
