@@ -104,6 +104,15 @@ import TokenSimKit
     ),
     (everyStrategy("\"pass\""), #"[{"name": "naive", "base": "naive"}]"#, "unlike every built-in strategy"),
     (everyStrategy("\"pass\""), #"[{"base": "naive"}]"#, "a \"name\" of its own"),
+    (
+      everyStrategy("\"pass\""), #"[{"name": "v", "base": "naive", "parameters": {"refreshWindw": "5m"}}]"#,
+      "did you mean \"refreshWindow\""
+    ),
+    (everyStrategy("\"pass\""), #"{"name": "v", "base": "naive"}"#, "an array"),
+    (
+      everyStrategy(#"{"verdict": "pass", "metrics": {"tokenRequests": "many"}}"#), "[]",
+      "a number, null, or {\"min\": x, \"max\": y}"
+    ),
   ])
   func badExpectationsAreExplained(expect: String, variants: String, message: String) throws {
     #expect {

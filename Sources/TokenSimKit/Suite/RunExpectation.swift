@@ -55,7 +55,7 @@ public struct RunExpectation: Equatable, Sendable {
     let ids = CheckCatalog.all.map(\.id)
     return try reader.array(maximumCount: ids.count).map { element throws(ScenarioError) in
       try element.choice(ids.map { ($0, $0) })
-    }.sorted()
+    }
   }
 }
 

@@ -8,9 +8,6 @@ public struct ScenarioExpectations: Equatable, Sendable {
   /// Expectations in code.
   public init(runs: [String: RunExpectation]) { self.runs = runs }
 
-  /// The expectation for the strategy or variant `name`.
-  public subscript(name: String) -> RunExpectation? { runs[name] }
-
   /// Reads `expect`, given the names it must cover (built-in strategies, then the variants).
   init(reading reader: JSONReader, names: [String]) throws(ScenarioError) {
     let object = try reader.object(keys: names)

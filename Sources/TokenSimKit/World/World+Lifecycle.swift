@@ -51,22 +51,24 @@ extension World {
 
   /// A planned crash waits until the process is doing what the plan names.
   func checkCrash(_ id: Int) {
-    let process = processes[id - 1]
-    let moment = templates[process.template].config.crash?.during ?? .any
-    let ready: Bool
-    switch moment {
-    case .any: ready = true
-    case .holdingLock: ready = process.holdsLock
-    case .midRefresh: ready = process.refreshesInFlight > 0
-    }
-    if ready { crash(id) } else { processes[id - 1].crashWaiting = true }
+    if atCrashMoment(id) { crash(id) } else { processes[id - 1].crashWaiting = true }
   }
 
   /// The process just took the lock or sent a token request: a crash waiting for that happens now.
   func crashIfWaiting(_ id: Int) {
-    guard processes[id - 1].crashWaiting else { return }
+    guard processes[id - 1].crashWaiting, atCrashMoment(id) else { return }
     processes[id - 1].crashWaiting = false
     schedule(.crashCheck, for: id, at: now)
+  }
+
+  /// Whether the process is doing what its crash plan names.
+  private func atCrashMoment(_ id: Int) -> Bool {
+    let process = processes[id - 1]
+    switch templates[process.template].config.crash?.during ?? .any {
+    case .any: return true
+    case .holdingLock: return process.holdsLock
+    case .midRefresh: return process.refreshesInFlight > 0
+    }
   }
 
   /// The process dies at once: memory, queued work and a half-done write are lost.
