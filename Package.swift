@@ -8,7 +8,9 @@ let package = Package(
     .executable(name: "tokensim", targets: ["tokensim"]),
   ],
   targets: [
-    .target(name: "TokenSimKit"),
+    .target(
+      name: "TokenSimKit",
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
     .executableTarget(name: "tokensim", dependencies: ["TokenSimKit"]),
     .testTarget(name: "TokenSimKitTests", dependencies: ["TokenSimKit"]),
   ]

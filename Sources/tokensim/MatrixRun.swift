@@ -14,8 +14,8 @@ enum MatrixRun {
     defer { progress.clear() }
     return try ParallelRuns.map(count: runs.count, jobs: jobs) { index throws(CommandFailure) in
       let (scenario, strategy) = runs[index]
-      let result = Simulation(scenario: scenario, strategy: strategy).run()
-      try RunCommand.writeOutputs(result, to: "\(out)/\(scenario.name)/\(strategy.name)", trace: false)
+      let result = Simulation(scenario: scenario, strategy: strategy).run(trace: .discard)
+      try RunCommand.writeOutputs(result, to: "\(out)/\(scenario.name)/\(strategy.name)")
       progress.finished("\(scenario.name) × \(strategy.name)")
       return MatrixEntry(result)
     }

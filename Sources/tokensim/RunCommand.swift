@@ -35,12 +35,20 @@ enum RunCommand {
     let choice = try strategyChoice(arguments)
     let seed = try parseSeed(arguments.value("seed"))
     let scenario = try loadScenario(arguments.positional[0])
-    let started = Date()
-    let result = Simulation(scenario: scenario, strategy: choice, seed: seed).run()
-    let wall = Date().timeIntervalSince(started)
     let directory = arguments.value("out") ?? "Reports/\(scenario.name)/\(choice.name)"
-    try writeOutputs(result, to: directory, trace: arguments.flags.contains("trace"))
-    print(RunSummary.text(result, wallSeconds: wall, directory: directory, trace: arguments.flags.contains("trace")))
+    let traceFile = arguments.flags.contains("trace") ? try TraceFile(path: directory + "/trace.jsonl") : nil
+    let started = Date()
+    let result = Simulation(scenario: scenario, strategy: choice, seed: seed).run(
+      trace: traceFile.map { file in .stream(file.append) } ?? .discard)
+    let wall = Date().timeIntervalSince(started)
+    do throws(CommandFailure) {
+      try writeOutputs(result, to: directory)
+      try traceFile?.commit()
+    } catch {
+      traceFile?.discard()
+      throw error
+    }
+    print(RunSummary.text(result, wallSeconds: wall, directory: directory, trace: traceFile != nil))
   }
 
   /// The strategy chosen by `--strategy` or `--strategy-file`, with the `--param` overrides.
@@ -73,7 +81,7 @@ enum RunCommand {
   }
 
   /// Writes every report of one run into `directory`.
-  static func writeOutputs(_ result: RunResult, to directory: String, trace: Bool) throws(CommandFailure) {
+  static func writeOutputs(_ result: RunResult, to directory: String) throws(CommandFailure) {
     do {
       try FileOutput.write(RunReport(result).jsonData(), to: directory + "/report.json")
       try FileOutput.write(MarkdownReport.text(result), to: directory + "/report.md")
@@ -81,10 +89,6 @@ enum RunCommand {
       try FileOutput.write(JUnitReport.xml([suite]), to: directory + "/junit.xml")
       try FileOutput.write(TimelineSVG.svg(result), to: directory + "/timeline.svg")
       try FileOutput.write(HTMLReport.page(result), to: directory + "/index.html")
-      if trace {
-        let lines = result.trace.map(TraceLine.json).joined(separator: "\n") + "\n"
-        try FileOutput.write(lines, to: directory + "/trace.jsonl")
-      }
     } catch {
       throw CommandFailure(status: 2, message: "cannot write to \(directory): \(error.localizedDescription)")
     }

@@ -2,20 +2,26 @@
 ///
 /// The sequence number is assigned on insertion, so two items due at the same instant come out in
 /// the order they were scheduled: the order never depends on hashing or memory addresses.
+///
+/// The heap moves only small plain keys; each payload stays in a slot of its own until it is
+/// taken, so an event with strings or arrays inside is never copied while the heap reorders.
 public struct EventQueue<Payload> {
+  /// A heap key: when, in what order, and which slot holds the payload.
   struct Entry {
-    var time: SimInstant
+    var time: Int64
     var sequence: UInt64
-    var payload: Payload
+    var slot: Int
 
+    @inline(__always)
     func precedes(_ other: Entry) -> Bool {
-      time.microseconds != other.time.microseconds
-        ? time.microseconds < other.time.microseconds : sequence < other.sequence
+      time != other.time ? time < other.time : sequence < other.sequence
     }
   }
 
   var heap: [Entry] = []
   var nextSequence: UInt64 = 0
+  private var payloads: [Payload?] = []
+  private var freeSlots: [Int] = []
 
   /// Creates an empty queue.
   public init() {}
@@ -25,11 +31,19 @@ public struct EventQueue<Payload> {
   /// Whether nothing is waiting.
   public var isEmpty: Bool { heap.isEmpty }
   /// The time of the earliest item, if any.
-  public var nextTime: SimInstant? { heap.first?.time }
+  public var nextTime: SimInstant? { heap.first.map { SimInstant(microseconds: $0.time) } }
 
   /// Schedules `payload` at `time`.
   public mutating func schedule(_ payload: Payload, at time: SimInstant) {
-    heap.append(Entry(time: time, sequence: nextSequence, payload: payload))
+    let slot: Int
+    if let free = freeSlots.popLast() {
+      slot = free
+      payloads[slot] = payload
+    } else {
+      slot = payloads.count
+      payloads.append(payload)
+    }
+    heap.append(Entry(time: time.microseconds, sequence: nextSequence, slot: slot))
     nextSequence &+= 1
     siftUp(from: heap.count - 1)
   }
@@ -43,34 +57,39 @@ public struct EventQueue<Payload> {
       heap[0] = last
       siftDown(from: 0)
     }
-    return (top.time, top.payload)
+    freeSlots.append(top.slot)
+    return (SimInstant(microseconds: top.time), payloads[top.slot].take()!)
   }
 
   mutating func siftUp(from start: Int) {
-    var child = start
-    let item = heap[child]
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard item.precedes(heap[parent]) else { break }
-      heap[child] = heap[parent]
-      child = parent
+    heap.withUnsafeMutableBufferPointer { heap in
+      var child = start
+      let item = heap[child]
+      while child > 0 {
+        let parent = (child - 1) / 2
+        guard item.precedes(heap[parent]) else { break }
+        heap[child] = heap[parent]
+        child = parent
+      }
+      heap[child] = item
     }
-    heap[child] = item
   }
 
   mutating func siftDown(from start: Int) {
-    var parent = start
-    let item = heap[parent]
-    let count = heap.count
-    while true {
-      let left = 2 * parent + 1
-      guard left < count else { break }
-      let right = left + 1
-      let smaller = right < count && heap[right].precedes(heap[left]) ? right : left
-      guard heap[smaller].precedes(item) else { break }
-      heap[parent] = heap[smaller]
-      parent = smaller
+    heap.withUnsafeMutableBufferPointer { heap in
+      var parent = start
+      let item = heap[parent]
+      let count = heap.count
+      while true {
+        let left = 2 * parent + 1
+        guard left < count else { break }
+        let right = left + 1
+        let smaller = right < count && heap[right].precedes(heap[left]) ? right : left
+        guard heap[smaller].precedes(item) else { break }
+        heap[parent] = heap[smaller]
+        parent = smaller
+      }
+      heap[parent] = item
     }
-    heap[parent] = item
   }
 }

@@ -1,6 +1,7 @@
 /// Who each process of a trace is, learned from its `processStarted` events, and the workers the
 /// reports speak of: a daemon is a worker of its own; the invocations of one CLI on one host are
-/// one worker, because each lives only seconds.
+/// one worker, because each lives only seconds. A CLI invocation that exited is forgotten (it never
+/// comes back), so the directory grows with daemons and live invocations, not with time.
 struct ProcessDirectory {
   /// One process.
   struct Entry {
@@ -11,7 +12,7 @@ struct ProcessDirectory {
     var alive: Bool
   }
 
-  private(set) var entries: [Entry] = []
+  private var entries = RetiringTable<Entry>()
   /// Worker names, indexed by worker number.
   private(set) var workers: [String] = []
   /// Live processes per worker.
@@ -23,25 +24,31 @@ struct ProcessDirectory {
   mutating func started(_ process: Int, name: String, role: ProcessRole, host: String) -> Bool {
     if process > entries.count {
       let worker = self.worker(named: ProcessDirectory.workerName(name, role: role))
-      entries.append(Entry(name: name, role: role, host: host, worker: worker, alive: false))
+      _ = entries.append(Entry(name: name, role: role, host: host, worker: worker, alive: false))
     }
-    guard !entries[process - 1].alive else { return false }
-    entries[process - 1].alive = true
-    liveCount[entries[process - 1].worker] += 1
-    return liveCount[entries[process - 1].worker] == 1
+    guard !entries[process].alive else { return false }
+    entries[process].alive = true
+    liveCount[entries[process].worker] += 1
+    return liveCount[entries[process].worker] == 1
   }
 
-  /// Records an exit or crash; returns whether the worker has no live process left.
+  /// Records an exit (`exited`) or crash; returns whether the worker has no live process left.
+  /// An exited CLI invocation is forgotten: only a crashed process can start again.
   @discardableResult
-  mutating func ended(_ process: Int) -> Bool {
-    guard process <= entries.count, entries[process - 1].alive else { return false }
-    entries[process - 1].alive = false
-    liveCount[entries[process - 1].worker] -= 1
-    return liveCount[entries[process - 1].worker] == 0
+  mutating func ended(_ process: Int, exited: Bool) -> Bool {
+    guard entries.contains(process), entries[process].alive else { return false }
+    entries[process].alive = false
+    let worker = entries[process].worker
+    liveCount[worker] -= 1
+    if exited, entries[process].role == .cli {
+      entries.retire(process)
+      entries.releaseRetired()
+    }
+    return liveCount[worker] == 0
   }
 
-  /// The entry of `process`, if it started.
-  func entry(_ process: Int) -> Entry? { process >= 1 && process <= entries.count ? entries[process - 1] : nil }
+  /// The entry of `process`, if it started and is not forgotten.
+  func entry(_ process: Int) -> Entry? { entries.contains(process) ? entries[process] : nil }
 
   /// The name reports use for `process`.
   func name(_ process: Int) -> String { entry(process)?.name ?? "process \(process)" }

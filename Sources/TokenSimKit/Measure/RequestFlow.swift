@@ -5,7 +5,8 @@ struct RequestFlow {
   private var lastSecond = SlidingWindow(length: .seconds(1))
   private(set) var peakConcurrent = 0
   private(set) var peakPerSecond = 0
-  private(set) var longest: (duration: SimDuration, request: Int, process: Int, sentAt: SimInstant, ended: Bool)?
+  /// The longest wait so far, with the name of the process that waited.
+  private(set) var longest: (duration: SimDuration, request: Int, process: String, sentAt: SimInstant, ended: Bool)?
 
   /// The process that sent `request`, while it is in flight.
   func sender(of request: Int) -> Int? { inFlight[request]?.process }
@@ -16,34 +17,40 @@ struct RequestFlow {
     peakPerSecond = max(peakPerSecond, lastSecond.add(time))
   }
 
-  /// The request's answer arrived; returns when it was sent.
-  mutating func ended(request: Int, at time: SimInstant) -> SimInstant? {
+  /// The answer to `request`, sent by the process called `name`, arrived; returns when it was sent.
+  mutating func ended(request: Int, name: @autoclosure () -> String, at time: SimInstant) -> SimInstant? {
     guard let flight = inFlight.removeValue(forKey: request) else { return nil }
-    measure(request: request, flight: flight, until: time, ended: true)
+    measure(request: request, flight: flight, name: name(), until: time, ended: true)
     return flight.sentAt
   }
 
-  /// The process died or exited: its requests are no longer waited on. Returns when each was sent.
-  mutating func processGone(_ process: Int, at time: SimInstant) -> [SimInstant] {
+  /// The process called `name` died or exited: its requests are no longer waited on. Returns when
+  /// each was sent.
+  mutating func processGone(_ process: Int, name: String, at time: SimInstant) -> [SimInstant] {
     inFlight.keys.sorted().filter { inFlight[$0]!.process == process }.map { request in
       let flight = inFlight.removeValue(forKey: request)!
-      measure(request: request, flight: flight, until: time, ended: false)
+      measure(request: request, flight: flight, name: name, until: time, ended: false)
       return flight.sentAt
     }
   }
 
-  /// Requests still waiting when the run ended count until `end`. Returns when each was sent.
-  mutating func finish(end: SimInstant) -> [SimInstant] {
+  /// Requests still waiting when the run ended count until `end`, their senders named by `name`.
+  /// Returns when each was sent.
+  mutating func finish(end: SimInstant, name: (Int) -> String) -> [SimInstant] {
     inFlight.keys.sorted().map { request in
-      measure(request: request, flight: inFlight[request]!, until: end, ended: false)
-      return inFlight[request]!.sentAt
+      let flight = inFlight[request]!
+      measure(request: request, flight: flight, name: name(flight.process), until: end, ended: false)
+      return flight.sentAt
     }
   }
 
-  private mutating func measure(request: Int, flight: (process: Int, sentAt: SimInstant), until time: SimInstant, ended: Bool) {
+  private mutating func measure(
+    request: Int, flight: (process: Int, sentAt: SimInstant), name: @autoclosure () -> String, until time: SimInstant,
+    ended: Bool
+  ) {
     let duration = time - flight.sentAt
     guard duration > (longest?.duration ?? .zero) else { return }
-    longest = (duration, request, flight.process, flight.sentAt, ended)
+    longest = (duration, request, name(), flight.sentAt, ended)
   }
 }
 

@@ -16,6 +16,12 @@ public struct RunAnalysis: Sendable {
   public init(trace: [TraceEvent], duration: SimDuration, settings: CheckSettings) {
     var analyzer = TraceAnalyzer(duration: duration)
     for event in trace { analyzer.observe(event) }
+    self.init(analyzer: analyzer, settings: settings)
+  }
+
+  /// Finishes a copy of `analyzer`, which has observed the trace so far.
+  init(analyzer: TraceAnalyzer, settings: CheckSettings) {
+    var analyzer = analyzer
     (metrics, timeline, findings) = analyzer.finish()
     checks = CheckCatalog.judge(metrics, findings, settings: settings)
     verdict = CheckVerdict.worst(of: checks.map(\.verdict))

@@ -74,7 +74,7 @@ public struct RunFindings: Sendable {
     if let long = requests.longest {
       let state = long.ended ? "was answered after" : "was still unanswered after"
       longestRequest = Evidence(
-        time: long.sentAt, process: directory.name(long.process),
+        time: long.sentAt, process: long.process,
         what: "sent a token request that \(state) \(DurationText.approximate(long.duration))")
     }
     if let outage = outages.longest {

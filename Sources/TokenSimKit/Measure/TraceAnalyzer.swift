@@ -28,7 +28,8 @@ struct TraceAnalyzer {
       minimal.login(host: host, ttl: ttl, at: time)
     case .processStarted(let process, let name, let role, let host):
       started(process, name: name, role: role, host: host, at: time)
-    case .processExited(let process, _), .processCrashed(let process): ended(process, at: time)
+    case .processExited(let process, _): ended(process, exited: true, at: time)
+    case .processCrashed(let process): ended(process, exited: false, at: time)
     case .tokenRequestSent(let process, let request, _): sent(request, by: process, at: time)
     case .tokenRequestServed(let request, let decision, let family):
       lastServed = request
@@ -71,10 +72,14 @@ struct TraceAnalyzer {
     timeline.started(process: process, worker: directory.worker(of: process)!, firstOfWorker: first)
   }
 
-  private mutating func ended(_ process: Int, at time: SimInstant) {
+  private mutating func ended(_ process: Int, exited: Bool, at time: SimInstant) {
     guard let entry = directory.entry(process), entry.alive else { return }
-    let last = directory.ended(process)
-    for sentAt in requests.processGone(process, at: time) { timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply") }
+    for sentAt in requests.processGone(process, name: entry.name, at: time) {
+      timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply")
+    }
+    let last = directory.ended(process, exited: exited)
+    lastTokenOutcome[process] = nil
+    retryAfter.forget(process: process)
     if entry.role != .broker { minimal.ended(host: entry.host, at: time) }
     timeline.ended(process: process, worker: entry.worker, lastOfWorker: last)
   }
@@ -90,7 +95,7 @@ struct TraceAnalyzer {
   private mutating func requestEnded(
     _ request: Int, process: Int, outcome: TokenOutcome, retryAfter header: String?, at time: SimInstant
   ) {
-    let sentAt = requests.ended(request: request, at: time) ?? time
+    let sentAt = requests.ended(request: request, name: directory.name(process), at: time) ?? time
     timeline.tokenRequestEnded(sentAt: sentAt, outcome: outcome.rawValue)
     lastTokenOutcome[process] = outcome
     if let header, let host = directory.entry(process)?.host {
@@ -123,7 +128,9 @@ struct TraceAnalyzer {
   /// The metrics, the timeline and the findings once every event was observed.
   mutating func finish() -> (RunMetrics, Timeline, RunFindings) {
     let end = findings.end
-    for sentAt in requests.finish(end: end) { timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply") }
+    for sentAt in requests.finish(end: end, name: directory.name) {
+      timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply")
+    }
     minimal.finish(end: end)
     load.finish(end: end)
     outages.finish(end: end) { directory.liveCount[$0] > 0 }

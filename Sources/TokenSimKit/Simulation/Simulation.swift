@@ -39,11 +39,12 @@ public struct Simulation {
       brokers: strategy.base.usesBroker, makeStrategy: strategy.makeStrategy)
   }
 
-  /// Runs to the end and measures.
-  public func run() -> RunResult {
-    let world = World(scenario: scenario, seed: seed, brokers: brokers, makeStrategy: makeStrategy)
+  /// Runs to the end, measuring the trace as it happens; `trace` says whether the events are
+  /// also kept in the result (the default), streamed to a consumer, or let go.
+  public func run(trace retention: TraceRetention = .keep) -> RunResult {
+    let world = World(scenario: scenario, seed: seed, brokers: brokers, retention: retention, makeStrategy: makeStrategy)
     world.run()
-    let analysis = RunAnalysis(trace: world.trace, duration: scenario.duration, settings: scenario.checks)
+    let analysis = world.analysis(settings: scenario.checks)
     return RunResult(
       scenario: scenario, strategyName: strategyName, parameters: parameters, seed: seed, simulated: world.now,
       eventsProcessed: world.eventsProcessed, stopReason: world.stopReason, trace: world.trace, analysis: analysis)
@@ -66,7 +67,7 @@ public struct RunResult: Sendable {
   public let eventsProcessed: Int
   /// Why the run stopped.
   public let stopReason: StopReason
-  /// Every trace event in order.
+  /// Every trace event in order when the run kept its trace (`TraceRetention.keep`); else empty.
   public let trace: [TraceEvent]
   /// Metrics, timeline, checks and verdict, computed from the trace.
   public let analysis: RunAnalysis

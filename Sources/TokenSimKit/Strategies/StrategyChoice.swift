@@ -20,10 +20,18 @@ public struct StrategyChoice: Equatable, Sendable {
     self.init(try StrategyCatalog.entry(name, source: source, path: name))
   }
 
-  /// Makes the instance for one process.
+  /// Makes the instance for one process. Built-in strategies are values made from their
+  /// parameters alone, so one instance per role is made here and each process gets a copy:
+  /// resolving parameters once, not at every CLI start.
   public var makeStrategy: @Sendable (ProcessRole) -> any RefreshStrategy {
-    let (make, parameters) = (base.make, parameters)
-    return { make(parameters, $0) }
+    let prototypes = Prototypes(ProcessRole.allCases.map { base.make(parameters, $0) })
+    return { prototypes.instances[ProcessRole.allCases.firstIndex(of: $0)!] }
+  }
+
+  /// One instance per role, never mutated: each call of `makeStrategy` hands out a copy.
+  private final class Prototypes: @unchecked Sendable {
+    let instances: [any RefreshStrategy]
+    init(_ instances: [any RefreshStrategy]) { self.instances = instances }
   }
 
   /// Same base, name and parameters.

@@ -9,6 +9,11 @@ struct SimProcess {
   var alive = false
   var crashed = false
   var random: RandomStream
+  /// Its strategy, mutated in place.
+  let strategy: StrategyBox
+  /// Draws for its crashes and scheduler failures.
+  var crashRandom: RandomStream
+  var schedulerFailuresLeft: Int
   /// Asks given to the strategy and not yet answered, with what they were for.
   var asks: [Int: AskPurpose] = [:]
   var nextAsk = 1

@@ -3,10 +3,10 @@ extension World {
   func callAPI(_ id: Int, ask: Int, purpose: AskPurpose, token: AccessToken) {
     let call = nextCall
     nextCall += 1
-    let process = processes[id - 1]
     apiCalls[call] = APICallState(
-      process: id, incarnation: process.incarnation, purpose: purpose, ask: ask, token: token, cycleEpoch: process.cycleEpoch)
-    schedule(.apiTimeout(call: call), for: id, at: now + templates[process.template].config.apiTimeout)
+      process: id, incarnation: processes[id].incarnation, purpose: purpose, ask: ask, token: token,
+      cycleEpoch: processes[id].cycleEpoch)
+    schedule(.apiTimeout(call: call), for: id, at: now + templates[processes[id].template].config.apiTimeout)
     let draw = faultPlan.draw(for: .api, at: now)
     let latency = scenario.server.apiLatency.sample(&serverRandom) + draw.extraLatency
     switch draw.effect {
@@ -30,12 +30,12 @@ extension World {
 
   private func endCall(_ state: APICallState, status: Int?) {
     let id = state.process
-    guard processes[id - 1].alive, processes[id - 1].incarnation == state.incarnation else { return }
+    guard exists(id), processes[id].alive, processes[id].incarnation == state.incarnation else { return }
     let ok = status == 200
     record(.apiCallEnded(process: id, ok: ok, status: status))
     if status == 401 { deliver(.apiRejected(ask: state.ask, token: state.token, status: 401), to: id) }
-    guard processes[id - 1].alive, processes[id - 1].incarnation == state.incarnation else { return }
-    if state.purpose == .cycle, state.cycleEpoch != processes[id - 1].cycleEpoch { return }
+    guard processes[id].alive, processes[id].incarnation == state.incarnation else { return }
+    if state.purpose == .cycle, state.cycleEpoch != processes[id].cycleEpoch { return }
     ok ? callSucceeded(id, purpose: state.purpose) : callFailed(id, purpose: state.purpose)
   }
 }

@@ -1,13 +1,13 @@
 extension World {
   /// Starts (or restarts after a crash) process `id`.
   func start(process id: Int, cause: StartCause) {
-    let config = templates[processes[id - 1].template].config
+    let config = templates[processes[id].template].config
     resetWorkload(id)
-    processes[id - 1].alive = true
-    processes[id - 1].crashed = false
-    let process = processes[id - 1]
+    processes[id].alive = true
+    processes[id].crashed = false
+    let process = processes[id]
     record(.processStarted(process: id, name: process.name, role: process.role, host: hosts[process.host].config.name))
-    if config.credentialSource == .environment { processes[id - 1].environment = environmentSnapshot(host: process.host) }
+    if config.credentialSource == .environment { processes[id].environment = environmentSnapshot(host: process.host) }
     deliver(.started(cause: cause), to: id)
     scheduleCrash(id, config: config)
     if let stopAt = config.stopAt, process.role != .cli { schedule(.stop, for: id, at: stopAt) }
@@ -15,19 +15,19 @@ extension World {
   }
 
   private func resetWorkload(_ id: Int) {
-    processes[id - 1].incarnation += 1
-    processes[id - 1].asks = [:]
-    processes[id - 1].cycleCallsLeft = nil
-    processes[id - 1].restarting = false
-    processes[id - 1].askedOnce = false
-    processes[id - 1].items = [:]
-    processes[id - 1].holdsLock = false
-    processes[id - 1].lockTicket = nil
-    processes[id - 1].refreshesInFlight = 0
-    processes[id - 1].writeInFlight = false
-    processes[id - 1].exitWhenIdle = nil
-    processes[id - 1].timerArmings = [:]
-    processes[id - 1].pendingMessages = []
+    processes[id].incarnation += 1
+    processes[id].asks = [:]
+    processes[id].cycleCallsLeft = nil
+    processes[id].restarting = false
+    processes[id].askedOnce = false
+    processes[id].items = [:]
+    processes[id].holdsLock = false
+    processes[id].lockTicket = nil
+    processes[id].refreshesInFlight = 0
+    processes[id].writeInFlight = false
+    processes[id].exitWhenIdle = nil
+    processes[id].timerArmings = [:]
+    processes[id].pendingMessages = []
   }
 
   private func environmentSnapshot(host: Int) -> StoreContents {
@@ -43,27 +43,27 @@ extension World {
     guard let crash = config.crash else { return }
     if let perHour = crash.perHour {
       let mean = SimDuration(microseconds: Int64((3_600_000_000 / perHour).rounded()))
-      schedule(.crash, for: id, at: now + crashRandom[id - 1].exponential(mean: mean))
-    } else if let at = crash.at, at >= now, processes[id - 1].incarnation == 1 {
+      schedule(.crash, for: id, at: now + processes[id].crashRandom.exponential(mean: mean))
+    } else if let at = crash.at, at >= now, processes[id].incarnation == 1 {
       schedule(.crashCheck, for: id, at: at)
     }
   }
 
   /// A planned crash waits until the process is doing what the plan names.
   func checkCrash(_ id: Int) {
-    if atCrashMoment(id) { crash(id) } else { processes[id - 1].crashWaiting = true }
+    if atCrashMoment(id) { crash(id) } else { processes[id].crashWaiting = true }
   }
 
   /// The process just took the lock or sent a token request: a crash waiting for that happens now.
   func crashIfWaiting(_ id: Int) {
-    guard processes[id - 1].crashWaiting, atCrashMoment(id) else { return }
-    processes[id - 1].crashWaiting = false
+    guard processes[id].crashWaiting, atCrashMoment(id) else { return }
+    processes[id].crashWaiting = false
     schedule(.crashCheck, for: id, at: now)
   }
 
   /// Whether the process is doing what its crash plan names.
   private func atCrashMoment(_ id: Int) -> Bool {
-    let process = processes[id - 1]
+    let process = processes[id]
     switch templates[process.template].config.crash?.during ?? .any {
     case .any: return true
     case .holdingLock: return process.holdsLock
@@ -74,13 +74,13 @@ extension World {
   /// The process dies at once: memory, queued work and a half-done write are lost.
   func crash(_ id: Int) {
     record(.processCrashed(process: id))
-    processes[id - 1].crashWaiting = false
-    for (_, attempts) in processes[id - 1].items.sorted(by: { $0.key < $1.key }) {
+    processes[id].crashWaiting = false
+    for (_, attempts) in processes[id].items.sorted(by: { $0.key < $1.key }) {
       record(.workItemEnded(process: id, completed: false, attempts: attempts))
     }
-    if processes[id - 1].writeInFlight { hosts[processes[id - 1].host].store.abandonWrite() }
+    if processes[id].writeInFlight { hosts[processes[id].host].store.abandonWrite() }
     leave(id, crashed: true)
-    if let delay = templates[processes[id - 1].template].config.restartAfter {
+    if let delay = templates[processes[id].template].config.restartAfter {
       schedule(.start(.processStart), for: id, at: now + delay)
     }
   }
@@ -89,9 +89,9 @@ extension World {
   /// under way (a runtime that awaits pending work before exiting; a refresh abandoned at exit
   /// would lose a rotated token).
   func exit(_ id: Int, ok: Bool) {
-    guard processes[id - 1].alive else { return }
-    guard !processes[id - 1].busy else {
-      processes[id - 1].exitWhenIdle = ok
+    guard processes[id].alive else { return }
+    guard !processes[id].busy else {
+      processes[id].exitWhenIdle = ok
       return
     }
     record(.processExited(process: id, ok: ok))
@@ -99,12 +99,13 @@ extension World {
   }
 
   private func leave(_ id: Int, crashed: Bool) {
-    let host = processes[id - 1].host
-    processes[id - 1].alive = false
-    processes[id - 1].crashed = crashed
-    if let ticket = processes[id - 1].lockTicket { hosts[host].lock.withdraw(ticket: ticket) }
-    if processes[id - 1].holdsLock {
-      processes[id - 1].holdsLock = false
+    let host = processes[id].host
+    processes[id].alive = false
+    processes[id].crashed = crashed
+    if !crashed || templates[processes[id].template].config.restartAfter == nil { processes.retire(id) }
+    if let ticket = processes[id].lockTicket { hosts[host].lock.withdraw(ticket: ticket) }
+    if processes[id].holdsLock {
+      processes[id].holdsLock = false
       let next = crashed ? hosts[host].lock.holderDied(now: now) : hosts[host].lock.release(process: id, now: now)
       record(.lock(process: id, host: hosts[host].config.name, what: crashed ? "holder-died" : "released"))
       if let next { grantLock(to: next, host: host) }
@@ -116,8 +117,8 @@ extension World {
 
   /// Hands the lock to a waiter.
   func grantLock(to waiter: (process: Int, ticket: Int), host: Int) {
-    processes[waiter.process - 1].holdsLock = true
-    processes[waiter.process - 1].lockTicket = nil
+    processes[waiter.process].holdsLock = true
+    processes[waiter.process].lockTicket = nil
     crashIfWaiting(waiter.process)
     record(.lock(process: waiter.process, host: hosts[host].config.name, what: "acquired"))
     schedule(.strategyEvent(.lockGranted), for: waiter.process, at: now)

@@ -2,16 +2,17 @@ extension World {
   /// Routes an event to one incarnation of a process; events of a dead or replaced incarnation
   /// are dropped, and those of a suspended host wait for it to resume.
   func dispatch(_ event: ProcessEvent, to id: Int, incarnation: Int) {
-    let process = processes[id - 1]
+    guard exists(id), processes[id].incarnation == incarnation else { return }
+    let (alive, host) = (processes[id].alive, processes[id].host)
     if case .start(let cause) = event {
-      guard !process.alive || cause == .workLoopRestart, process.incarnation == incarnation else { return }
+      guard !alive || cause == .workLoopRestart else { return }
       return cause == .workLoopRestart ? restartLoopNow(id) : start(process: id, cause: .processStart)
     }
-    if case .storeWriteDone(let contents) = event, process.incarnation == incarnation, !process.crashed {
+    if case .storeWriteDone(let contents) = event, !processes[id].crashed {
       return finishWrite(id, contents)
     }
-    guard process.alive, process.incarnation == incarnation else { return }
-    if let resume = hosts[process.host].resumeTime(after: now) {
+    guard alive else { return }
+    if let resume = hosts[host].resumeTime(after: now) {
       return queue.schedule(.process(id: id, incarnation: incarnation, event), at: resume)
     }
     handle(event, for: id)
@@ -24,7 +25,7 @@ extension World {
     case .itemArrives: itemArrives(id)
     case .itemRetry(let item): attemptItem(id, item: item)
     case .timer(let name, let arming):
-      if processes[id - 1].timerArmings[name] == arming { deliver(.timerFired(name: name), to: id) }
+      if processes[id].timerArmings[name] == arming { deliver(.timerFired(name: name), to: id) }
     case .storeReadDone(let result): finishRead(id, result)
     case .lockWaitOver(let ticket): lockWaitOver(id, ticket: ticket)
     case .tokenTimeout(let request): tokenTimeout(request)
@@ -34,7 +35,7 @@ extension World {
     case .stop: exit(id, ok: true)
     case .message(let from, let message): receive(message, from: from, at: id)
     case .messageTimeout(let correlation):
-      if processes[id - 1].pendingMessages.remove(correlation) != nil {
+      if processes[id].pendingMessages.remove(correlation) != nil {
         deliver(.messageFailed(correlation: correlation), to: id)
       }
     case .strategyEvent(let event): deliver(event, to: id)
@@ -43,16 +44,17 @@ extension World {
 
   /// Gives `event` to the process's strategy and performs the actions it returns.
   func deliver(_ event: StrategyEvent, to id: Int) {
-    let process = processes[id - 1]
+    let incarnation = processes[id].incarnation
     var context = StrategyContext(
-      now: hosts[process.host].clock.local(now), processID: id, role: process.role, random: process.random)
-    let actions = strategies[id - 1].strategy.handle(event, context: &context)
-    processes[id - 1].random = context.random
+      now: hosts[processes[id].host].clock.local(now), processID: id, role: processes[id].role,
+      random: processes[id].random)
+    let actions = processes[id].strategy.strategy.handle(event, context: &context)
+    processes[id].random = context.random
     for action in actions {
-      guard processes[id - 1].alive, processes[id - 1].incarnation == process.incarnation else { return }
+      guard processes[id].alive, processes[id].incarnation == incarnation else { return }
       perform(action, for: id)
     }
-    if let ok = processes[id - 1].exitWhenIdle, processes[id - 1].incarnation == process.incarnation { exit(id, ok: ok) }
+    if let ok = processes[id].exitWhenIdle, processes[id].incarnation == incarnation { exit(id, ok: ok) }
   }
 
   private func perform(_ action: StrategyAction, for id: Int) {
@@ -65,7 +67,7 @@ extension World {
     case .grant(let ask, let token): granted(id, ask: ask, token: token)
     case .deny(let ask, _): denied(id, ask: ask)
     case .setTimer(let name, let at): setTimer(id, name: name, at: at)
-    case .cancelTimer(let name): processes[id - 1].timerArmings[name, default: 0] += 1
+    case .cancelTimer(let name): processes[id].timerArmings[name, default: 0] += 1
     case .restartWorkLoop: restartWorkLoop(id)
     case .raiseAlert(let message): record(.alertRaised(process: id, message: message))
     case .send(let message, let to, let timeout): send(message, from: id, to: to, timeout: timeout)
@@ -73,27 +75,29 @@ extension World {
   }
 
   private func setTimer(_ id: Int, name: String, at localTime: SimInstant) {
-    processes[id - 1].timerArmings[name, default: 0] += 1
-    let config = templates[processes[id - 1].template].config
-    if name == "refresh", schedulerFailuresLeft[id - 1] > 0,
-      crashRandom[id - 1].chance(config.schedulerFailure?.probability ?? 0)
+    processes[id].timerArmings[name, default: 0] += 1
+    let config = templates[processes[id].template].config
+    if name == "refresh", processes[id].schedulerFailuresLeft > 0,
+      processes[id].crashRandom.chance(config.schedulerFailure?.probability ?? 0)
     {
-      schedulerFailuresLeft[id - 1] -= 1
+      processes[id].schedulerFailuresLeft -= 1
       return record(.schedulerArmFailed(process: id))
     }
-    let trueTime = hosts[processes[id - 1].host].clock.trueInstant(localTime)
-    schedule(.timer(name: name, arming: processes[id - 1].timerArmings[name]!), for: id, at: trueTime)
+    let trueTime = hosts[processes[id].host].clock.trueInstant(localTime)
+    schedule(.timer(name: name, arming: processes[id].timerArmings[name]!), for: id, at: trueTime)
   }
 
   private func send(_ message: IPCMessage, from id: Int, to target: Int?, timeout: SimDuration) {
-    processes[id - 1].pendingMessages.insert(message.correlation)
+    processes[id].pendingMessages.insert(message.correlation)
     schedule(.messageTimeout(correlation: message.correlation), for: id, at: now + timeout)
-    guard let receiver = target ?? hosts[processes[id - 1].host].broker, processes[receiver - 1].alive else { return }
+    guard let receiver = target ?? hosts[processes[id].host].broker, exists(receiver), processes[receiver].alive else {
+      return
+    }
     schedule(.message(from: id, message), for: receiver, at: now + .milliseconds(1))
   }
 
   private func receive(_ message: IPCMessage, from sender: Int, at id: Int) {
-    processes[id - 1].pendingMessages.remove(message.correlation)
+    processes[id].pendingMessages.remove(message.correlation)
     deliver(.messageReceived(from: sender, message: message), to: id)
   }
 }

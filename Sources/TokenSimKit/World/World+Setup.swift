@@ -78,13 +78,12 @@ extension World {
     let hostName = hosts[host].config.name
     let label = config.role == .cli ? "\(config.name)#\(id)" : (config.count > 1 ? "\(config.name)#\(instance + 1)" : config.name)
     let streamName = "process/\(hostName)/\(config.name)/\(instance)"
-    processes.append(
+    _ = processes.append(
       SimProcess(
         id: id, name: "\(hostName)/\(label)", host: host, template: template, role: config.role,
-        random: RandomStream(rootSeed: rootSeed, name: streamName)))
-    strategies.append(StrategyBox(makeStrategy(config.role)))
-    crashRandom.append(RandomStream(rootSeed: rootSeed, name: "crash/" + streamName))
-    schedulerFailuresLeft.append(config.schedulerFailure?.count ?? 0)
+        random: RandomStream(rootSeed: rootSeed, name: streamName), strategy: StrategyBox(makeStrategy(config.role)),
+        crashRandom: RandomStream(rootSeed: rootSeed, name: "crash/" + streamName),
+        schedulerFailuresLeft: config.schedulerFailure?.count ?? 0))
     if config.role == .broker { hosts[host].broker = id }
     return id
   }

@@ -1,6 +1,6 @@
 extension World {
   func beginRead(_ id: Int) {
-    let process = processes[id - 1]
+    let process = processes[id]
     if let environment = process.environment {
       let result: StoreReadResult = environment.credentials == nil ? .empty : .contents(store: environment)
       return schedule(.storeReadDone(result), for: id, at: now)
@@ -10,42 +10,42 @@ extension World {
   }
 
   func finishRead(_ id: Int, _ result: StoreReadResult) {
-    if processes[id - 1].environment == nil {
+    if processes[id].environment == nil {
       let name: String
       switch result {
       case .contents: name = "ok"
       case .empty: name = "empty"
       case .torn: name = "torn"
       }
-      record(.storeRead(process: id, host: hosts[processes[id - 1].host].config.name, result: name))
+      record(.storeRead(process: id, host: hosts[processes[id].host].config.name, result: name))
     }
     deliver(.storeRead(result: result), to: id)
   }
 
   func beginWrite(_ id: Int, _ contents: StoreContents) {
-    if processes[id - 1].environment != nil {
-      processes[id - 1].environment = contents
+    if processes[id].environment != nil {
+      processes[id].environment = contents
       return schedule(.strategyEvent(.storeWritten), for: id, at: now)
     }
-    let host = processes[id - 1].host
+    let host = processes[id].host
     hosts[host].store.beginWrite()
-    processes[id - 1].writeInFlight = true
+    processes[id].writeInFlight = true
     schedule(.storeWriteDone(contents), for: id, at: now + hosts[host].store.config.writeTime)
   }
 
   func finishWrite(_ id: Int, _ contents: StoreContents) {
-    let host = processes[id - 1].host
-    processes[id - 1].writeInFlight = false
+    let host = processes[id].host
+    processes[id].writeInFlight = false
     let lost = hosts[host].store.finishWrite(contents)
     record(
       .storeWritten(
         process: id, host: hosts[host].config.name, refreshToken: contents.credentials?.refreshToken?.serial, lostUpdate: lost))
-    if processes[id - 1].alive { deliver(.storeWritten, to: id) }
+    if processes[id].alive { deliver(.storeWritten, to: id) }
   }
 
   func acquireLock(_ id: Int, wait: SimDuration) {
-    let host = processes[id - 1].host
-    guard !processes[id - 1].holdsLock, processes[id - 1].environment == nil else {
+    let host = processes[id].host
+    guard !processes[id].holdsLock, processes[id].environment == nil else {
       return schedule(.strategyEvent(.lockGranted), for: id, at: now)
     }
     let ticket = nextTicket
@@ -53,7 +53,7 @@ extension World {
     if hosts[host].lock.acquire(process: id, ticket: ticket, now: now) {
       return grantLock(to: (id, ticket), host: host)
     }
-    processes[id - 1].lockTicket = ticket
+    processes[id].lockTicket = ticket
     schedule(.lockWaitOver(ticket: ticket), for: id, at: now + wait)
     if hosts[host].lock.holderDead {
       schedule(.lockStaleCheck(host: host), at: hosts[host].lock.acquiredAt + hosts[host].lock.config.staleAfter)
@@ -61,18 +61,18 @@ extension World {
   }
 
   func lockWaitOver(_ id: Int, ticket: Int) {
-    guard processes[id - 1].lockTicket == ticket else { return }
-    let host = processes[id - 1].host
+    guard processes[id].lockTicket == ticket else { return }
+    let host = processes[id].host
     hosts[host].lock.withdraw(ticket: ticket)
-    processes[id - 1].lockTicket = nil
+    processes[id].lockTicket = nil
     record(.lock(process: id, host: hosts[host].config.name, what: "unavailable"))
     deliver(.lockUnavailable, to: id)
   }
 
   func releaseLock(_ id: Int) {
-    guard processes[id - 1].holdsLock else { return }
-    let host = processes[id - 1].host
-    processes[id - 1].holdsLock = false
+    guard processes[id].holdsLock else { return }
+    let host = processes[id].host
+    processes[id].holdsLock = false
     let next = hosts[host].lock.release(process: id, now: now)
     record(.lock(process: id, host: hosts[host].config.name, what: "released"))
     if let next { grantLock(to: next, host: host) }

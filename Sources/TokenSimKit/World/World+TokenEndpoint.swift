@@ -4,7 +4,7 @@ extension World {
     let request = nextRequest
     nextRequest += 1
     record(.tokenRequestSent(process: id, request: request, token: token.serial))
-    processes[id - 1].refreshesInFlight += 1
+    processes[id].refreshesInFlight += 1
     crashIfWaiting(id)
     if let timeout { schedule(.tokenTimeout(request: request), for: id, at: now + timeout) }
     if rateLimiter != nil, !rateLimiter!.admit(at: now) {
@@ -12,7 +12,7 @@ extension World {
     }
     let draw = faultPlan.draw(for: .token, at: now)
     tokenRequests[request] = TokenRequestState(
-      process: id, incarnation: processes[id - 1].incarnation, tag: tag, token: token, fault: draw.effect,
+      process: id, incarnation: processes[id].incarnation, tag: tag, token: token, fault: draw.effect,
       extraLatency: draw.extraLatency)
     arrive(request, effect: draw.effect)
   }
@@ -20,7 +20,7 @@ extension World {
   private func answerRateLimited(_ request: Int, id: Int, tag: Int, token: RefreshToken) {
     let header = scenario.server.rateLimit?.retryAfter?.headerValue(at: now)
     tokenRequests[request] = TokenRequestState(
-      process: id, incarnation: processes[id - 1].incarnation, tag: tag, token: token, fault: nil, extraLatency: .zero)
+      process: id, incarnation: processes[id].incarnation, tag: tag, token: token, fault: nil, extraLatency: .zero)
     reply(request, .response(http: HTTPReply(status: 429, retryAfter: header, body: .oauthError(error: "rate_limited"))))
   }
 
@@ -106,9 +106,9 @@ extension World {
   }
 
   private func end(_ request: Int, state: TokenRequestState, reply: TokenEndpointReply) {
-    let process = processes[state.process - 1]
-    guard process.alive, process.incarnation == state.incarnation else { return }
-    processes[state.process - 1].refreshesInFlight -= 1
+    guard exists(state.process), processes[state.process].alive, processes[state.process].incarnation == state.incarnation
+    else { return }
+    processes[state.process].refreshesInFlight -= 1
     let (outcome, status, retryAfter) = TokenOutcome.of(reply, lostAfterCommit: state.lostAfterCommit)
     record(.tokenRequestEnded(process: state.process, request: request, outcome: outcome, status: status, retryAfter: retryAfter))
     deliver(.refreshCompleted(request: state.tag, reply: reply), to: state.process)

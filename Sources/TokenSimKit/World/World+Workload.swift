@@ -1,14 +1,14 @@
 extension World {
   /// Starts the process's work: a daemon's cycles and items, a CLI's calls.
   func beginWork(_ id: Int, config: ProcessConfig, firstStart: Bool) {
-    switch processes[id - 1].role {
+    switch processes[id].role {
     case .cli:
-      processes[id - 1].cliCallsLeft = config.apiCalls
+      processes[id].cliCallsLeft = config.apiCalls
       config.apiCalls == 0 ? exit(id, ok: true) : ask(id, for: .cli)
     case .daemon, .broker:
       if config.cycle != nil {
-        processes[id - 1].cycleEpoch += 1
-        schedule(.cycleDue(epoch: processes[id - 1].cycleEpoch), for: id, at: now)
+        processes[id].cycleEpoch += 1
+        schedule(.cycleDue(epoch: processes[id].cycleEpoch), for: id, at: now)
       }
       if firstStart, config.workItems != nil { scheduleNextItem(id, flow: config.workItems!) }
     }
@@ -16,21 +16,21 @@ extension World {
 
   /// Asks the strategy for a token.
   func ask(_ id: Int, for purpose: AskPurpose) {
-    let ask = processes[id - 1].nextAsk
-    processes[id - 1].nextAsk += 1
-    processes[id - 1].asks[ask] = purpose
-    let force = templates[processes[id - 1].template].config.refreshAtStart && !processes[id - 1].askedOnce
-    processes[id - 1].askedOnce = true
+    let ask = processes[id].nextAsk
+    processes[id].nextAsk += 1
+    processes[id].asks[ask] = purpose
+    let force = templates[processes[id].template].config.refreshAtStart && !processes[id].askedOnce
+    processes[id].askedOnce = true
     deliver(.tokenNeeded(ask: ask, forceRefresh: force), to: id)
   }
 
   func granted(_ id: Int, ask: Int, token: AccessToken) {
-    guard let purpose = processes[id - 1].asks.removeValue(forKey: ask) else { return }
+    guard let purpose = processes[id].asks.removeValue(forKey: ask) else { return }
     callAPI(id, ask: ask, purpose: purpose, token: token)
   }
 
   func denied(_ id: Int, ask: Int) {
-    guard let purpose = processes[id - 1].asks.removeValue(forKey: ask) else { return }
+    guard let purpose = processes[id].asks.removeValue(forKey: ask) else { return }
     record(.callDenied(process: id))
     callFailed(id, purpose: purpose)
   }
@@ -38,68 +38,68 @@ extension World {
   func callSucceeded(_ id: Int, purpose: AskPurpose) {
     switch purpose {
     case .cycle:
-      guard let left = processes[id - 1].cycleCallsLeft else { return }
+      guard let left = processes[id].cycleCallsLeft else { return }
       left <= 1 ? endCycle(id, ok: true) : continueCycle(id, callsLeft: left - 1)
     case .item(let item):
-      let attempts = processes[id - 1].items.removeValue(forKey: item) ?? 0
+      let attempts = processes[id].items.removeValue(forKey: item) ?? 0
       record(.workItemEnded(process: id, completed: true, attempts: attempts))
     case .cli:
-      processes[id - 1].cliCallsLeft -= 1
-      processes[id - 1].cliCallsLeft == 0 ? exit(id, ok: true) : ask(id, for: .cli)
+      processes[id].cliCallsLeft -= 1
+      processes[id].cliCallsLeft == 0 ? exit(id, ok: true) : ask(id, for: .cli)
     }
   }
 
   func callFailed(_ id: Int, purpose: AskPurpose) {
     switch purpose {
-    case .cycle: if processes[id - 1].cycleCallsLeft != nil { endCycle(id, ok: false) }
+    case .cycle: if processes[id].cycleCallsLeft != nil { endCycle(id, ok: false) }
     case .item(let item): itemFailed(id, item: item)
     case .cli: exit(id, ok: false)
     }
   }
 
   func cycleDue(_ id: Int, epoch: Int) {
-    guard epoch == processes[id - 1].cycleEpoch, let cycle = templates[processes[id - 1].template].config.cycle else { return }
+    guard epoch == processes[id].cycleEpoch, let cycle = templates[processes[id].template].config.cycle else { return }
     schedule(.cycleDue(epoch: epoch), for: id, at: now + cycle.every)
-    guard processes[id - 1].cycleCallsLeft == nil, !processes[id - 1].restarting else { return }
+    guard processes[id].cycleCallsLeft == nil, !processes[id].restarting else { return }
     cycle.apiCalls == 0 ? record(.workCycleEnded(process: id, ok: true)) : continueCycle(id, callsLeft: cycle.apiCalls)
   }
 
   private func continueCycle(_ id: Int, callsLeft: Int) {
-    processes[id - 1].cycleCallsLeft = callsLeft
+    processes[id].cycleCallsLeft = callsLeft
     ask(id, for: .cycle)
   }
 
   private func endCycle(_ id: Int, ok: Bool) {
-    processes[id - 1].cycleCallsLeft = nil
+    processes[id].cycleCallsLeft = nil
     record(.workCycleEnded(process: id, ok: ok))
   }
 
   func itemArrives(_ id: Int) {
-    guard let flow = templates[processes[id - 1].template].config.workItems else { return }
+    guard let flow = templates[processes[id].template].config.workItems else { return }
     scheduleNextItem(id, flow: flow)
-    let item = processes[id - 1].nextItem
-    processes[id - 1].nextItem += 1
+    let item = processes[id].nextItem
+    processes[id].nextItem += 1
     attemptItem(id, item: item)
   }
 
   private func scheduleNextItem(_ id: Int, flow: WorkItemFlow) {
     let gap =
       flow.every
-      ?? processes[id - 1].random.exponential(mean: SimDuration(microseconds: Int64((3_600_000_000 / flow.perHour).rounded())))
+      ?? processes[id].random.exponential(mean: SimDuration(microseconds: Int64((3_600_000_000 / flow.perHour).rounded())))
     schedule(.itemArrives, for: id, at: now + gap)
   }
 
   func attemptItem(_ id: Int, item: Int) {
-    processes[id - 1].items[item, default: 0] += 1
+    processes[id].items[item, default: 0] += 1
     ask(id, for: .item(item))
   }
 
   private func itemFailed(_ id: Int, item: Int) {
-    guard let attempts = processes[id - 1].items[item], let flow = templates[processes[id - 1].template].config.workItems else {
+    guard let attempts = processes[id].items[item], let flow = templates[processes[id].template].config.workItems else {
       return
     }
     guard attempts < flow.maxAttempts else {
-      processes[id - 1].items[item] = nil
+      processes[id].items[item] = nil
       return record(.workItemEnded(process: id, completed: false, attempts: attempts))
     }
     let backoff = flow.retryDelay * (Int64(1) << Int64(min(attempts - 1, 30)))
@@ -109,26 +109,26 @@ extension World {
   /// The strategy gave up on its session in this work loop: a daemon restarts the loop after its
   /// restart delay; a CLI exits with an error.
   func restartWorkLoop(_ id: Int) {
-    guard processes[id - 1].role != .cli else { return exit(id, ok: false) }
-    guard !processes[id - 1].restarting else { return }
+    guard processes[id].role != .cli else { return exit(id, ok: false) }
+    guard !processes[id].restarting else { return }
     record(.workLoopRestarted(process: id))
-    if processes[id - 1].cycleCallsLeft != nil { endCycle(id, ok: false) }
-    let pendingItems = processes[id - 1].asks.values.compactMap { purpose -> Int? in
+    if processes[id].cycleCallsLeft != nil { endCycle(id, ok: false) }
+    let pendingItems = processes[id].asks.values.compactMap { purpose -> Int? in
       if case .item(let item) = purpose { return item }
       return nil
     }
-    processes[id - 1].asks = [:]
-    processes[id - 1].restarting = true
-    processes[id - 1].cycleEpoch += 1
+    processes[id].asks = [:]
+    processes[id].restarting = true
+    processes[id].cycleEpoch += 1
     for item in pendingItems.sorted() { itemFailed(id, item: item) }
-    schedule(.start(.workLoopRestart), for: id, at: now + templates[processes[id - 1].template].config.restartDelay)
+    schedule(.start(.workLoopRestart), for: id, at: now + templates[processes[id].template].config.restartDelay)
   }
 
   /// The restarted loop begins: the strategy hears `.started(.workLoopRestart)`, cycles resume.
   func restartLoopNow(_ id: Int) {
-    guard processes[id - 1].alive, processes[id - 1].restarting else { return }
-    processes[id - 1].restarting = false
+    guard processes[id].alive, processes[id].restarting else { return }
+    processes[id].restarting = false
     deliver(.started(cause: .workLoopRestart), to: id)
-    beginWork(id, config: templates[processes[id - 1].template].config, firstStart: false)
+    beginWork(id, config: templates[processes[id].template].config, firstStart: false)
   }
 }

@@ -1,5 +1,6 @@
 /// The simulated world of one run: the authorization server, the hosts and processes, and the
-/// run loop that jumps from event to event on virtual time. Every step appends to `trace`.
+/// run loop that jumps from event to event on virtual time. Every step is recorded: measured at
+/// once by the trace analyzer, and kept or streamed as `retention` says.
 public final class World {
   let scenario: Scenario
   let makeStrategy: (ProcessRole) -> any RefreshStrategy
@@ -7,8 +8,10 @@ public final class World {
   var queue = EventQueue<WorldEvent>()
   /// True time now.
   public internal(set) var now = SimInstant.start
-  /// What happened, in order.
+  /// What happened, in order, when the world keeps its trace (`TraceRetention.keep`); else empty.
   public internal(set) var trace: [TraceEvent] = []
+  let retention: TraceRetention
+  var analyzer: TraceAnalyzer
   /// Events taken from the queue.
   public internal(set) var eventsProcessed = 0
   /// Why the run stopped.
@@ -22,10 +25,8 @@ public final class World {
   /// Process templates: (host index, config).
   let templates: [(host: Int, config: ProcessConfig)]
   var arrivalRandom: [RandomStream]
-  var processes: [SimProcess] = []
-  var strategies: [StrategyBox] = []
-  var crashRandom: [RandomStream] = []
-  var schedulerFailuresLeft: [Int] = []
+  /// Every process by id; one that ended for good is retired, so memory follows live processes.
+  var processes = RetiringTable<SimProcess>()
   var tokenRequests: [Int: TokenRequestState] = [:]
   var apiCalls: [Int: APICallState] = [:]
   var nextRequest = 1
@@ -36,11 +37,15 @@ public final class World {
   /// Builds the world of `scenario` under `seed`, each process running a strategy from
   /// `makeStrategy`. With `brokers`, every host runs a broker process (the scenario's own, or one
   /// added with a supervisor that restarts it after 1 s); without, the scenario's brokers are
-  /// left out because nothing would ask them.
+  /// left out because nothing would ask them. `retention` says whether the trace is kept,
+  /// streamed or only measured.
   public init(
-    scenario: Scenario, seed: UInt64, brokers: Bool = false, makeStrategy: @escaping (ProcessRole) -> any RefreshStrategy
+    scenario: Scenario, seed: UInt64, brokers: Bool = false, retention: TraceRetention = .keep,
+    makeStrategy: @escaping (ProcessRole) -> any RefreshStrategy
   ) {
     self.scenario = scenario
+    self.retention = retention
+    analyzer = TraceAnalyzer(duration: scenario.duration)
     self.rootSeed = seed
     self.makeStrategy = makeStrategy
     ledger = TokenLedger(config: scenario.server)
@@ -79,6 +84,7 @@ public final class World {
       now = time
       eventsProcessed += 1
       dispatch(event)
+      if processes.hasReleasable { processes.releaseRetired() }
     }
     now = end
     stop(queue.isEmpty ? .quiescent : .endOfTime)
@@ -89,12 +95,28 @@ public final class World {
     record(.runEnded(reason: reason))
   }
 
-  func record(_ kind: TraceKind) { trace.append(TraceEvent(time: now, kind: kind)) }
+  func record(_ kind: TraceKind) {
+    let event = TraceEvent(time: now, kind: kind)
+    analyzer.observe(event)
+    switch retention {
+    case .keep: trace.append(event)
+    case .discard: break
+    case .stream(let consume): consume(event)
+    }
+  }
+
+  /// Metrics, timeline, checks and verdict of the run so far, judged with `settings`.
+  public func analysis(settings: CheckSettings) -> RunAnalysis {
+    RunAnalysis(analyzer: analyzer, settings: settings)
+  }
 
   func schedule(_ event: WorldEvent, at time: SimInstant) { queue.schedule(event, at: max(time, now)) }
 
+  /// Whether `id` is a process still kept (retired processes are gone for good).
+  func exists(_ id: Int) -> Bool { processes.contains(id) }
+
   func schedule(_ event: ProcessEvent, for process: Int, at time: SimInstant) {
-    schedule(.process(id: process, incarnation: processes[process - 1].incarnation, event), at: time)
+    schedule(.process(id: process, incarnation: processes[process].incarnation, event), at: time)
   }
 
   private func dispatch(_ event: WorldEvent) {

@@ -1,0 +1,52 @@
+/// Elements numbered 1, 2, 3, … in the order they are added, kept in pages of 1,024. An element
+/// that will never be looked at again is retired; a page is freed once all its elements are, so
+/// memory follows the elements in use, not how many were ever added (a month of CLI invocations).
+struct RetiringTable<Element> {
+  private static var pageShift: Int { 10 }
+  private static var pageSize: Int { 1 << pageShift }
+
+  private var pages: [[Element]?] = []
+  private var retiredInPage: [Int] = []
+  private var releasable: [Int] = []
+  /// How many elements were ever added; ids run from 1 to `count`.
+  private(set) var count = 0
+
+  /// Adds `element` and returns its id.
+  mutating func append(_ element: Element) -> Int {
+    if count & (Self.pageSize - 1) == 0 {
+      var page: [Element] = []
+      page.reserveCapacity(Self.pageSize)
+      pages.append(page)
+      retiredInPage.append(0)
+    }
+    pages[count >> Self.pageShift]!.append(element)
+    count += 1
+    return count
+  }
+
+  /// Whether element `id` is still kept (added, and its page not freed).
+  func contains(_ id: Int) -> Bool { id >= 1 && id <= count && pages[(id - 1) >> Self.pageShift] != nil }
+
+  /// Element `id`, which must be kept.
+  subscript(id: Int) -> Element {
+    _read { yield pages[(id - 1) >> Self.pageShift]![(id - 1) & (Self.pageSize - 1)] }
+    _modify { yield &pages[(id - 1) >> Self.pageShift]![(id - 1) & (Self.pageSize - 1)] }
+  }
+
+  /// Marks element `id` as never needed again (call once per id). Its page becomes releasable
+  /// when it is full and all its elements are retired; `releaseRetired` frees it.
+  mutating func retire(_ id: Int) {
+    let page = (id - 1) >> Self.pageShift
+    retiredInPage[page] += 1
+    if retiredInPage[page] == Self.pageSize { releasable.append(page) }
+  }
+
+  /// Whether a page is waiting to be freed.
+  var hasReleasable: Bool { !releasable.isEmpty }
+
+  /// Frees every page whose elements are all retired.
+  mutating func releaseRetired() {
+    for page in releasable { pages[page] = nil }
+    releasable.removeAll()
+  }
+}
