@@ -41,6 +41,9 @@ struct RetiringTable<Element> {
     if retiredInPage[page] == Self.pageSize { releasable.append(page) }
   }
 
+  /// How many pages are kept (not freed).
+  var pagesKept: Int { pages.count { $0 != nil } }
+
   /// Whether a page is waiting to be freed.
   var hasReleasable: Bool { !releasable.isEmpty }
 

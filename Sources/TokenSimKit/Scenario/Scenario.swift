@@ -75,6 +75,8 @@ public struct Scenario: Equatable, Sendable {
       try ScenarioExpectations(reading: reader, names: names)
     }
     try ScenarioCrossReferences.crossCheck(self, object: object, hostReaders: hostReaders)
+    hosts = hosts.flatMap(\.expanded)
+    guard hosts.count <= 100_000 else { throw hostReaders[0].error(expected: "at most 100000 hosts, copies included") }
   }
 
   /// Reads `variants`: strategy-file objects with names of their own, unique and unlike any

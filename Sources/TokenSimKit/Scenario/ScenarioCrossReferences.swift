@@ -3,8 +3,8 @@ enum ScenarioCrossReferences {
   static func crossCheck(_ scenario: Scenario, object: ObjectReader, hostReaders: [JSONReader]) throws(ScenarioError) {
     var seenHosts: Set<String> = []
     for (host, reader) in zip(scenario.hosts, hostReaders) {
-      guard seenHosts.insert(host.name).inserted else {
-        throw reader.error(expected: "a host name not used before (\"\(host.name)\" is)")
+      for name in host.expanded.map(\.name) where !seenHosts.insert(name).inserted {
+        throw reader.error(expected: "a host name not used before (\"\(name)\" is)")
       }
       try checkProcesses(host, reader: reader)
     }
@@ -13,7 +13,7 @@ enum ScenarioCrossReferences {
       if let host = event.host, !seenHosts.contains(host) {
         throw reader.error(
           expected: "a \"host\" that the scenario declares",
-          suggestion: Spelling.closest(to: host, among: scenario.hosts.map(\.name)))
+          suggestion: Spelling.closest(to: host, among: seenHosts.sorted()))
       }
     }
   }

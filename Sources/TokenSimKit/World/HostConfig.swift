@@ -17,8 +17,24 @@ public struct HostConfig: Equatable, Sendable {
   public var loggedIn = true
   /// The processes on the host.
   public var processes: [ProcessConfig] = []
+  /// How many identical hosts this entry stands for (a fleet); the scenario expands it into
+  /// hosts named `name-1`, `name-2`, … (zero-padded so they sort in order).
+  public var copies = 1
 
-  static let keys = ["name", "clockOffset", "driftPPM", "suspend", "store", "lock", "login", "processes"]
+  static let keys = ["name", "clockOffset", "driftPPM", "suspend", "store", "lock", "login", "processes", "copies"]
+
+  /// The hosts this entry stands for: itself, or `copies` hosts with numbered names.
+  public var expanded: [HostConfig] {
+    guard copies > 1 else { return [self] }
+    let width = String(copies).count
+    return (1...copies).map { index in
+      var copy = self
+      let number = String(index)
+      copy.name = "\(name)-" + String(repeating: "0", count: width - number.count) + number
+      copy.copies = 1
+      return copy
+    }
+  }
 }
 
 /// How the credential store file is written and how long access takes.
@@ -67,6 +83,7 @@ extension HostConfig {
     if let store = object.optional("store") { self.store = try StoreConfig(reading: store) }
     if let lock = object.optional("lock") { self.lock = try LockConfig(reading: lock) }
     loggedIn = try object.optional("login")?.bool() ?? true
+    copies = try object.optional("copies")?.integer(in: 1...10_000) ?? 1
     let processes = try object.required("processes", expected: "an array of processes").array(maximumCount: 1_000)
     self.processes = try processes.map(ProcessConfig.init(reading:))
     try checkSuspensionsDoNotOverlap(reader: object.optional("suspend"))

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import TokenSimKit
+
+/// What lets a month of a fleet run in seconds and constant memory: host copies, a trace that is
+/// measured as it happens, and processes forgotten once they end.
+@Suite struct ScaleTests {
+  let fleetHost = #"""
+    "processes": [{"name": "agent", "role": "daemon", "cycle": {"every": "1m"}},
+                  {"name": "cli", "role": "cli", "arrivals": {"every": "7m"}}]
+    """#
+
+  func fleet(copies: Int) -> String {
+    """
+    {"name": "f", "description": "fleet", "duration": "6h", "server": {"accessTokenTTL": "1h", "rotation": "rotate"},
+     "hosts": [{"name": "web", "copies": \(copies), \(fleetHost)}]}
+    """
+  }
+
+  @Test func copiesExpandIntoNumberedHostsThatSortInOrder() throws {
+    let parsed = try scenario(fleet(copies: 12))
+    #expect(parsed.hosts.map(\.name) == (1...12).map { String(format: "web-%02d", $0) })
+    #expect(parsed.hosts.allSatisfy { $0.copies == 1 && $0.processes.count == 2 })
+  }
+
+  @Test func copiesRunExactlyLikeHostsWrittenOut() throws {
+    let written = (1...3).map { #"{"name": "web-\#($0)", \#(fleetHost)}"# }.joined(separator: ",")
+    let spelled = """
+      {"name": "f", "description": "fleet", "duration": "6h", "server": {"accessTokenTTL": "1h", "rotation": "rotate"},
+       "hosts": [\(written)]}
+      """
+    let copied = try run(fleet(copies: 3), strategy: "lease-shared")
+    let explicit = try run(spelled, strategy: "lease-shared")
+    #expect(copied.trace.map(TraceLine.json) == explicit.trace.map(TraceLine.json))
+    #expect(copied.metrics.tokenRequests == 18)
+  }
+
+  @Test func aCopyMayNotTakeAnotherHostsName() throws {
+    let json = """
+      {"name": "f", "description": "fleet", "duration": "1h",
+       "hosts": [{"name": "web-2", "processes": []}, {"name": "web", "copies": 2, "processes": []}]}
+      """
+    let error = try #require(throws: ScenarioError.self) { try scenario(json) }
+    #expect(error.path == "$.hosts[1]")
+    #expect(error.expected.contains("\"web-2\""))
+  }
+
+  @Test func copiesOutsideTheirRangeAreRefused() throws {
+    let error = try #require(throws: ScenarioError.self) { try scenario(fleet(copies: 10_001)) }
+    #expect(error.path == "$.hosts[0].copies")
+  }
+
+  @Test func aDiscardedOrStreamedTraceMeasuresTheSameAsAKeptOne() throws {
+    let parsed = try scenario(fleet(copies: 4))
+    let simulation = Simulation(scenario: parsed, strategy: try choice("naive"))
+    let kept = simulation.run()
+    var streamed: [String] = []
+    let streaming = simulation.run(trace: .stream { streamed.append(TraceLine.json($0)) })
+    let discarded = simulation.run(trace: .discard)
+    #expect(discarded.trace.isEmpty && streaming.trace.isEmpty)
+    #expect(streamed == kept.trace.map(TraceLine.json))
+    let reports = try [kept, streaming, discarded].map { try RunReport($0).jsonData() }
+    #expect(reports[0] == reports[1] && reports[1] == reports[2])
+  }
+
+  @Test func endedProcessesAreForgottenSoMemoryFollowsLiveOnes() throws {
+    let json = oneHost(
+      duration: "1d", server: #"{"accessTokenTTL": "1h", "rotation": "rotate"}"#,
+      processes: #"[{"name": "cli", "role": "cli", "arrivals": {"every": "10s"}}]"#)
+    let world = World(scenario: try scenario(json), seed: 1, retention: .discard) { _ in NaiveStrategy() }
+    world.run()
+    #expect(world.processes.count == 8_641, "one at 0, one every 10 s, one at the very end")
+    #expect(world.processes.pagesKept == 1, "only the page still being filled is kept")
+    #expect(world.analysis(settings: CheckSettings()).metrics.apiCalls == 8_640)
+  }
+}
