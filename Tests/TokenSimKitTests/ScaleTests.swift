@@ -74,4 +74,22 @@ import Testing
     #expect(world.processes.pagesKept == 1, "only the page still being filled is kept")
     #expect(world.analysis(settings: CheckSettings()).metrics.apiCalls == 8_640)
   }
+
+  @Test func theAccessTokenLogDropsExpiredTokensAndStillAnswersForEveryOther() {
+    var log = AccessTokenLog()
+    let ttl = SimDuration.minutes(10)
+    for minute in 0..<5_000 {
+      let now = SimInstant.start + .minutes(Int64(minute))
+      #expect(log.mint(family: 1 + minute % 3, expiresAt: now + ttl, now: now) == minute + 1)
+    }
+    #expect(log.count == 5_000)
+    #expect(log.record(4_980) == nil, "expired 10 minutes after it was minted, and dropped")
+    #expect(log.record(4_990) == nil, "expired just now")
+    #expect(log.record(4_991)?.family == 1 + 4_990 % 3)
+    #expect(log.record(5_001) == nil)
+    log.revoke(5_000)
+    log.revoke(1)
+    #expect(log.record(5_000)?.revoked == true)
+    #expect(log.record(4_999)?.revoked == false)
+  }
 }

@@ -12,26 +12,37 @@ struct TokenFamily {
   var generations = 1
 }
 
-/// The server's record of one refresh token.
+/// The server's record of one refresh token, packed into 24 bytes because a month of rotations
+/// keeps tens of thousands of them.
 struct RefreshRecord {
-  let serial: Int
-  let family: Int
-  let generation: Int
   let absoluteExpiry: SimInstant
   var lastUsedAt: SimInstant
-  var state: RefreshState
-  /// Access tokens minted while it was current, kept only when rotation revokes them.
-  var accessMinted: [Int] = []
-}
+  private let familyNumber: Int32
+  /// 0 while active, -1 once dead, else the serial of the token it was rotated into.
+  private var link: Int32 = 0
 
-/// Where a refresh token is in its life.
-enum RefreshState: Equatable {
-  /// Accepted.
-  case active
-  /// Used and replaced by `successor` at `at`.
-  case rotated(at: SimInstant, successor: Int)
-  /// Revoked with its family, or invalidated by the live-token cap.
-  case dead
+  init(family: Int, absoluteExpiry: SimInstant, lastUsedAt: SimInstant) {
+    precondition(family <= Int(Int32.max), "more token families than the ledger can number")
+    familyNumber = Int32(family)
+    self.absoluteExpiry = absoluteExpiry
+    self.lastUsedAt = lastUsedAt
+  }
+
+  /// The family it belongs to.
+  var family: Int { Int(familyNumber) }
+  /// The token it was rotated into, if it was.
+  var successor: Int? { link > 0 ? Int(link) : nil }
+  /// Whether it was revoked or capped away.
+  var isDead: Bool { link < 0 }
+
+  /// Records that it was replaced by `successor`.
+  mutating func rotated(into successor: Int) {
+    precondition(successor <= Int(Int32.max), "more refresh tokens than the ledger can number")
+    link = Int32(successor)
+  }
+
+  /// Records that it can no longer be used.
+  mutating func kill() { link = -1 }
 }
 
 /// The server's record of one access token.

@@ -3,8 +3,13 @@
 struct TokenLedger {
   private let config: ServerConfig
   private(set) var families: [TokenFamily] = []
-  private var refreshTokens: [RefreshRecord] = []
-  private var accessTokens: [AccessRecord] = []
+  private var refreshTokens = RetiringTable<RefreshRecord>()
+  /// When a rotated token was rotated, where that differs from its last use (a successor rotated
+  /// away within the reuse leeway); otherwise rotation and last use are the same instant.
+  private var rotatedApart: [Int: SimInstant] = [:]
+  /// Access tokens minted with each refresh token, kept only when rotation revokes them.
+  private var accessMinted: [Int: [Int]] = [:]
+  private var accessTokens = AccessTokenLog()
   /// Live refresh tokens in issue order, for the per-user cap.
   private var live: [Int] = []
 
@@ -30,7 +35,7 @@ struct TokenLedger {
   /// Issues the first pair of a new family for `host`.
   mutating func login(host: String, now: SimInstant) -> TokenGrant {
     let family = families.count + 1
-    let refresh = mintRefresh(family: family, generation: 1, now: now, keepExpiry: nil)
+    let refresh = mintRefresh(family: family, now: now, keepExpiry: nil)
     families.append(TokenFamily(id: family, host: host, current: refresh))
     return TokenGrant(
       accessToken: mintAccess(family: family, with: refresh, now: now), expiresIn: config.accessTokenTTL,
@@ -40,23 +45,20 @@ struct TokenLedger {
   /// Applies a refresh_token grant presenting `token` at `now`.
   mutating func refresh(_ token: RefreshToken, now: SimInstant) -> Decision {
     guard token.serial >= 1, token.serial <= refreshTokens.count else { return .refused(.unknownToken, family: nil) }
-    let record = refreshTokens[token.serial - 1]
-    if families[record.family - 1].revoked || record.state == .dead { return .refused(.revoked, family: record.family) }
+    let record = refreshTokens[token.serial]
+    if families[record.family - 1].revoked || record.isDead { return .refused(.revoked, family: record.family) }
     if now >= record.absoluteExpiry { return .refused(.expired, family: record.family) }
     if let idle = config.refreshIdleTTL, now - record.lastUsedAt >= idle {
       return .refused(.idleExpired, family: record.family)
     }
-    switch record.state {
-    case .active: return rotate(record, now: now)
-    case .rotated(let at, let successor): return presentRotated(record, at: at, successor: successor, now: now)
-    case .dead: return .refused(.revoked, family: record.family)
-    }
+    guard let successor = record.successor else { return rotate(token.serial, now: now) }
+    let at = rotatedApart[token.serial] ?? record.lastUsedAt
+    return presentRotated(token.serial, at: at, successor: successor, now: now)
   }
 
   /// Whether the API accepts `token` at `now`.
   func accepts(_ token: AccessToken, now: SimInstant) -> Bool {
-    guard token.serial >= 1, token.serial <= accessTokens.count else { return false }
-    let record = accessTokens[token.serial - 1]
+    guard let record = accessTokens.record(token.serial) else { return false }
     return !record.revoked && now < record.expiresAt && !families[record.family - 1].revoked
   }
 
@@ -70,26 +72,24 @@ struct TokenLedger {
   /// The family most recently logged into `host`'s store.
   func family(loggedInto host: String) -> Int? { families.last(where: { $0.host == host })?.id }
 
-  private mutating func rotate(_ record: RefreshRecord, now: SimInstant) -> Decision {
-    let family = record.family
-    refreshTokens[record.serial - 1].lastUsedAt = now
+  private mutating func rotate(_ serial: Int, now: SimInstant) -> Decision {
+    let family = refreshTokens[serial].family
+    refreshTokens[serial].lastUsedAt = now
     switch config.rotation {
     case .static:
-      let access = mintAccess(family: family, with: record.serial, now: now)
+      let access = mintAccess(family: family, with: serial, now: now)
       return .issued(
         TokenGrant(accessToken: access, expiresIn: config.accessTokenTTL, refreshToken: nil), family: family, withinLeeway: false)
     case .rotateWithoutRevoke:
-      return .issued(issueSuccessor(of: record, now: now, invalidateOld: false), family: family, withinLeeway: false)
+      return .issued(issueSuccessor(of: serial, now: now, invalidateOld: false), family: family, withinLeeway: false)
     case .rotate:
-      return .issued(issueSuccessor(of: record, now: now, invalidateOld: true), family: family, withinLeeway: false)
+      return .issued(issueSuccessor(of: serial, now: now, invalidateOld: true), family: family, withinLeeway: false)
     }
   }
 
-  private mutating func presentRotated(
-    _ record: RefreshRecord, at rotatedAt: SimInstant, successor: Int, now: SimInstant
-  ) -> Decision {
-    let successorRecord = refreshTokens[successor - 1]
-    let isPreviousGeneration = successorRecord.state == .active
+  private mutating func presentRotated(_ serial: Int, at rotatedAt: SimInstant, successor: Int, now: SimInstant) -> Decision {
+    let record = refreshTokens[serial]
+    let isPreviousGeneration = refreshTokens[successor].successor == nil && !refreshTokens[successor].isDead
     if isPreviousGeneration, now - rotatedAt <= config.reuseLeeway, config.reuseLeeway > .zero {
       switch config.leewayReply {
       case .sameSuccessor:
@@ -98,53 +98,50 @@ struct TokenLedger {
           accessToken: access, expiresIn: config.accessTokenTTL, refreshToken: RefreshToken(serial: successor))
         return .issued(grant, family: record.family, withinLeeway: true)
       case .newPair:
-        return .issued(
-          issueSuccessor(of: successorRecord, now: now, invalidateOld: true), family: record.family, withinLeeway: true)
+        return .issued(issueSuccessor(of: successor, now: now, invalidateOld: true), family: record.family, withinLeeway: true)
       }
     }
     if config.onReuse == .revokeFamily { _ = revokeFamily(record.family) }
     return .refused(.reuse, family: record.family)
   }
 
-  private mutating func issueSuccessor(of record: RefreshRecord, now: SimInstant, invalidateOld: Bool) -> TokenGrant {
-    let family = record.family
+  private mutating func issueSuccessor(of serial: Int, now: SimInstant, invalidateOld: Bool) -> TokenGrant {
+    let family = refreshTokens[serial].family
     families[family - 1].generations += 1
-    let keep = config.rotatedKeepsOriginalExpiry ? record.absoluteExpiry : nil
-    let successor = mintRefresh(family: family, generation: families[family - 1].generations, now: now, keepExpiry: keep)
+    let keep = config.rotatedKeepsOriginalExpiry ? refreshTokens[serial].absoluteExpiry : nil
+    let successor = mintRefresh(family: family, now: now, keepExpiry: keep)
     families[family - 1].current = successor
     if invalidateOld {
-      refreshTokens[record.serial - 1].state = .rotated(at: now, successor: successor)
-      if config.rotationRevokesAccessTokens { revokeAccess(mintedWith: record.serial) }
+      refreshTokens[serial].rotated(into: successor)
+      if refreshTokens[serial].lastUsedAt != now { rotatedApart[serial] = now }
+      if config.rotationRevokesAccessTokens { revokeAccess(mintedWith: serial) }
     }
     let access = mintAccess(family: family, with: successor, now: now)
     return TokenGrant(accessToken: access, expiresIn: config.accessTokenTTL, refreshToken: RefreshToken(serial: successor))
   }
 
-  private mutating func mintRefresh(family: Int, generation: Int, now: SimInstant, keepExpiry: SimInstant?) -> Int {
-    let serial = refreshTokens.count + 1
+  private mutating func mintRefresh(family: Int, now: SimInstant, keepExpiry: SimInstant?) -> Int {
     let expiry = keepExpiry ?? config.refreshAbsoluteTTL.map { now + $0 } ?? .never
-    refreshTokens.append(
-      RefreshRecord(
-        serial: serial, family: family, generation: generation, absoluteExpiry: expiry, lastUsedAt: now, state: .active))
+    let serial = refreshTokens.append(RefreshRecord(family: family, absoluteExpiry: expiry, lastUsedAt: now))
     enforceCap(adding: serial)
     return serial
   }
 
   private mutating func enforceCap(adding serial: Int) {
     guard let cap = config.maxLiveRefreshTokens else { return }
-    live = live.filter { refreshTokens[$0 - 1].state == .active } + [serial]
+    live = live.filter { refreshTokens[$0].successor == nil && !refreshTokens[$0].isDead } + [serial]
     while live.count > cap {
-      refreshTokens[live.removeFirst() - 1].state = .dead
+      refreshTokens[live.removeFirst()].kill()
     }
   }
 
   private mutating func mintAccess(family: Int, with refresh: Int, now: SimInstant) -> AccessToken {
-    accessTokens.append(AccessRecord(family: family, expiresAt: now + config.accessTokenTTL))
-    if config.rotationRevokesAccessTokens { refreshTokens[refresh - 1].accessMinted.append(accessTokens.count) }
-    return AccessToken(serial: accessTokens.count)
+    let serial = accessTokens.mint(family: family, expiresAt: now + config.accessTokenTTL, now: now)
+    if config.rotationRevokesAccessTokens { accessMinted[refresh, default: []].append(serial) }
+    return AccessToken(serial: serial)
   }
 
   private mutating func revokeAccess(mintedWith refresh: Int) {
-    for serial in refreshTokens[refresh - 1].accessMinted { accessTokens[serial - 1].revoked = true }
+    for serial in accessMinted.removeValue(forKey: refresh) ?? [] { accessTokens.revoke(serial) }
   }
 }

@@ -1,4 +1,5 @@
-/// A binary min-heap of scheduled items ordered by (time, sequence number).
+/// A four-ary min-heap of scheduled items ordered by (time, sequence number): half the levels of
+/// a binary heap, and the four children of a node share a cache line or two.
 ///
 /// The sequence number is assigned on insertion, so two items due at the same instant come out in
 /// the order they were scheduled: the order never depends on hashing or memory addresses.
@@ -66,7 +67,7 @@ public struct EventQueue<Payload> {
       var child = start
       let item = heap[child]
       while child > 0 {
-        let parent = (child - 1) / 2
+        let parent = (child - 1) >> 2
         guard item.precedes(heap[parent]) else { break }
         heap[child] = heap[parent]
         child = parent
@@ -81,10 +82,10 @@ public struct EventQueue<Payload> {
       let item = heap[parent]
       let count = heap.count
       while true {
-        let left = 2 * parent + 1
-        guard left < count else { break }
-        let right = left + 1
-        let smaller = right < count && heap[right].precedes(heap[left]) ? right : left
+        let first = 4 * parent + 1
+        guard first < count else { break }
+        var smaller = first
+        for child in (first + 1)..<min(first + 4, count) where heap[child].precedes(heap[smaller]) { smaller = child }
         guard heap[smaller].precedes(item) else { break }
         heap[parent] = heap[smaller]
         parent = smaller

@@ -20,6 +20,8 @@ struct CredentialHealth {
   private var familyOfHost: [String: Int] = [:]
   private(set) var requestsOnDeadCredentials = 0
   private(set) var alertsWhileValid = 0
+  /// Sessions dead now: while none is, a request or a call needs no lookup.
+  private var deadNow = 0
 
   mutating func login(host: String, family: Int) {
     familyOfHost[host] = family
@@ -40,17 +42,20 @@ struct CredentialHealth {
       died(family, cause: "refused as \(decision)", provisional: true, at: time)
     } else if decision.hasPrefix("issued"), sessions[family]!.provisional {
       sessions[family] = Session(host: sessions[family]!.host)
+      deadNow -= 1
     }
   }
 
   /// A process of `host` sent a token request.
   mutating func tokenRequestSent(host: String) {
+    guard deadNow > 0 else { return }
     if let family = familyOfHost[host], sessions[family]?.deadSince != nil { requestsOnDeadCredentials += 1 }
   }
 
   /// A process of `host` wanted to call the API.
   mutating func wantedWork(host: String, at time: SimInstant) {
-    guard let family = familyOfHost[host], sessions[family]?.deadSince != nil, sessions[family]?.neededAfterDeath == nil
+    guard deadNow > 0, let family = familyOfHost[host], sessions[family]?.deadSince != nil,
+      sessions[family]?.neededAfterDeath == nil
     else { return }
     sessions[family]!.neededAfterDeath = time
   }
@@ -92,6 +97,7 @@ struct CredentialHealth {
   ) {
     guard sessions[family] != nil, sessions[family]!.deadSince == nil else { return }
     sessions[family]!.deadSince = time
+    deadNow += 1
     sessions[family]!.cause = cause
     sessions[family]!.bySecurityEvent = bySecurityEvent
     sessions[family]!.provisional = provisional

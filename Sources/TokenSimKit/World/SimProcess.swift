@@ -15,7 +15,7 @@ struct SimProcess {
   var crashRandom: RandomStream
   var schedulerFailuresLeft: Int
   /// Asks given to the strategy and not yet answered, with what they were for.
-  var asks: [Int: AskPurpose] = [:]
+  var asks = SmallMap<Int, AskPurpose>()
   var nextAsk = 1
   /// The running work cycle: calls left; nil when none runs.
   var cycleCallsLeft: Int?
@@ -37,7 +37,7 @@ struct SimProcess {
   /// A planned crash is due and waits for the moment its plan names (holding the lock, or a
   /// token request in flight).
   var crashWaiting = false
-  var timerArmings: [String: Int] = [:]
+  var timerArmings = SmallMap<String, Int>()
   var pendingMessages: Set<Int> = []
   /// For an environment-credential process: its snapshot.
   var environment: StoreContents?

@@ -16,7 +16,7 @@ extension World {
 
   private func resetWorkload(_ id: Int) {
     processes[id].incarnation += 1
-    processes[id].asks = [:]
+    processes[id].asks = SmallMap()
     processes[id].cycleCallsLeft = nil
     processes[id].restarting = false
     processes[id].askedOnce = false
@@ -26,7 +26,7 @@ extension World {
     processes[id].refreshesInFlight = 0
     processes[id].writeInFlight = false
     processes[id].exitWhenIdle = nil
-    processes[id].timerArmings = [:]
+    processes[id].timerArmings = SmallMap()
     processes[id].pendingMessages = []
   }
 

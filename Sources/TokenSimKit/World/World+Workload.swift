@@ -117,7 +117,7 @@ extension World {
       if case .item(let item) = purpose { return item }
       return nil
     }
-    processes[id].asks = [:]
+    processes[id].asks = SmallMap()
     processes[id].restarting = true
     processes[id].cycleEpoch += 1
     for item in pendingItems.sorted() { itemFailed(id, item: item) }
