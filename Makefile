@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/tokensim
 
-.PHONY: run test build release reports format lint validate clean
+.PHONY: run test bench build release reports format lint validate clean
 
 run: release
 	$(BIN) suite Scenarios --out Reports
@@ -11,6 +11,10 @@ test:
 	$(SWIFT) build --build-tests 2>&1 | tee .build-test.log | grep -E "warning:|error:" && { echo "build produced warnings or errors"; exit 1; } || true
 	$(SWIFT) test --skip-build
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+# Measures the workloads of Scenarios/bench/ (release build), each in a process of its own.
+bench: release
+	$(BIN) bench Scenarios/bench/bench.json --json .build/bench.json
 
 build:
 	$(SWIFT) build

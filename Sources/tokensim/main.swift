@@ -13,6 +13,7 @@ let usage = """
                                         the release gate: exit 1 when a check fails or a metric regressed
     suite [DIR]                         compare every scenario in DIR (default Scenarios) with every strategy
     validate FILE...                    check scenario files without running them
+    bench [MANIFEST]                    measure the benchmark workloads (make bench)
     list strategies|checks              list the built-in strategies or conformance checks
 
   `tokensim COMMAND --help` describes each command.
@@ -20,7 +21,7 @@ let usage = """
 
 let commands: [String: ([String]) throws(CommandFailure) -> Void] = [
   "run": RunCommand.main, "validate": ValidateCommand.main, "list": ListCommand.main, "suite": SuiteCommand.main,
-  "compare": CompareCommand.main, "check": CheckCommand.main,
+  "compare": CompareCommand.main, "check": CheckCommand.main, "bench": BenchCommand.main,
 ]
 
 var words = Array(CommandLine.arguments.dropFirst())

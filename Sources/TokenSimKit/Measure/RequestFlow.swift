@@ -2,6 +2,8 @@
 /// for an answer (a request that never ends is what a client without a timeout hangs on).
 struct RequestFlow {
   private var inFlight: [Int: (process: Int, sentAt: SimInstant)] = [:]
+  /// Requests in flight per process, so that a process ending with none costs no search.
+  private var inFlightOf: [Int: Int] = [:]
   private var lastSecond = SlidingWindow(length: .seconds(1))
   private(set) var peakConcurrent = 0
   private(set) var peakPerSecond = 0
@@ -13,6 +15,7 @@ struct RequestFlow {
 
   mutating func sent(request: Int, process: Int, at time: SimInstant) {
     inFlight[request] = (process, time)
+    inFlightOf[process, default: 0] += 1
     peakConcurrent = max(peakConcurrent, inFlight.count)
     peakPerSecond = max(peakPerSecond, lastSecond.add(time))
   }
@@ -20,6 +23,7 @@ struct RequestFlow {
   /// The answer to `request`, sent by the process called `name`, arrived; returns when it was sent.
   mutating func ended(request: Int, name: @autoclosure () -> String, at time: SimInstant) -> SimInstant? {
     guard let flight = inFlight.removeValue(forKey: request) else { return nil }
+    settled(flight.process)
     measure(request: request, flight: flight, name: name(), until: time, ended: true)
     return flight.sentAt
   }
@@ -27,7 +31,9 @@ struct RequestFlow {
   /// The process called `name` died or exited: its requests are no longer waited on. Returns when
   /// each was sent.
   mutating func processGone(_ process: Int, name: String, at time: SimInstant) -> [SimInstant] {
-    inFlight.keys.sorted().filter { inFlight[$0]!.process == process }.map { request in
+    guard inFlightOf[process] != nil else { return [] }
+    inFlightOf[process] = nil
+    return inFlight.keys.filter { inFlight[$0]!.process == process }.sorted().map { request in
       let flight = inFlight.removeValue(forKey: request)!
       measure(request: request, flight: flight, name: name, until: time, ended: false)
       return flight.sentAt
@@ -42,6 +48,11 @@ struct RequestFlow {
       measure(request: request, flight: flight, name: name(flight.process), until: end, ended: false)
       return flight.sentAt
     }
+  }
+
+  private mutating func settled(_ process: Int) {
+    let left = inFlightOf[process, default: 1] - 1
+    inFlightOf[process] = left > 0 ? left : nil
   }
 
   private mutating func measure(
