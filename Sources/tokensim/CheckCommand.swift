@@ -42,7 +42,7 @@ enum CheckCommand {
     let jobs = try Jobs.parse(arguments.value("jobs"))
     let scenarios = try ScenarioInputs.load(arguments.positional)
     let out = arguments.value("out") ?? "Reports/check"
-    let entries = try MatrixRun.run(scenarios, strategies: [choice], out: out, jobs: jobs)
+    let entries = try MatrixRun.run(scenarios, strategies: [choice], out: out, jobs: jobs).map(\.entry)
     let outcomes = try baseline.map { directory throws(CommandFailure) in
       try compare(entries, baseline: directory, tolerances: tolerances)
     }

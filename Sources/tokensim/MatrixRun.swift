@@ -4,20 +4,28 @@ import TokenSimKit
 /// `jobs` at a time, writes each run's reports under `out`, and keeps a `MatrixEntry` of each, in
 /// scenario then strategy order whatever `jobs` is.
 enum MatrixRun {
+  /// Every (scenario, strategy) run of the matrix, in order.
+  static func runs(_ scenarios: [Scenario], strategies: [StrategyChoice], variants: Bool) -> [(Scenario, StrategyChoice)] {
+    scenarios.flatMap { scenario in (strategies + (variants ? scenario.variants : [])).map { (scenario, $0) } }
+  }
+
+  /// Runs the whole matrix, or only the runs of `shard`, returning each entry with its position
+  /// in the whole matrix.
   static func run(
-    _ scenarios: [Scenario], strategies: [StrategyChoice], variants: Bool = false, out: String, jobs: Int
-  ) throws(CommandFailure) -> [MatrixEntry] {
-    let runs = scenarios.flatMap { scenario in
-      (strategies + (variants ? scenario.variants : [])).map { (scenario, $0) }
-    }
-    let progress = Progress(total: runs.count)
+    _ scenarios: [Scenario], strategies: [StrategyChoice], variants: Bool = false, shard: Shard? = nil, out: String,
+    jobs: Int
+  ) throws(CommandFailure) -> [(index: Int, entry: MatrixEntry)] {
+    let all = runs(scenarios, strategies: strategies, variants: variants)
+    let chosen = all.indices.filter { shard?.contains($0) ?? true }
+    let progress = Progress(total: chosen.count)
     defer { progress.clear() }
-    return try ParallelRuns.map(count: runs.count, jobs: jobs) { index throws(CommandFailure) in
-      let (scenario, strategy) = runs[index]
+    return try ParallelRuns.map(count: chosen.count, jobs: jobs) { position throws(CommandFailure) in
+      let index = chosen[position]
+      let (scenario, strategy) = all[index]
       let result = Simulation(scenario: scenario, strategy: strategy).run(trace: .discard)
       try RunCommand.writeOutputs(result, to: "\(out)/\(scenario.name)/\(strategy.name)")
       progress.finished("\(scenario.name) × \(strategy.name)")
-      return MatrixEntry(result)
+      return (index, MatrixEntry(result))
     }
   }
 

@@ -12,6 +12,7 @@ let usage = """
     check SCENARIO_OR_DIR... --strategy NAME
                                         the release gate: exit 1 when a check fails or a metric regressed
     suite [DIR]                         compare every scenario in DIR (default Scenarios) with every strategy
+    merge SHARD_DIR...                  combine the outputs of compare/suite --shard I/N into one report
     validate FILE...                    check scenario files without running them
     bench [MANIFEST]                    measure the benchmark workloads (make bench)
     list strategies|checks              list the built-in strategies or conformance checks
@@ -22,6 +23,7 @@ let usage = """
 let commands: [String: ([String]) throws(CommandFailure) -> Void] = [
   "run": RunCommand.main, "validate": ValidateCommand.main, "list": ListCommand.main, "suite": SuiteCommand.main,
   "compare": CompareCommand.main, "check": CheckCommand.main, "bench": BenchCommand.main,
+  "merge": MergeCommand.main,
 ]
 
 var words = Array(CommandLine.arguments.dropFirst())

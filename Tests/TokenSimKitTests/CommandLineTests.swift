@@ -93,7 +93,10 @@ func temporaryDirectory() -> String {
     #expect(result.stderr.contains(message))
   }
 
-  @Test(arguments: [["--help"], ["run", "--help"], ["validate", "--help"], ["list", "--help"], ["suite", "--help"]])
+  @Test(arguments: [
+    ["--help"], ["run", "--help"], ["validate", "--help"], ["list", "--help"], ["suite", "--help"], ["compare", "--help"],
+    ["check", "--help"], ["bench", "--help"], ["merge", "--help"],
+  ])
   func everyCommandHasHelp(arguments: [String]) throws {
     let result = try tokensim(arguments)
     #expect(result.status == 0)

@@ -2,7 +2,7 @@
 /// the evidence. Unknown verdicts are failures of type `unknown`; checks turned off are skipped.
 public enum JUnitReport {
   /// One testcase.
-  public struct Case: Sendable {
+  public struct Case: Codable, Sendable {
     /// `scenario.strategy`.
     public var className: String
     /// The check's id (or another name, such as `baseline`).
@@ -20,6 +20,32 @@ public enum JUnitReport {
       self.name = name
       self.failure = failure
       self.skipped = skipped
+    }
+
+    private enum CodingKeys: String, CodingKey { case className, name, failureType, failureMessage, failureText, skipped }
+
+    /// Reads a case written by `encode(to:)` (shard files).
+    public init(from decoder: any Decoder) throws {
+      let values = try decoder.container(keyedBy: CodingKeys.self)
+      className = try values.decode(String.self, forKey: .className)
+      name = try values.decode(String.self, forKey: .name)
+      skipped = try values.decodeIfPresent(String.self, forKey: .skipped)
+      if let type = try values.decodeIfPresent(String.self, forKey: .failureType) {
+        failure = (
+          type, try values.decode(String.self, forKey: .failureMessage), try values.decode(String.self, forKey: .failureText)
+        )
+      }
+    }
+
+    /// Writes the case with its failure as three keys.
+    public func encode(to encoder: any Encoder) throws {
+      var values = encoder.container(keyedBy: CodingKeys.self)
+      try values.encode(className, forKey: .className)
+      try values.encode(name, forKey: .name)
+      try values.encodeIfPresent(skipped, forKey: .skipped)
+      try values.encodeIfPresent(failure?.type, forKey: .failureType)
+      try values.encodeIfPresent(failure?.message, forKey: .failureMessage)
+      try values.encodeIfPresent(failure?.text, forKey: .failureText)
     }
   }
 

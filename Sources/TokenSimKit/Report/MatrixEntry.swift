@@ -1,6 +1,7 @@
 /// One cell of a scenario × strategy matrix: what `compare`, `check` and `suite` keep of a run
-/// once its own reports are written (the trace is not kept).
-public struct MatrixEntry: Sendable {
+/// once its own reports are written (the trace is not kept). Codable, so that shards of a matrix
+/// run on different machines can be merged into the reports one run would have written.
+public struct MatrixEntry: Codable, Sendable {
   /// The scenario's name.
   public var scenario: String
   /// The scenario's description.
