@@ -58,7 +58,7 @@ struct ProcessDirectory {
 
   /// A CLI invocation `host/tool#12` belongs to worker `host/tool`.
   static func workerName(_ name: String, role: ProcessRole) -> String {
-    guard role == .cli, let hash = name.lastIndex(of: "#") else { return name }
+    guard role == .cli, let hash = name.utf8.lastIndex(of: UInt8(ascii: "#")) else { return name }
     return String(name[..<hash])
   }
 

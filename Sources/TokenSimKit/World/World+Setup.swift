@@ -76,11 +76,13 @@ extension World {
     let (host, config) = templates[template]
     let id = processes.count + 1
     let hostName = hosts[host].config.name
-    let label = config.role == .cli ? "\(config.name)#\(id)" : (config.count > 1 ? "\(config.name)#\(instance + 1)" : config.name)
-    let streamName = "process/\(hostName)/\(config.name)/\(instance)"
+    let label =
+      config.role == .cli
+      ? config.name + "#" + String(id) : config.count > 1 ? config.name + "#" + String(instance + 1) : config.name
+    let streamName = "process/" + hostName + "/" + config.name + "/" + String(instance)
     _ = processes.append(
       SimProcess(
-        id: id, name: "\(hostName)/\(label)", host: host, template: template, role: config.role,
+        id: id, name: hostName + "/" + label, host: host, template: template, role: config.role,
         random: RandomStream(rootSeed: rootSeed, name: streamName), strategy: StrategyBox(makeStrategy(config.role)),
         crashRandom: RandomStream(rootSeed: rootSeed, name: "crash/" + streamName),
         schedulerFailuresLeft: config.schedulerFailure?.count ?? 0))
