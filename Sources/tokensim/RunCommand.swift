@@ -5,11 +5,14 @@ import TokenSimKit
 enum RunCommand {
   static let help = """
     Usage: tokensim run SCENARIO.json (--strategy NAME | --strategy-file FILE) [--param NAME=VALUE]...
-                       [--seed N] [--out DIR] [--trace]
+                       [--seed N | --seeds LIST [--jobs N]] [--out DIR] [--trace]
 
     Runs one scenario with one client strategy on virtual time, prints the verdict and a short
     summary, and writes into DIR (default: Reports/<scenario>/<strategy>/): report.json,
     report.md, junit.xml, timeline.svg and index.html (and trace.jsonl with --trace).
+
+    With --seeds, runs once per seed, --jobs at a time, writes each into DIR/seed-N/ and prints
+    one line per seed (the same bytes for any --jobs).
 
     Options:
       --strategy NAME        a built-in client strategy (see `tokensim list strategies`)
@@ -17,6 +20,8 @@ enum RunCommand {
       --param NAME=VALUE     override one parameter, such as advisoryWindow=10m; repeatable
                              (see `tokensim list strategies --verbose`)
       --seed N               root seed, 0 to 4294967295 (default: the scenario's seed)
+      --seeds LIST           several root seeds, such as 1-8 or 1,5,9-12 (at most 10000)
+      --jobs N               with --seeds: runs at once (default: the number of cores)
       --out DIR              where to write the reports
       --trace                also write trace.jsonl, one event per line in time order
       --help                 show this help
@@ -27,15 +32,26 @@ enum RunCommand {
 
   static func main(_ words: [String]) throws(CommandFailure) {
     let arguments = try parse(
-      words, valued: ["strategy", "strategy-file", "param", "seed", "out"], flags: ["trace", "help"], help: help)
+      words, valued: ["strategy", "strategy-file", "param", "seed", "seeds", "jobs", "out"], flags: ["trace", "help"],
+      help: help)
     guard arguments.positional.count == 1 else {
       throw CommandFailure(
         status: 2, message: "run takes exactly one scenario file (given \(arguments.positional.count))\n\n\(help)")
     }
     let choice = try strategyChoice(arguments)
     let seed = try parseSeed(arguments.value("seed"))
+    let seeds = try arguments.value("seeds").map(SeedSweep.parse)
+    let jobs = try Jobs.parse(arguments.value("jobs"))
+    guard seed == nil || seeds == nil else { throw CommandFailure(status: 2, message: "give --seed or --seeds, not both") }
+    guard seeds != nil || arguments.value("jobs") == nil else {
+      throw CommandFailure(status: 2, message: "--jobs goes with --seeds: one run has nothing to run in parallel")
+    }
     let scenario = try loadScenario(arguments.positional[0])
     let directory = arguments.value("out") ?? "Reports/\(scenario.name)/\(choice.name)"
+    if let seeds {
+      return try SeedSweep.run(
+        scenario, strategy: choice, seeds: seeds, directory: directory, trace: arguments.flags.contains("trace"), jobs: jobs)
+    }
     let traceFile = arguments.flags.contains("trace") ? try TraceFile(path: directory + "/trace.jsonl") : nil
     let started = Date()
     let result = Simulation(scenario: scenario, strategy: choice, seed: seed).run(

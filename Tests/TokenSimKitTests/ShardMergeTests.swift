@@ -87,3 +87,41 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 }
+
+/// `run --seeds`: one run per seed, the same bytes with one job or two.
+@Suite(.serialized) struct SeedSweepTests {
+  @Test func seedsRunInParallelAndWriteTheSameBytesAsOneAtATime() throws {
+    let (one, two) = (temporaryDirectory(), temporaryDirectory())
+    let base = ["run", "Scenarios/metastable-retry-storm.json", "--strategy", "naive", "--seeds", "3,7-9"]
+    let sequential = try tokensim(base + ["--jobs", "1", "--out", one])
+    let parallel = try tokensim(base + ["--jobs", "2", "--out", two])
+    #expect(sequential.status == 0 && parallel.status == 0)
+    #expect(
+      sequential.stdout.replacingOccurrences(of: one, with: "OUT") == parallel.stdout.replacingOccurrences(of: two, with: "OUT"))
+    let rows = sequential.stdout.split(separator: "\n").filter { $0.first?.isNumber == true && !$0.contains("seeds passed") }
+    #expect(rows.map { $0.split(separator: " ")[0] } == ["3", "7", "8", "9"])
+    for seed in [3, 7, 8, 9] {
+      for file in ["report.json", "report.md", "junit.xml", "timeline.svg", "index.html"] {
+        let path = "seed-\(seed)/\(file)"
+        #expect(FileManager.default.contentsEqual(atPath: "\(one)/\(path)", andPath: "\(two)/\(path)"), "\(path)")
+      }
+    }
+    let report = try String(contentsOfFile: "\(one)/seed-8/report.json", encoding: .utf8)
+    #expect(report.contains("\"seed\" : 8"))
+  }
+
+  @Test(arguments: [
+    (["--seeds", "5-2"], "--seeds wants seeds and ranges"),
+    (["--seeds", "1,1"], "--seeds wants seeds and ranges"),
+    (["--seeds", "0-10000"], "--seeds wants seeds and ranges"),
+    (["--seeds", "1-3", "--seed", "4"], "give --seed or --seeds, not both"),
+    (["--jobs", "2"], "--jobs goes with --seeds"),
+  ])
+  func badSeedListsAreRefused(extra: [String], message: String) throws {
+    let out = temporaryDirectory() + "/never"
+    let result = try tokensim(["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--out", out] + extra)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+}
