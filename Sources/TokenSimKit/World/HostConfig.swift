@@ -18,7 +18,7 @@ public struct HostConfig: Equatable, Sendable {
   /// The processes on the host.
   public var processes: [ProcessConfig] = []
   /// How many identical hosts this entry stands for (a fleet); the scenario expands it into
-  /// hosts named `name-1`, `name-2`, … (zero-padded so they sort in order).
+  /// hosts numbered from 1, zero-padded so they sort in order (`web-001` … `web-100`).
   public var copies = 1
 
   static let keys = ["name", "clockOffset", "driftPPM", "suspend", "store", "lock", "login", "processes", "copies"]
