@@ -52,9 +52,20 @@ enum RunCommand {
       return try SeedSweep.run(
         scenario, strategy: choice, seeds: seeds, directory: directory, trace: arguments.flags.contains("trace"), jobs: jobs)
     }
-    let traceFile = arguments.flags.contains("trace") ? try TraceFile(path: directory + "/trace.jsonl") : nil
+    let trace = arguments.flags.contains("trace")
+    let (result, wall) = try runAndWrite(scenario, strategy: choice, seed: seed, to: directory, trace: trace)
+    print(RunSummary.text(result, wallSeconds: wall, directory: directory, trace: trace))
+  }
+
+  /// Runs once and writes every report into `directory`, with trace.jsonl streamed as the run
+  /// goes when `trace` (and removed if a report cannot be written). Returns the wall seconds the
+  /// simulation took.
+  static func runAndWrite(
+    _ scenario: Scenario, strategy: StrategyChoice, seed: UInt64?, to directory: String, trace: Bool
+  ) throws(CommandFailure) -> (result: RunResult, wallSeconds: Double) {
+    let traceFile = trace ? try TraceFile(path: directory + "/trace.jsonl") : nil
     let started = Date()
-    let result = Simulation(scenario: scenario, strategy: choice, seed: seed).run(
+    let result = Simulation(scenario: scenario, strategy: strategy, seed: seed).run(
       trace: traceFile.map { file in .stream(file.append) } ?? .discard)
     let wall = Date().timeIntervalSince(started)
     do throws(CommandFailure) {
@@ -64,7 +75,7 @@ enum RunCommand {
       traceFile?.discard()
       throw error
     }
-    print(RunSummary.text(result, wallSeconds: wall, directory: directory, trace: traceFile != nil))
+    return (result, wall)
   }
 
   /// The strategy chosen by `--strategy` or `--strategy-file`, with the `--param` overrides.

@@ -25,17 +25,8 @@ enum SeedSweep {
   ) throws(CommandFailure) {
     let progress = Progress(total: seeds.count)
     let results = try ParallelRuns.map(count: seeds.count, jobs: jobs) { index throws(CommandFailure) in
-      let out = "\(directory)/seed-\(seeds[index])"
-      let traceFile = trace ? try TraceFile(path: out + "/trace.jsonl") : nil
-      let result = Simulation(scenario: scenario, strategy: strategy, seed: seeds[index]).run(
-        trace: traceFile.map { file in .stream(file.append) } ?? .discard)
-      do throws(CommandFailure) {
-        try RunCommand.writeOutputs(result, to: out)
-        try traceFile?.commit()
-      } catch {
-        traceFile?.discard()
-        throw error
-      }
+      let (result, _) = try RunCommand.runAndWrite(
+        scenario, strategy: strategy, seed: seeds[index], to: "\(directory)/seed-\(seeds[index])", trace: trace)
       progress.finished("seed \(seeds[index])")
       return MatrixEntry(result)
     }

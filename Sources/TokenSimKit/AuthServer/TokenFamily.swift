@@ -34,6 +34,8 @@ struct RefreshRecord {
   var successor: Int? { link > 0 ? Int(link) : nil }
   /// Whether it was revoked or capped away.
   var isDead: Bool { link < 0 }
+  /// Whether it is neither rotated nor dead.
+  var isActive: Bool { link == 0 }
 
   /// Records that it was replaced by `successor`.
   mutating func rotated(into successor: Int) {

@@ -3,6 +3,7 @@
 struct TokenLedger {
   private let config: ServerConfig
   private(set) var families: [TokenFamily] = []
+  /// Every refresh token by serial, in pages (none is retired: reuse detection needs them all).
   private var refreshTokens = RetiringTable<RefreshRecord>()
   /// When a rotated token was rotated, where that differs from its last use (a successor rotated
   /// away within the reuse leeway); otherwise rotation and last use are the same instant.
@@ -89,7 +90,7 @@ struct TokenLedger {
 
   private mutating func presentRotated(_ serial: Int, at rotatedAt: SimInstant, successor: Int, now: SimInstant) -> Decision {
     let record = refreshTokens[serial]
-    let isPreviousGeneration = refreshTokens[successor].successor == nil && !refreshTokens[successor].isDead
+    let isPreviousGeneration = refreshTokens[successor].isActive
     if isPreviousGeneration, now - rotatedAt <= config.reuseLeeway, config.reuseLeeway > .zero {
       switch config.leewayReply {
       case .sameSuccessor:
@@ -129,7 +130,7 @@ struct TokenLedger {
 
   private mutating func enforceCap(adding serial: Int) {
     guard let cap = config.maxLiveRefreshTokens else { return }
-    live = live.filter { refreshTokens[$0].successor == nil && !refreshTokens[$0].isDead } + [serial]
+    live = live.filter { refreshTokens[$0].isActive } + [serial]
     while live.count > cap {
       refreshTokens[live.removeFirst()].kill()
     }

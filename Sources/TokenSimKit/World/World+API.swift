@@ -30,7 +30,7 @@ extension World {
 
   private func endCall(_ state: APICallState, status: Int?) {
     let id = state.process
-    guard exists(id), processes[id].alive, processes[id].incarnation == state.incarnation else { return }
+    guard processes.contains(id), processes[id].alive, processes[id].incarnation == state.incarnation else { return }
     let ok = status == 200
     record(.apiCallEnded(process: id, ok: ok, status: status))
     if status == 401 { deliver(.apiRejected(ask: state.ask, token: state.token, status: 401), to: id) }

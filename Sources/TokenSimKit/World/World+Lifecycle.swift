@@ -82,6 +82,8 @@ extension World {
     leave(id, crashed: true)
     if let delay = templates[processes[id].template].config.restartAfter {
       schedule(.start(.processStart), for: id, at: now + delay)
+    } else {
+      processes.retire(id)
     }
   }
 
@@ -96,13 +98,13 @@ extension World {
     }
     record(.processExited(process: id, ok: ok))
     leave(id, crashed: false)
+    processes.retire(id)
   }
 
   private func leave(_ id: Int, crashed: Bool) {
     let host = processes[id].host
     processes[id].alive = false
     processes[id].crashed = crashed
-    if !crashed || templates[processes[id].template].config.restartAfter == nil { processes.retire(id) }
     if let ticket = processes[id].lockTicket { hosts[host].lock.withdraw(ticket: ticket) }
     if processes[id].holdsLock {
       processes[id].holdsLock = false

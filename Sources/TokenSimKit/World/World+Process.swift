@@ -2,7 +2,7 @@ extension World {
   /// Routes an event to one incarnation of a process; events of a dead or replaced incarnation
   /// are dropped, and those of a suspended host wait for it to resume.
   func dispatch(_ event: ProcessEvent, to id: Int, incarnation: Int) {
-    guard exists(id), processes[id].incarnation == incarnation else { return }
+    guard processes.contains(id), processes[id].incarnation == incarnation else { return }
     let (alive, host) = (processes[id].alive, processes[id].host)
     if case .start(let cause) = event {
       guard !alive || cause == .workLoopRestart else { return }
@@ -90,7 +90,8 @@ extension World {
   private func send(_ message: IPCMessage, from id: Int, to target: Int?, timeout: SimDuration) {
     processes[id].pendingMessages.insert(message.correlation)
     schedule(.messageTimeout(correlation: message.correlation), for: id, at: now + timeout)
-    guard let receiver = target ?? hosts[processes[id].host].broker, exists(receiver), processes[receiver].alive else {
+    guard let receiver = target ?? hosts[processes[id].host].broker, processes.contains(receiver), processes[receiver].alive
+    else {
       return
     }
     schedule(.message(from: id, message), for: receiver, at: now + .milliseconds(1))

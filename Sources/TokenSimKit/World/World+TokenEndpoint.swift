@@ -106,7 +106,8 @@ extension World {
   }
 
   private func end(_ request: Int, state: TokenRequestState, reply: TokenEndpointReply) {
-    guard exists(state.process), processes[state.process].alive, processes[state.process].incarnation == state.incarnation
+    guard processes.contains(state.process), processes[state.process].alive,
+      processes[state.process].incarnation == state.incarnation
     else { return }
     processes[state.process].refreshesInFlight -= 1
     let (outcome, status, retryAfter) = TokenOutcome.of(reply, lostAfterCommit: state.lostAfterCommit)

@@ -25,7 +25,8 @@ public final class World {
   /// Process templates: (host index, config).
   let templates: [(host: Int, config: ProcessConfig)]
   var arrivalRandom: [RandomStream]
-  /// Every process by id; one that ended for good is retired, so memory follows live processes.
+  /// Every process by id; one that ended for good (exited, or crashed with no restart) is
+  /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
   var tokenRequests: [Int: TokenRequestState] = [:]
   var apiCalls: [Int: APICallState] = [:]
@@ -111,9 +112,6 @@ public final class World {
   }
 
   func schedule(_ event: WorldEvent, at time: SimInstant) { queue.schedule(event, at: max(time, now)) }
-
-  /// Whether `id` is a process still kept (retired processes are gone for good).
-  func exists(_ id: Int) -> Bool { processes.contains(id) }
 
   func schedule(_ event: ProcessEvent, for process: Int, at time: SimInstant) {
     schedule(.process(id: process, incarnation: processes[process].incarnation, event), at: time)
