@@ -2,51 +2,63 @@ import Foundation
 import TokenSimKit
 
 /// `tokensim bench [MANIFEST] [--only NAMES] [--json FILE]`
-enum BenchCommand {
-  static let help = """
-    Usage: tokensim bench [MANIFEST] [--only NAME,...] [--json FILE]
+struct BenchCommand: Command {
+  static let only = CommandOption.value("only", "NAME,...", help: "run only these workloads")
+  static let json = CommandOption.value(
+    "json", "FILE", help: "also write the figures and the machine they were taken on as JSON")
+  static let measure = CommandOption.value(
+    "measure", "CASE",
+    help: "(used by bench itself) measure one case, such as fleet-30d:naive, in this process and print its figures "
+      + "as one JSON line")
 
-    Runs the benchmark workloads of MANIFEST (default: Scenarios/bench/bench.json) one after the
-    other, each workload and strategy in a child process of its own, and prints for each: events
-    processed, wall time, events per second, nanoseconds per event, simulated seconds per wall
-    second and peak resident memory. Figures depend on the machine; build with `make bench`
-    (release) before reading them.
+  static let spec = CommandSpec(
+    name: "bench", brief: "bench [MANIFEST]", summary: "measure the benchmark workloads (make bench)",
+    synopsis: "[MANIFEST] [--only NAME,...] [--json FILE]",
+    discussion: """
+      Runs the benchmark workloads of MANIFEST (default: Scenarios/bench/bench.json) one after the
+      other, each workload and strategy in a child process of its own, and prints for each: events
+      processed, wall time, events per second, nanoseconds per event, simulated seconds per wall
+      second and peak resident memory. Figures depend on the machine; build with `make bench`
+      (release) before reading them.
+      """,
+    options: [only, json, measure],
+    exitStatus: """
+      Exit status: 0 when every case ran, 2 when the manifest or the options are wrong or a case
+      failed to run.
+      """)
 
-    Options:
-      --only NAME,...   run only these workloads
-      --json FILE       also write the figures and the machine they were taken on as JSON
-      --measure CASE    (used by bench itself) measure one case, such as fleet-30d:naive, in
-                        this process and print its figures as one JSON line
-      --help            show this help
+  let manifest: BenchManifest
+  let only: String?
+  let json: String?
+  let measure: String?
 
-    Exit status: 0 when every case ran, 2 when the manifest or the options are wrong or a case
-    failed to run.
-    """
-
-  static func main(_ words: [String]) throws(CommandFailure) {
-    let arguments = try parse(words, valued: ["only", "json", "measure"], flags: ["help"], help: help)
+  init(validating arguments: ParsedArguments) throws(CommandFailure) {
     guard arguments.positional.count <= 1 else {
-      throw CommandFailure(
-        status: 2, message: "bench takes at most one manifest (given \(arguments.positional.count))\n\n\(help)")
+      throw Self.spec.usageError("bench takes at most one manifest (given \(arguments.positional.count))")
     }
-    let manifest = try BenchManifest.load(arguments.positional.first ?? "Scenarios/bench/bench.json")
-    if let name = arguments.value("measure") {
-      let measurement = try BenchMeasurement.measure(name, in: manifest)
+    manifest = try BenchManifest.load(arguments.positional.first ?? "Scenarios/bench/bench.json")
+    only = arguments.value(Self.only)
+    json = arguments.value(Self.json)
+    measure = arguments.value(Self.measure)
+  }
+
+  func run() throws(CommandFailure) {
+    if let measure {
+      let measurement = try BenchMeasurement.measure(measure, in: manifest)
       let data = (try? JSONEncoder().encode(measurement)) ?? Data()
       return print(String(decoding: data, as: UTF8.self))
     }
-    let cases = try selected(arguments.value("only"), from: manifest).flatMap(\.cases)
+    let cases = try Self.selected(only, from: manifest).flatMap(\.cases)
     var measurements: [BenchMeasurement] = []
     for name in cases {
       FileHandle.standardError.write(Data("measuring \(name)…\n".utf8))
-      measurements.append(try measureInChild(name, manifest: manifest))
+      measurements.append(try Self.measureInChild(name, manifest: manifest))
     }
     let machine = MachineDescription.current()
     print(BenchTable.text(measurements, machine: machine, manifest: manifest.path))
-    if let file = arguments.value("json") {
-      do { try FileOutput.write(BenchTable.json(measurements, machine: machine, manifest: manifest.path), to: file) } catch {
-        throw CommandFailure(status: 2, message: "cannot write \(file): \(error.localizedDescription)")
-      }
+    guard let json else { return }
+    do { try FileOutput.write(BenchTable.json(measurements, machine: machine, manifest: manifest.path), to: json) } catch {
+      throw CommandFailure(status: 2, message: "cannot write \(json): \(error.localizedDescription)")
     }
   }
 

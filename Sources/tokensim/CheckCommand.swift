@@ -2,52 +2,73 @@ import Foundation
 import TokenSimKit
 
 /// `tokensim check`: the release gate.
-enum CheckCommand {
-  static let help = """
-    Usage: tokensim check SCENARIO_OR_DIR... (--strategy NAME | --strategy-file FILE) [--param NAME=VALUE]...
-                          [--baseline DIR] [--tolerance METRIC=VALUE]... [--junit FILE] [--out DIR] [--jobs N]
+struct CheckCommand: Command {
+  static let baseline = CommandOption.value(
+    "baseline", "DIR", help: "reports of an earlier run to compare the metrics with")
+  static let tolerance = CommandOption.repeated(
+    "tolerance", "METRIC=VALUE",
+    help: "how much a metric may get worse than the baseline: a percentage of the baseline (tokenRequests=20%) "
+      + "or an absolute amount (availability=0.01). Defaults: 10% for counts and durations, 0 for reuse, "
+      + "revocations, violations, lost work and store damage, 0.005 for availability")
+  static let junit = CommandOption.value(
+    "junit", "FILE", help: "also write JUnit XML: a testsuite per scenario, a testcase per check")
+  static let out = CommandOption.value(
+    "out", "DIR", help: "where each run's reports go", default: .value("\(DefaultOutput.root)/check"))
+  static let jobs = CommandOption.value(
+    "jobs", "N", help: "runs at once; the output is the same for any N", default: .computed("the number of cores"))
 
-    The release gate. Runs every scenario with one strategy, judges every conformance check
-    (see `tokensim list checks`) and, with --baseline, compares the metrics with the reports in
-    DIR/<scenario>/<strategy>/report.json. Prints Markdown fit for a CI job summary.
+  static let spec = CommandSpec(
+    name: "check", brief: "check SCENARIO_OR_DIR... --strategy NAME",
+    summary: "the release gate: exit 1 when a check fails or a metric regressed",
+    synopsis: """
+      SCENARIO_OR_DIR... (--strategy NAME | --strategy-file FILE) [--param NAME=VALUE]...
+      [--baseline DIR] [--tolerance METRIC=VALUE]... [--junit FILE] [--out DIR] [--jobs N]
+      """,
+    discussion: """
+      The release gate. Runs every scenario with one strategy, judges every conformance check
+      (see `tokensim list checks`) and, with --baseline, compares the metrics with the reports in
+      DIR/<scenario>/<strategy>/report.json. Prints Markdown fit for a CI job summary.
+      """,
+    options: StrategyOptions.all + [baseline, tolerance, junit, out, jobs],
+    exitStatus: """
+      Exit status: 0 when every check passes and nothing regressed; 1 when a check fails or cannot
+      decide (unknown), or a metric regressed beyond its tolerance; 2 when an input is wrong.
+      """)
 
-    Options:
-      --strategy NAME            a built-in strategy (see `tokensim list strategies`)
-      --strategy-file FILE       a strategy file (a base strategy with parameter overrides)
-      --param NAME=VALUE         override one parameter; repeatable
-      --baseline DIR             reports of an earlier run to compare the metrics with
-      --tolerance METRIC=VALUE   how much a metric may get worse than the baseline: a percentage
-                                 of the baseline (tokenRequests=20%) or an absolute amount
-                                 (availability=0.01); repeatable. Defaults: 10% for counts and
-                                 durations, 0 for reuse, revocations, violations, lost work and
-                                 store damage, 0.005 for availability
-      --junit FILE               also write JUnit XML: a testsuite per scenario, a testcase per check
-      --out DIR                  where each run's reports go (default: Reports/check)
-      --jobs N                   runs at once (default: the number of cores); the output is the same for any N
+  let scenarios: [Scenario]
+  let strategy: StrategyChoice
+  let tolerances: [MetricTolerance]
+  let baseline: String?
+  let junit: String?
+  let out: String
+  let jobs: Int
 
-    Exit status: 0 when every check passes and nothing regressed; 1 when a check fails or cannot
-    decide (unknown), or a metric regressed beyond its tolerance; 2 when an input is wrong.
-    """
-
-  static func main(_ words: [String]) throws(CommandFailure) {
-    let arguments = try parse(
-      words, valued: ["strategy", "strategy-file", "param", "baseline", "tolerance", "junit", "out", "jobs"], flags: ["help"],
-      help: help)
+  init(validating arguments: ParsedArguments) throws(CommandFailure) {
     guard !arguments.positional.isEmpty else {
-      throw CommandFailure(status: 2, message: "check needs at least one scenario file or directory\n\n\(help)")
+      throw Self.spec.usageError("check needs at least one scenario file or directory")
     }
-    let choice = try RunCommand.strategyChoice(arguments)
-    let tolerances = try self.tolerances(arguments.options["tolerance"] ?? [])
-    let baseline = try arguments.value("baseline").map(checkDirectory)
-    let jobs = try Jobs.parse(arguments.value("jobs"))
-    let scenarios = try ScenarioInputs.load(arguments.positional)
-    let out = arguments.value("out") ?? "Reports/check"
-    let entries = try MatrixRun.run(scenarios, strategies: [choice], out: out, jobs: jobs).map(\.entry)
+    strategy = try StrategyOptions.choice(arguments)
+    tolerances = try Self.tolerances(arguments.values(Self.tolerance))
+    baseline = try arguments.value(Self.baseline).map(Self.checkDirectory)
+    jobs = try OptionValues.jobs(arguments.value(Self.jobs))
+    scenarios = try CommandFailure.exit2 { () throws(SuiteError) in try ScenarioInputs.load(arguments.positional) }
+    junit = arguments.value(Self.junit)
+    out = arguments.value(Self.out) ?? "\(DefaultOutput.root)/check"
+  }
+
+  func run() throws(CommandFailure) {
+    let progress = Progress(total: scenarios.count)
+    defer { progress.clear() }
+    let matrix = MatrixRun(scenarios: scenarios, strategies: [strategy])
+    let entries = try CommandFailure.exit2 { () throws(SuiteError) in
+      try matrix.run(out: out, jobs: jobs, progress: { progress.finished($0) }).map(\.entry)
+    }
+    progress.clear()
     let outcomes = try baseline.map { directory throws(CommandFailure) in
-      try compare(entries, baseline: directory, tolerances: tolerances)
+      try Self.compare(entries, baseline: directory, tolerances: tolerances)
     }
-    if let junit = arguments.value("junit") { try writeJUnit(entries, baseline: outcomes ?? [:], to: junit) }
-    let gate = CheckSummary(entries: entries, strategy: choice, baseline: baseline, outcomes: outcomes, out: out)
+    if let junit { try Self.writeJUnit(entries, baseline: outcomes ?? [:], to: junit) }
+    let gate = CheckSummary(entries: entries, strategy: strategy, baseline: baseline, outcomes: outcomes, out: out)
     print(gate.markdown, terminator: "")
     if !gate.passed { throw CommandFailure(status: 1, message: gate.failureLine) }
   }

@@ -1,28 +1,40 @@
 import TokenSimKit
 
 /// `tokensim list strategies [--verbose]`, `tokensim list checks`
-enum ListCommand {
-  static let help = """
-    Usage: tokensim list strategies [--verbose]
-           tokensim list checks
+struct ListCommand: Command {
+  static let verbose = CommandOption.flag(
+    "verbose", help: "with strategies: also every parameter, its default, what values it takes and what it does")
 
-    strategies: the built-in client strategies with a one-line summary each. With --verbose, also
-    every parameter of each: its default (from the strategy's exemplar), what values it takes,
-    and what it does. Override parameters with `run --param NAME=VALUE` or a strategy file.
+  static let spec = CommandSpec(
+    name: "list", brief: "list strategies|checks", summary: "list the built-in strategies or conformance checks",
+    synopsis: "strategies [--verbose] | checks",
+    discussion: """
+      strategies: the built-in client strategies with a one-line summary each. With --verbose, also
+      every parameter of each: its default (from the strategy's exemplar), what values it takes,
+      and what it does. Override parameters with `run --param NAME=VALUE` or a strategy file.
 
-    checks: the conformance checks every run is judged by, with the default threshold of each.
-    A scenario overrides one in its "checks" object: a number sets the threshold, false turns
-    the check off, as in "checks": {"bounded-amplification": 150, "converges": false}.
-    """
+      checks: the conformance checks every run is judged by, with the default threshold of each.
+      A scenario overrides one in its "checks" object: a number sets the threshold, false turns
+      the check off, as in "checks": {"bounded-amplification": 150, "converges": false}.
+      """,
+    options: [verbose],
+    exitStatus: "Exit status: 0, or 2 when the topic is missing or unknown.")
 
-  static func main(_ words: [String]) throws(CommandFailure) {
-    let arguments = try parse(words, valued: [], flags: ["help", "verbose"], help: help)
-    if arguments.positional == ["checks"] { return print(checks()) }
-    guard arguments.positional == ["strategies"] else {
-      throw CommandFailure(status: 2, message: "list takes one topic: strategies or checks\n\n\(help)")
+  let topic: String
+  let isVerbose: Bool
+
+  init(validating arguments: ParsedArguments) throws(CommandFailure) {
+    guard arguments.positional == ["checks"] || arguments.positional == ["strategies"] else {
+      throw Self.spec.usageError("list takes one topic: strategies or checks")
     }
-    if arguments.flags.contains("verbose") {
-      print(StrategyCatalog.all.map(verbose).joined(separator: "\n"), terminator: "")
+    topic = arguments.positional[0]
+    isVerbose = arguments.isGiven(Self.verbose)
+  }
+
+  func run() throws(CommandFailure) {
+    if topic == "checks" { return print(Self.checks()) }
+    if isVerbose {
+      print(StrategyCatalog.all.map(Self.verbose).joined(separator: "\n"), terminator: "")
       return
     }
     let width = StrategyCatalog.all.map(\.name.count).max() ?? 0

@@ -1,63 +1,54 @@
 import TokenSimKit
 
 /// `tokensim suite [DIR]`: every scenario of a directory against every built-in strategy.
-enum SuiteCommand {
-  static let help = """
-    Usage: tokensim suite [DIR] [--strategy a,b,...|all] [--out DIR] [--jobs N] [--shard I/N]
+struct SuiteCommand: Command {
+  static let spec = CommandSpec(
+    name: "suite", brief: "suite [DIR]",
+    summary: "compare every scenario in DIR (default Scenarios) with every strategy",
+    synopsis: "[DIR] [--strategy a,b,c|all] [--out DIR] [--jobs N] [--shard I/N]",
+    discussion: """
+      Runs every scenario file (*.json) directly in DIR (default: Scenarios) against every built-in
+      strategy (or those named) and against each scenario's own variants, prints the comparison
+      matrix, and compares every run with its scenario's `expect` section: the verdict, the
+      failing checks and the metric bounds each strategy must get.
 
-    Runs every scenario file (*.json) directly in DIR (default: Scenarios) against every built-in
-    strategy (or those named) and against each scenario's own variants, prints the comparison
-    matrix, and compares every run with its scenario's `expect` section: the verdict, the
-    failing checks and the metric bounds each strategy must get.
+      Writes each run's reports under --out, and the matrix as compare.json, compare.md and
+      index.html there (`make run` and `make reports` give --out Reports). The output and every
+      report are the same bytes for any --jobs.
 
-    Writes each run's reports under --out (default: Reports), and the matrix as compare.json,
-    compare.md and index.html there. --jobs N runs N simulations at once (default: the number
-    of cores); the output and every report are the same bytes for any N.
+      --shard I/N runs only the I-th of N slices (runs I, I+N, … of the matrix) and writes its
+      runs' reports and shard.json; `tokensim merge` combines the N directories into the reports
+      one run would have written, and exits 1 if a run did not come out as expected.
+      """,
+    options: MatrixOptions.all,
+    exitStatus: """
+      Exit status: 0 when every run came out as expected (or nothing is expected), 1 when one did
+      not, 2 when a scenario or an option is wrong (nothing is run).
+      """)
 
-    --shard I/N runs only the I-th of N slices (runs I, I+N, … of the matrix) and writes its
-    runs' reports and shard.json; `tokensim merge` combines the N directories into the reports
-    one run would have written, and exits 1 if a run did not come out as expected.
+  let matrix: MatrixRun
+  let shard: Shard?
+  let out: String
+  let jobs: Int
 
-    Exit status: 0 when every run came out as expected (or nothing is expected), 1 when one did
-    not, 2 when a scenario or an option is wrong (nothing is run).
-    """
-
-  static func main(_ words: [String]) throws(CommandFailure) {
-    let arguments = try parse(words, valued: ["strategy", "out", "jobs", "shard"], flags: ["help"], help: help)
+  init(validating arguments: ParsedArguments) throws(CommandFailure) {
     guard arguments.positional.count <= 1 else {
-      throw CommandFailure(status: 2, message: "suite takes at most one directory\n\n\(help)")
+      throw Self.spec.usageError("suite takes at most one directory (given \(arguments.positional.count))")
     }
-    let entries = try CompareCommand.run(
-      [arguments.positional.first ?? "Scenarios"], strategies: arguments.value("strategy"),
-      out: arguments.value("out") ?? "Reports", jobs: try Jobs.parse(arguments.value("jobs")), suite: true,
-      shard: try Shard.parse(arguments.value("shard")))
+    let strategies = try OptionValues.strategies(arguments.value(MatrixOptions.strategies))
+    jobs = try OptionValues.jobs(arguments.value(MatrixOptions.jobs))
+    shard = try OptionValues.shard(arguments.value(MatrixOptions.shard))
+    let scenarios = try CommandFailure.exit2 { () throws(SuiteError) in
+      try ScenarioInputs.load([arguments.positional.first ?? "Scenarios"])
+    }
+    matrix = MatrixRun(scenarios: scenarios, strategies: strategies, suite: true)
+    out = arguments.value(MatrixOptions.out) ?? DefaultOutput.root
+  }
+
+  func run() throws(CommandFailure) {
+    let entries = try MatrixOptions.run(matrix, shard: shard, out: out, jobs: jobs)
     if entries.contains(where: \.isUnexpected) {
       throw CommandFailure(status: 1, message: "some runs did not come out as their scenarios expect (listed above)")
     }
-  }
-}
-
-/// A plain-text table with aligned columns.
-enum MatrixTable {
-  static func render(header: [String], rows: [[String]], rightAligned: Range<Int> = 0..<0) -> String {
-    let all = [header] + rows
-    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-    func line(_ cells: [String]) -> String {
-      cells.indices.map { column in
-        let cell = cells[column]
-        let pad = String(repeating: " ", count: widths[column] - cell.count)
-        return rightAligned.contains(column) ? pad + cell : cell + pad
-      }.joined(separator: "  ").trimmingTrailingSpaces()
-    }
-    let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-    return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
-  }
-}
-
-extension String {
-  func trimmingTrailingSpaces() -> String {
-    var text = self
-    while text.last == " " { text.removeLast() }
-    return text
   }
 }

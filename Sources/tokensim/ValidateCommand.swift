@@ -1,23 +1,27 @@
 import TokenSimKit
 
 /// `tokensim validate FILE...`
-enum ValidateCommand {
-  static let help = """
-    Usage: tokensim validate SCENARIO.json...
+struct ValidateCommand: Command {
+  static let spec = CommandSpec(
+    name: "validate", brief: "validate FILE...", summary: "check scenario files without running them",
+    synopsis: "SCENARIO.json...",
+    discussion: """
+      Checks scenario files without running them. Prints one line per file; each problem names
+      the file, the line, the JSON path, what was expected and what was found.
+      """,
+    options: [],
+    exitStatus: "Exit status: 0 when every file is valid, 2 when any is not.")
 
-    Checks scenario files without running them. Prints one line per file; each problem names
-    the file, the line, the JSON path, what was expected and what was found.
+  let files: [String]
 
-    Exit status: 0 when every file is valid, 2 when any is not.
-    """
+  init(validating arguments: ParsedArguments) throws(CommandFailure) {
+    guard !arguments.positional.isEmpty else { throw Self.spec.usageError("validate needs at least one file") }
+    files = arguments.positional
+  }
 
-  static func main(_ words: [String]) throws(CommandFailure) {
-    let arguments = try parse(words, valued: [], flags: ["help"], help: help)
-    guard !arguments.positional.isEmpty else {
-      throw CommandFailure(status: 2, message: "validate needs at least one file\n\n\(help)")
-    }
+  func run() throws(CommandFailure) {
     var failures: [String] = []
-    for path in arguments.positional {
+    for path in files {
       do {
         let scenario = try Scenario.load(path: path)
         print("ok   \(path): \(scenario.name), \(scenario.hosts.count) host(s), \(DurationText.format(scenario.duration))")

@@ -1,5 +1,4 @@
 import Foundation
-import TokenSimKit
 
 /// `trace.jsonl` written while the run goes, so a long run's trace never sits in memory: lines
 /// are buffered and appended to a temporary file, which is renamed into place only when the run
@@ -12,7 +11,7 @@ final class TraceFile {
   private var failure: Error?
 
   /// Opens the temporary file beside `path`.
-  init(path: String) throws(CommandFailure) {
+  init(path: String) throws(SuiteError) {
     let url = URL(fileURLWithPath: path)
     self.path = path
     temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
@@ -23,7 +22,7 @@ final class TraceFile {
       }
       handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
     } catch {
-      throw CommandFailure(status: 2, message: "cannot write \(path): \(error.localizedDescription)")
+      throw SuiteError("cannot write \(path): \(error.localizedDescription)")
     }
   }
 
@@ -41,7 +40,7 @@ final class TraceFile {
   }
 
   /// Writes what is buffered and renames the file into place.
-  func commit() throws(CommandFailure) {
+  func commit() throws(SuiteError) {
     flush()
     do {
       if let failure { throw failure }
@@ -50,7 +49,7 @@ final class TraceFile {
       try FileManager.default.moveItem(atPath: temporary, toPath: path)
     } catch {
       discard()
-      throw CommandFailure(status: 2, message: "cannot write \(path): \(error.localizedDescription)")
+      throw SuiteError("cannot write \(path): \(error.localizedDescription)")
     }
   }
 

@@ -1,0 +1,20 @@
+/// The five reports of one run in its directory: report.json, report.md, junit.xml,
+/// timeline.svg and index.html.
+public enum RunFiles {
+  /// The names of the files `write` writes, in order.
+  public static let names = ["report.json", "report.md", "junit.xml", "timeline.svg", "index.html"]
+
+  /// Writes every report of `result` into `directory`.
+  public static func write(_ result: RunResult, to directory: String) throws(SuiteError) {
+    do {
+      try FileOutput.write(RunReport(result).jsonData(), to: directory + "/report.json")
+      try FileOutput.write(MarkdownReport.text(result), to: directory + "/report.md")
+      let suite = (name: result.scenario.name, cases: JUnitReport.cases(result))
+      try FileOutput.write(JUnitReport.xml([suite]), to: directory + "/junit.xml")
+      try FileOutput.write(TimelineSVG.svg(result), to: directory + "/timeline.svg")
+      try FileOutput.write(HTMLReport.page(result), to: directory + "/index.html")
+    } catch {
+      throw SuiteError("cannot write to \(directory): \(error.localizedDescription)")
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import TokenSimKit
+
+/// `--strategy NAME | --strategy-file FILE` with `--param NAME=VALUE`..., shared by `run` and
+/// `check`: one strategy, possibly with overrides.
+enum StrategyOptions {
+  static let strategy = CommandOption.value(
+    "strategy", "NAME", help: "a built-in client strategy (see `tokensim list strategies`)")
+  static let strategyFile = CommandOption.value(
+    "strategy-file", "FILE", help: "a JSON file naming a base strategy and parameter overrides")
+  static let param = CommandOption.repeated(
+    "param", "NAME=VALUE",
+    help: "override one parameter, such as advisoryWindow=10m (see `tokensim list strategies --verbose`)")
+
+  /// The three options, in help order.
+  static let all = [strategy, strategyFile, param]
+
+  /// The strategy chosen by `--strategy` or `--strategy-file`, with the `--param` overrides.
+  static func choice(_ arguments: ParsedArguments) throws(CommandFailure) -> StrategyChoice {
+    let (name, file) = (arguments.value(strategy), arguments.value(strategyFile))
+    guard (name == nil) != (file == nil) else {
+      let names = StrategyCatalog.all.map(\.name).joined(separator: ", ")
+      let message =
+        name == nil
+        ? "--strategy NAME or --strategy-file FILE is required; built-in strategies: \(names)"
+        : "give --strategy or --strategy-file, not both"
+      throw CommandFailure(status: 2, message: message)
+    }
+    do throws(ScenarioError) {
+      var choice: StrategyChoice
+      if let file { choice = try StrategyFile.load(path: file) } else { choice = try StrategyChoice(named: name!) }
+      for argument in arguments.values(param) { try choice.parameters.set(argument: argument) }
+      return choice
+    } catch {
+      throw CommandFailure(status: 2, message: error.description)
+    }
+  }
+}
