@@ -2,12 +2,12 @@ import Foundation
 import Testing
 import TokenSimKit
 
-/// Runs the built `tokensim` executable.
-func tokensim(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+/// Runs the built `tokensim` executable in `directory` (default: the package root).
+func tokensim(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
   let process = Process()
   process.executableURL = packageRoot.appendingPathComponent(".build/debug/tokensim")
   process.arguments = arguments
-  process.currentDirectoryURL = packageRoot
+  process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? packageRoot
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out
@@ -27,46 +27,50 @@ func temporaryDirectory() -> String {
 
 @Suite(.serialized) struct CommandLineTests {
   @Test func runWritesAReportAndATrace() throws {
-    let out = temporaryDirectory()
-    let result = try tokensim(["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--out", out, "--trace"])
-    #expect(result.status == 0)
-    #expect(result.stdout.contains("quiet-day × naive (seed 1)"))
-    #expect(result.stdout.contains("events/s"))
-    let report =
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any]
-    #expect(report?["schemaVersion"] as? Int == 1)
-    #expect((report?["metrics"] as? [String: Any])?["tokenRequests"] as? Int == 48)
-    #expect(report?.keys.contains { $0.lowercased().contains("wall") } == false)
-    let trace = try String(contentsOfFile: out + "/trace.jsonl", encoding: .utf8)
-    #expect(trace.split(separator: "\n").first == #"{"t":0,"event":"login","host":"server-1","family":1,"accessTokenTTL":"30m"}"#)
+    try withTemporaryDirectory { out in
+      let result = try tokensim(["run", "Scenarios/quiet-day.json", "--strategy", "naive", "--out", out, "--trace"])
+      #expect(result.status == 0)
+      #expect(result.stdout.contains("quiet-day × naive (seed 1)"))
+      #expect(result.stdout.contains("events/s"))
+      let report =
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any]
+      #expect(report?["schemaVersion"] as? Int == 1)
+      #expect((report?["metrics"] as? [String: Any])?["tokenRequests"] as? Int == 48)
+      #expect(report?.keys.contains { $0.lowercased().contains("wall") } == false)
+      let trace = try String(contentsOfFile: out + "/trace.jsonl", encoding: .utf8)
+      #expect(
+        trace.split(separator: "\n").first == #"{"t":0,"event":"login","host":"server-1","family":1,"accessTokenTTL":"30m"}"#)
+    }
   }
 
   @Test func twoRunsWithOneSeedWriteIdenticalBytes() throws {
-    let (a, b) = (temporaryDirectory(), temporaryDirectory())
-    for out in [a, b] {
-      #expect(
-        try tokensim([
+    try withTemporaryDirectory { root in
+      let (a, b) = (root + "/a", root + "/b")
+      for out in [a, b] {
+        let result = try tokensim([
           "run", "Scenarios/transient-502-past-expiry.json", "--strategy", "naive", "--seed", "5", "--out", out, "--trace",
         ])
-        .status == 0)
-    }
-    for file in ["report.json", "trace.jsonl"] {
-      #expect(FileManager.default.contentsEqual(atPath: "\(a)/\(file)", andPath: "\(b)/\(file)"))
+        #expect(result.status == 0)
+      }
+      for file in ["report.json", "trace.jsonl"] {
+        #expect(FileManager.default.contentsEqual(atPath: "\(a)/\(file)", andPath: "\(b)/\(file)"))
+      }
     }
   }
 
   @Test func aBadScenarioExits2AndWritesNothing() throws {
-    let directory = temporaryDirectory()
-    let bad = directory + "/bad.json"
-    try
-      #"{"name": "x", "description": "d", "duration": "1h", "hosts": [{"name": "h", "processes": [{"name": "d", "rol": "daemon"}]}]}"#
-      .write(toFile: bad, atomically: true, encoding: .utf8)
-    let out = directory + "/out"
-    let result = try tokensim(["run", bad, "--strategy", "naive", "--out", out])
-    #expect(result.status == 2)
-    #expect(result.stderr.contains("$.hosts[0].processes[0].rol"))
-    #expect(result.stderr.contains(#"did you mean "role""#))
-    #expect(!FileManager.default.fileExists(atPath: out))
+    try withTemporaryDirectory { directory in
+      let bad = directory + "/bad.json"
+      try
+        #"{"name": "x", "description": "d", "duration": "1h", "hosts": [{"name": "h", "processes": [{"name": "d", "rol": "daemon"}]}]}"#
+        .write(toFile: bad, atomically: true, encoding: .utf8)
+      let out = directory + "/out"
+      let result = try tokensim(["run", bad, "--strategy", "naive", "--out", out])
+      #expect(result.status == 2)
+      #expect(result.stderr.contains("$.hosts[0].processes[0].rol"))
+      #expect(result.stderr.contains(#"did you mean "role""#))
+      #expect(!FileManager.default.fileExists(atPath: out))
+    }
   }
 
   @Test(arguments: [
@@ -122,32 +126,34 @@ func temporaryDirectory() -> String {
 /// `--strategy-file` and `--param` through the built executable.
 @Suite(.serialized) struct StrategyOptionTests {
   @Test func aStrategyFileAndParamsReachTheReport() throws {
-    let directory = temporaryDirectory()
-    let file = directory + "/our-cli.json"
-    try #"{"name": "our-cli", "base": "reread-from-disk", "parameters": {"requestTimeout": "10s"}}"#
-      .write(toFile: file, atomically: true, encoding: .utf8)
-    let out = directory + "/out"
-    let result = try tokensim([
-      "run", "Scenarios/quiet-day.json", "--strategy-file", file, "--param", "maxRetries=2", "--out", out,
-    ])
-    #expect(result.status == 0)
-    let report = try String(contentsOfFile: out + "/report.json", encoding: .utf8)
-    #expect(report.contains(#""name" : "our-cli""#))
-    #expect(report.contains(#""requestTimeout" : "10s""#))
-    #expect(report.contains(#""maxRetries" : "2""#))
+    try withTemporaryDirectory { directory in
+      let file = directory + "/our-cli.json"
+      try #"{"name": "our-cli", "base": "reread-from-disk", "parameters": {"requestTimeout": "10s"}}"#
+        .write(toFile: file, atomically: true, encoding: .utf8)
+      let out = directory + "/out"
+      let result = try tokensim([
+        "run", "Scenarios/quiet-day.json", "--strategy-file", file, "--param", "maxRetries=2", "--out", out,
+      ])
+      #expect(result.status == 0)
+      let report = try String(contentsOfFile: out + "/report.json", encoding: .utf8)
+      #expect(report.contains(#""name" : "our-cli""#))
+      #expect(report.contains(#""requestTimeout" : "10s""#))
+      #expect(report.contains(#""maxRetries" : "2""#))
+    }
   }
 
   @Test func aBadStrategyFileExits2WithItsLineAndWritesNothing() throws {
-    let directory = temporaryDirectory()
-    let file = directory + "/bad.json"
-    try "{\"base\": \"naive\",\n \"parameters\": {\"backoff\": \"exponental\"}}".write(
-      toFile: file, atomically: true, encoding: .utf8)
-    let out = directory + "/out"
-    let result = try tokensim(["run", "Scenarios/quiet-day.json", "--strategy-file", file, "--out", out])
-    #expect(result.status == 2)
-    #expect(result.stderr.contains("bad.json:2: $.parameters.backoff"))
-    #expect(result.stderr.contains(#"did you mean "exponential"?"#))
-    #expect(!FileManager.default.fileExists(atPath: out))
+    try withTemporaryDirectory { directory in
+      let file = directory + "/bad.json"
+      try "{\"base\": \"naive\",\n \"parameters\": {\"backoff\": \"exponental\"}}".write(
+        toFile: file, atomically: true, encoding: .utf8)
+      let out = directory + "/out"
+      let result = try tokensim(["run", "Scenarios/quiet-day.json", "--strategy-file", file, "--out", out])
+      #expect(result.status == 2)
+      #expect(result.stderr.contains("bad.json:2: $.parameters.backoff"))
+      #expect(result.stderr.contains(#"did you mean "exponential"?"#))
+      #expect(!FileManager.default.fileExists(atPath: out))
+    }
   }
 
   @Test func listVerboseDocumentsEveryParameter() throws {

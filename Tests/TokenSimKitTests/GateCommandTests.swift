@@ -4,94 +4,108 @@ import Testing
 /// `compare`, `check` and `list checks` through the real executable.
 @Suite(.serialized) struct GateCommandTests {
   @Test func checkExitsZeroWhenEveryCheckPasses() throws {
-    let out = temporaryDirectory()
-    let junit = out + "/junit.xml"
-    let result = try tokensim(["check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--out", out, "--junit", junit])
-    #expect(result.status == 0)
-    #expect(result.stdout.hasPrefix("# tokensim check: PASS\n"))
-    #expect(result.stdout.contains("| quiet-day | pass |  | not compared |"))
-    #expect(result.stderr.isEmpty, "no progress when stderr is not a terminal")
-    #expect(parsesAsXML(try String(contentsOfFile: junit, encoding: .utf8)))
+    try withTemporaryDirectory { out in
+      let junit = out + "/junit.xml"
+      let result = try tokensim([
+        "check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--out", out, "--junit", junit,
+      ])
+      #expect(result.status == 0)
+      #expect(result.stdout.hasPrefix("# tokensim check: PASS\n"))
+      #expect(result.stdout.contains("| quiet-day | pass |  | not compared |"))
+      #expect(result.stderr.isEmpty, "no progress when stderr is not a terminal")
+      #expect(parsesAsXML(try String(contentsOfFile: junit, encoding: .utf8)))
+    }
   }
 
   @Test func checkExitsOneWhenACheckFailsAndNamesTheEvidence() throws {
-    let result = try tokensim([
-      "check", "Scenarios/shared-file-thrash.json", "--strategy", "naive", "--out", temporaryDirectory(),
-    ])
-    #expect(result.status == 1)
-    #expect(result.stdout.hasPrefix("# tokensim check: FAIL\n"))
-    #expect(result.stdout.contains("| shared-file-thrash | fail | bounded-amplification, no-thrash | not compared |"))
-    #expect(result.stdout.contains("laptop/mount-daemon restarted its work loop 145 times"))
-    #expect(result.stderr.contains("check failed: 1 scenario(s) with failing or undecided checks, 0 regression(s)"))
+    try withTemporaryDirectory { out in
+      let result = try tokensim(["check", "Scenarios/shared-file-thrash.json", "--strategy", "naive", "--out", out])
+      #expect(result.status == 1)
+      #expect(result.stdout.hasPrefix("# tokensim check: FAIL\n"))
+      #expect(result.stdout.contains("| shared-file-thrash | fail | bounded-amplification, no-thrash | not compared |"))
+      #expect(result.stdout.contains("laptop/mount-daemon restarted its work loop 145 times"))
+      #expect(result.stderr.contains("check failed: 1 scenario(s) with failing or undecided checks, 0 regression(s)"))
+    }
   }
 
   @Test func checkExitsOneOnARegressionAgainstTheBaselineUnlessTolerated() throws {
-    let baseline = temporaryDirectory()
-    #expect(try tokensim(["check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--out", baseline]).status == 0)
-    let worse = ["check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--param", "advisoryWindow=20m"]
-    let regressed = try tokensim(worse + ["--out", temporaryDirectory(), "--baseline", baseline])
-    #expect(regressed.status == 1)
-    #expect(regressed.stdout.contains("## Regressions against the baseline"))
-    #expect(regressed.stdout.contains("- quiet-day: tokenRequests"))
-    let tolerated = try tokensim(
-      worse + [
-        "--out", temporaryDirectory(), "--baseline", baseline, "--tolerance", "tokenRequests=500%", "--tolerance",
-        "amplification=500%",
-      ])
-    #expect(tolerated.status == 0, "\(tolerated.stdout)")
+    try withTemporaryDirectory { root in
+      let baseline = root + "/baseline"
+      #expect(try tokensim(["check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--out", baseline]).status == 0)
+      let worse = ["check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--param", "advisoryWindow=20m"]
+      let regressed = try tokensim(worse + ["--out", root + "/regressed", "--baseline", baseline])
+      #expect(regressed.status == 1)
+      #expect(regressed.stdout.contains("## Regressions against the baseline"))
+      #expect(regressed.stdout.contains("- quiet-day: tokenRequests"))
+      let tolerated = try tokensim(
+        worse + [
+          "--out", root + "/tolerated", "--baseline", baseline, "--tolerance", "tokenRequests=500%", "--tolerance",
+          "amplification=500%",
+        ])
+      #expect(tolerated.status == 0, "\(tolerated.stdout)")
+    }
   }
 
   @Test func checkSaysWhenTheBaselineHasNoReportForAScenario() throws {
-    let empty = temporaryDirectory()
-    let result = try tokensim([
-      "check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--out", temporaryDirectory(), "--baseline", empty,
-    ])
-    #expect(result.status == 0)
-    #expect(result.stdout.contains("| quiet-day | pass |  | no baseline report |"))
+    try withTemporaryDirectory { root in
+      try FileManager.default.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
+      let result = try tokensim([
+        "check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--out", root + "/out", "--baseline", root + "/empty",
+      ])
+      #expect(result.status == 0)
+      #expect(result.stdout.contains("| quiet-day | pass |  | no baseline report |"))
+    }
   }
 
   @Test func checkExitsTwoOnBadInput() throws {
-    let cases: [([String], String)] = [
-      (["check", "Scenarios/quiet-day.json", "--strategy", "naiv"], "did you mean \"naive\""),
-      (["check", "Scenarios/missing.json", "--strategy", "naive"], "Scenarios/missing.json: no such scenario file or directory"),
-      (
-        ["check", "Scenarios/quiet-day.json", "--strategy", "naive", "--baseline", "/nonexistent"],
-        "--baseline /nonexistent: no such directory"
-      ),
-      (
-        ["check", "Scenarios/quiet-day.json", "--strategy", "naive", "--tolerance", "tokenRequest=5%"],
-        "did you mean tokenRequests?"
-      ),
-      (
-        ["check", "Scenarios/quiet-day.json", "--strategy", "naive", "--tolerance", "tokenRequests=lots"], "must be a number ≥ 0"
-      ),
-      (["check", "--strategy", "naive"], "check needs at least one scenario file or directory"),
-    ]
-    for (arguments, message) in cases {
-      let result = try tokensim(arguments)
-      #expect(result.status == 2, "\(arguments)")
-      #expect(result.stderr.contains(message), "\(result.stderr)")
+    try withTemporaryDirectory { root in
+      let out = root + "/out"
+      let missing = root + "/missing"
+      let file = root + "/a-file"
+      try "not a directory".write(toFile: file, atomically: true, encoding: .utf8)
+      let check = ["check", "Scenarios/quiet-day.json", "--out", out, "--strategy"]
+      let cases: [([String], String)] = [
+        (check + ["naiv"], "did you mean \"naive\""),
+        (
+          ["check", "Scenarios/missing.json", "--out", out, "--strategy", "naive"],
+          "Scenarios/missing.json: no such scenario file or directory"
+        ),
+        (check + ["naive", "--baseline", missing], "--baseline \(missing): no such directory"),
+        (check + ["naive", "--tolerance", "tokenRequest=5%"], "did you mean tokenRequests?"),
+        (check + ["naive", "--tolerance", "tokenRequests=lots"], "must be a number ≥ 0"),
+        (["check", "--strategy", "naive"], "check needs at least one scenario file or directory"),
+        (check + ["lease-shared", "--junit", file + "/junit.xml"], "cannot write \(file)/junit.xml"),
+      ]
+      for (arguments, message) in cases {
+        let result = try tokensim(arguments)
+        #expect(result.status == 2, "\(arguments)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+      }
+      #expect(!FileManager.default.fileExists(atPath: missing))
     }
   }
 
   @Test func compareWritesTheMatrixPagesAndPrintsTheTable() throws {
-    let out = temporaryDirectory()
-    let result = try tokensim(["compare", "Scenarios/shared-file-thrash.json", "--strategy", "naive,broker", "--out", out])
-    #expect(result.status == 0)
-    #expect(result.stdout.contains("shared-file-thrash  fail amplif 191.7× +1  pass 100.0%"))
-    #expect(result.stdout.contains("shared-file-thrash × naive: fail no-thrash (145, at most 3)"))
-    for file in ["compare.json", "compare.md", "compare.html", "shared-file-thrash/broker/index.html"] {
-      #expect(FileManager.default.fileExists(atPath: "\(out)/\(file)"), "\(file)")
+    try withTemporaryDirectory { out in
+      let result = try tokensim(["compare", "Scenarios/shared-file-thrash.json", "--strategy", "naive,broker", "--out", out])
+      #expect(result.status == 0)
+      #expect(result.stdout.contains("shared-file-thrash  fail amplif 191.7× +1  pass 100.0%"))
+      #expect(result.stdout.contains("shared-file-thrash × naive: fail no-thrash (145, at most 3)"))
+      for file in ["compare.json", "compare.md", "compare.html", "shared-file-thrash/broker/index.html"] {
+        #expect(FileManager.default.fileExists(atPath: "\(out)/\(file)"), "\(file)")
+      }
+      let html = try String(contentsOfFile: out + "/compare.html", encoding: .utf8)
+      #expect(html.contains(#"<a href="shared-file-thrash/naive/index.html">"#))
     }
-    let html = try String(contentsOfFile: out + "/compare.html", encoding: .utf8)
-    #expect(html.contains(#"<a href="shared-file-thrash/naive/index.html">"#))
   }
 
   @Test func compareRefusesAnUnknownStrategyBeforeRunningAnything() throws {
-    let out = temporaryDirectory() + "/nothing"
-    let result = try tokensim(["compare", "Scenarios", "--strategy", "naive,lease", "--out", out])
-    #expect(result.status == 2)
-    #expect(!FileManager.default.fileExists(atPath: out))
+    try withTemporaryDirectory { root in
+      let out = root + "/nothing"
+      let result = try tokensim(["compare", "Scenarios", "--strategy", "naive,lease", "--out", out])
+      #expect(result.status == 2)
+      #expect(!FileManager.default.fileExists(atPath: out))
+    }
   }
 
   @Test func listChecksDocumentsEveryCheckWithItsDefault() throws {
