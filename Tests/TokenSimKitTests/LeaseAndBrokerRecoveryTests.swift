@@ -5,7 +5,7 @@ import Testing
 /// Recovery of the coordinated strategies from a crashed lease holder, a stale lock file and a
 /// crashed broker.
 @Suite struct LeaseAndBrokerRecoveryTests {
-  func lockEvents(_ result: RunResult, process: Int, _ what: String) -> [SimInstant] {
+  func lockEvents(_ result: RunResult, process: Int, _ what: LockChange) -> [SimInstant] {
     result.trace.compactMap { if case .lock(process, _, what) = $0.kind { $0.time } else { nil } }
   }
 
@@ -45,8 +45,8 @@ import Testing
   @Test func flockIsFreedWhenItsHolderDies() throws {
     let result = try run(crashedHolder(moment: "holding-lock", lock: #"{"kind": "flock"}"#), strategy: "lease-shared")
     let crash = try #require(crashes(result).first)
-    #expect(lockEvents(result, process: 2, "unavailable").isEmpty)
-    let granted = try #require(lockEvents(result, process: 2, "acquired").first { $0 > crash })
+    #expect(lockEvents(result, process: 2, .unavailable).isEmpty)
+    let granted = try #require(lockEvents(result, process: 2, .acquired).first { $0 > crash })
     #expect(granted - crash < .seconds(10), "at the other daemon's next cycle")
     #expect(sent(result).map(\.process) == [2])
     #expect(result.metrics.familyRevocations == 0)
@@ -56,12 +56,12 @@ import Testing
     let lock = #"{"kind": "lock-file", "staleAfter": "30s"}"#
     let result = try run(crashedHolder(moment: "holding-lock", lock: lock), strategy: "lease-shared")
     let crash = try #require(crashes(result).first)
-    let acquired = lockEvents(result, process: 1, "acquired").last!
+    let acquired = lockEvents(result, process: 1, .acquired).last!
     // A crash planned for "holding-lock" happens the moment the lock is taken.
     #expect(crash == acquired)
     // The other daemon waits 5 s for the lock at each try and is refused until the file is stale.
-    #expect(lockEvents(result, process: 2, "unavailable").count == 4)
-    let granted = try #require(lockEvents(result, process: 2, "acquired").first { $0 > crash })
+    #expect(lockEvents(result, process: 2, .unavailable).count == 4)
+    let granted = try #require(lockEvents(result, process: 2, .acquired).first { $0 > crash })
     #expect(granted == acquired + .seconds(30))
     #expect(sent(result).map(\.process) == [2])
     #expect(result.metrics.familyRevocations == 0)

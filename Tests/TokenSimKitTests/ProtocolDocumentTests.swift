@@ -34,6 +34,11 @@ import Testing
       ])
   }
 
+  @Test func everyMessageKindIsDocumented() throws {
+    let text = try String(contentsOf: packageRoot.appendingPathComponent("docs/PROTOCOL.md"), encoding: .utf8)
+    for kind in IPCMessageKind.allCases { #expect(text.contains("`\(kind.rawValue)`"), "\(kind.rawValue)") }
+  }
+
   @Test func everyActionExampleRoundTrips() throws {
     let actions = try blocks(tagged: "strategy-action")
     for json in actions { #expect(try roundTrip(json, as: StrategyAction.self) == json) }

@@ -191,7 +191,7 @@ import Testing
   @Test func brokerClientAsksRetriesThenFallsBackToTheStore() throws {
     var client = try StrategyDriver("broker", ["brokerFallback=read-store"], role: .cli)
     #expect(client.at(t(0), .started(cause: .processStart)) == [])
-    let ask = IPCMessage(kind: "token?", correlation: 1)
+    let ask = IPCMessage(kind: .ask, correlation: 1)
     #expect(client.at(t(0), .tokenNeeded(ask: 1, forceRefresh: false)) == [.send(message: ask, to: nil, timeout: .seconds(5))])
     #expect(client.at(t(0, 5), .messageFailed(correlation: 1)) == [.setTimer(name: "broker", at: t(0, 6))])
     _ = client.at(t(0, 6), .timerFired(name: "broker"))
@@ -206,17 +206,17 @@ import Testing
     #expect(broker.at(t(0), .started(cause: .processStart)) == [.readStore])
     #expect(broker.at(t(0), .storeRead(result: stored(pair1))) == [.setTimer(name: "refresh", at: t(25))])
     let reply = IPCMessage(
-      kind: "token", correlation: 9,
+      kind: .token, correlation: 9,
       credentials: Credentials(accessToken: AccessToken(serial: 1), accessExpiresAt: t(30), refreshToken: nil))
     #expect(
-      broker.at(t(1), .messageReceived(from: 4, message: IPCMessage(kind: "token?", correlation: 9))) == [
+      broker.at(t(1), .messageReceived(from: 4, message: IPCMessage(kind: .ask, correlation: 9))) == [
         .send(message: reply, to: 4, timeout: .seconds(5))
       ])
     #expect(
       broker.at(t(25), .timerFired(name: "refresh")) == [
         .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: .seconds(30))
       ])
-    #expect(broker.at(t(25), .messageReceived(from: 5, message: IPCMessage(kind: "token?", correlation: 1))).count == 1)
+    #expect(broker.at(t(25), .messageReceived(from: 5, message: IPCMessage(kind: .ask, correlation: 1))).count == 1)
   }
 
   @Test func leaseSharedClearsTheLeaseAndThrottleAndRaisesNeedsLoginOnRefusal() throws {

@@ -30,7 +30,8 @@ public enum TokenOutcome: String, Equatable, Sendable, CaseIterable {
   case connectionError
 }
 
-/// The kinds of trace events and their facts.
+/// The kinds of trace events and their facts. `TraceLine` writes each as one JSON line, and
+/// docs/TRACE.md lists every line's fields and values.
 public enum TraceKind: Equatable, Sendable {
   /// A login put family `family` into `host`'s store; its access tokens live `accessTokenTTL`.
   case login(host: String, family: Int, accessTokenTTL: SimDuration)
@@ -54,12 +55,12 @@ public enum TraceKind: Equatable, Sendable {
   case callDenied(process: Int)
   /// An API call ended (`status` nil: timed out or reset).
   case apiCallEnded(process: Int, ok: Bool, status: Int?)
-  /// A store read ended (`result`: `ok`, `empty`, `torn`).
-  case storeRead(process: Int, host: String, result: String)
+  /// A store read ended.
+  case storeRead(process: Int, host: String, result: StoreReadOutcome)
   /// A store write landed; `lostUpdate` when it replaced a newer refresh token with an older one.
   case storeWritten(process: Int, host: String, refreshToken: Int?, lostUpdate: Bool)
-  /// A lock changed hands (`what`: `acquired`, `released`, `unavailable`, `broken-stale`, `released-by-death`).
-  case lock(process: Int, host: String, what: String)
+  /// The lock beside `host`'s store changed for `process`.
+  case lock(process: Int, host: String, what: LockChange)
   /// A daemon's work cycle ended.
   case workCycleEnded(process: Int, ok: Bool)
   /// A daemon restarted its work loop.
@@ -68,8 +69,8 @@ public enum TraceKind: Equatable, Sendable {
   case workItemEnded(process: Int, completed: Bool, attempts: Int)
   /// A process raised a needs-login alert.
   case alertRaised(process: Int, message: String)
-  /// A fault rule's window opened or closed.
-  case faultWindow(rule: Int, effect: String, open: Bool)
+  /// The window of fault rule `rule` opened or closed; the trace names its effect (`FaultEffect.name`).
+  case faultWindow(rule: Int, effect: FaultEffect, open: Bool)
   /// A scenario security event revoked sessions.
   case securityEvent(host: String?)
   /// Arming the refresh scheduler failed.

@@ -1,4 +1,5 @@
-/// Writes trace events as JSON lines: `{"t":…,"event":"…",…}` with keys in a fixed order.
+/// Writes trace events as JSON lines: `{"t":…,"event":"…",…}` with keys in a fixed order, and
+/// enumerated values by their raw values. docs/TRACE.md documents every line.
 public enum TraceLine {
   /// The JSON line for `event`, without a newline.
   public static func json(_ event: TraceEvent) -> String {
@@ -54,20 +55,20 @@ public enum TraceLine {
     case .apiCallEnded(let p, let ok, let status):
       return ("apiCallEnded", [("process", n(p)), ("ok", b(ok)), ("status", o(status))])
     case .storeRead(let p, let host, let result):
-      return ("storeRead", [("process", n(p)), ("host", s(host)), ("result", s(result))])
+      return ("storeRead", [("process", n(p)), ("host", s(host)), ("result", s(result.rawValue))])
     case .storeWritten(let p, let host, let token, let lost):
       return (
         "storeWritten",
         [("process", n(p)), ("host", s(host)), ("refreshToken", token.map { s("rt-\($0)") } ?? "null"), ("lostUpdate", b(lost))]
       )
-    case .lock(let p, let host, let what): return ("lock", [("process", n(p)), ("host", s(host)), ("what", s(what))])
+    case .lock(let p, let host, let what): return ("lock", [("process", n(p)), ("host", s(host)), ("what", s(what.rawValue))])
     case .workCycleEnded(let p, let ok): return ("workCycleEnded", [("process", n(p)), ("ok", b(ok))])
     case .workLoopRestarted(let p): return ("workLoopRestarted", [("process", n(p))])
     case .workItemEnded(let p, let completed, let attempts):
       return ("workItemEnded", [("process", n(p)), ("completed", b(completed)), ("attempts", n(attempts))])
     case .alertRaised(let p, let message): return ("alertRaised", [("process", n(p)), ("message", s(message))])
     case .faultWindow(let rule, let effect, let open):
-      return ("faultWindow", [("rule", n(rule)), ("effect", s(effect)), ("open", b(open))])
+      return ("faultWindow", [("rule", n(rule)), ("effect", s(effect.name)), ("open", b(open))])
     case .securityEvent(let host): return ("securityEvent", [("host", host.map(s) ?? "null")])
     case .schedulerArmFailed(let p): return ("schedulerArmFailed", [("process", n(p))])
     case .hostSuspension(let host, let suspended):

@@ -104,7 +104,7 @@ public struct RunMetrics: Equatable, Codable, Sendable {
     case .workItemEnded(_, let completed, _): if completed { workItemsCompleted += 1 } else { workItemsDropped += 1 }
     case .alertRaised: needsLoginAlerts += 1
     case .storeWritten(_, _, _, let lost): if lost { storeLostUpdates += 1 }
-    case .storeRead(_, _, let result): if result == "torn" { tornReads += 1 }
+    case .storeRead(_, _, .torn): tornReads += 1
     case .processStarted: processStarts += 1
     case .processCrashed: processCrashes += 1
     case .processExited(_, let ok): if !ok { processFailures += 1 }

@@ -40,7 +40,7 @@ struct TraceAnalyzer {
     case .callDenied(let process): call(process, ok: false, failure: "was denied a token for an API call", at: time)
     case .apiCallEnded(let process, let ok, let status):
       call(process, ok: ok, failure: "had an API call fail (\(status.map { "status \($0)" } ?? "no answer"))", at: time)
-    case .storeRead(let process, _, "torn"):
+    case .storeRead(let process, _, .torn):
       findings.note(\.storeProblem, time, directory.name(process), "read a torn store file")
     case .storeWritten(let process, _, _, true):
       findings.note(
@@ -51,8 +51,9 @@ struct TraceAnalyzer {
       findings.note(\.droppedItem, time, directory.name(process), "dropped a work item after \(attempts) attempt(s)")
     case .alertRaised(let process, _): alert(process, at: time)
     case .faultWindow(let rule, let effect, let open):
-      triggers.faultWindow(rule: rule, effect: effect, open: open, at: time)
-      timeline.faultWindow(rule: rule, effect: effect, open: open)
+      let name = effect.name
+      triggers.faultWindow(rule: rule, effect: name, open: open, at: time)
+      timeline.faultWindow(rule: rule, effect: name, open: open)
       if !open { outages.triggerEnded(at: time) }
     case .securityEvent:
       triggers.securityEvent(at: time)

@@ -59,14 +59,14 @@ struct BrokerClient {
     nextCorrelation += 1
     outstanding = correlation
     let stale = rejected.map { Credentials(accessToken: $0, accessExpiresAt: nil, refreshToken: nil) }
-    let message = IPCMessage(kind: BrokerMessage.ask, correlation: correlation, credentials: stale)
+    let message = IPCMessage(kind: .ask, correlation: correlation, credentials: stale)
     return [.send(message: message, to: nil, timeout: timeout)]
   }
 
   private mutating func answered(_ message: IPCMessage) -> [StrategyAction] {
     outstanding = nil
     failedAttempts = 0
-    guard message.kind == BrokerMessage.token, let credentials = message.credentials, let token = credentials.accessToken else {
+    guard message.kind == .token, let credentials = message.credentials, let token = credentials.accessToken else {
       return denyAll("the broker has no token")
     }
     (cached, rejected) = (credentials, nil)
@@ -98,14 +98,4 @@ struct BrokerClient {
   private mutating func grantAll(_ token: AccessToken) -> [StrategyAction] { asks.grantAll(token) }
 
   private mutating func denyAll(_ reason: String) -> [StrategyAction] { asks.denyAll(reason) }
-}
-
-/// The kinds of message between a broker and its clients.
-enum BrokerMessage {
-  /// A client asks for a token; its credentials, if any, carry an access token the API refused.
-  static let ask = "token?"
-  /// The broker's answer with credentials (access token and expiry only).
-  static let token = "token"
-  /// The broker's answer when it has no usable token.
-  static let noToken = "no-token"
 }

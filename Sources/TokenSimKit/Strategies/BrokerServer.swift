@@ -13,7 +13,7 @@ struct BrokerServer {
 
   mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
     switch event {
-    case .messageReceived(let from, let message) where message.kind == BrokerMessage.ask:
+    case .messageReceived(let from, let message) where message.kind == .ask:
       let ask = nextAsk
       nextAsk += 1
       questions[ask] = (from, message.correlation)
@@ -46,11 +46,11 @@ struct BrokerServer {
       guard let question = questions.removeValue(forKey: ask) else { return [] }
       let credentials = Credentials(
         accessToken: token, accessExpiresAt: client.credentials?.accessExpiresAt, refreshToken: nil)
-      let reply = IPCMessage(kind: BrokerMessage.token, correlation: question.correlation, credentials: credentials)
+      let reply = IPCMessage(kind: .token, correlation: question.correlation, credentials: credentials)
       return [.send(message: reply, to: question.client, timeout: replyTimeout)]
     case .deny(let ask, _):
       guard let question = questions.removeValue(forKey: ask) else { return [] }
-      let reply = IPCMessage(kind: BrokerMessage.noToken, correlation: question.correlation)
+      let reply = IPCMessage(kind: .noToken, correlation: question.correlation)
       return [.send(message: reply, to: question.client, timeout: replyTimeout)]
     default:
       return [action]

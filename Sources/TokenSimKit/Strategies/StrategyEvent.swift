@@ -47,15 +47,15 @@ public enum StoreReadResult: Equatable, Codable, Sendable {
 
 /// A message between processes on one host (simulated IPC).
 public struct IPCMessage: Equatable, Codable, Sendable {
-  /// What is asked or answered, such as `"token?"` or `"token"`.
-  public var kind: String
+  /// What is asked or answered.
+  public var kind: IPCMessageKind
   /// Pairs a reply with its question.
   public var correlation: Int
   /// Credentials carried by the message, if any.
   public var credentials: Credentials?
 
   /// Creates a message.
-  public init(kind: String, correlation: Int, credentials: Credentials? = nil) {
+  public init(kind: IPCMessageKind, correlation: Int, credentials: Credentials? = nil) {
     self.kind = kind
     self.correlation = correlation
     self.credentials = credentials

@@ -26,7 +26,7 @@ struct APICallState {
 }
 
 /// Why a run stopped.
-public enum StopReason: String, Equatable, Sendable, Codable {
+public enum StopReason: String, Equatable, Sendable, Codable, CaseIterable {
   /// It reached the scenario's duration.
   case endOfTime = "end-of-time"
   /// Nothing was left to happen before the end.

@@ -109,7 +109,7 @@ extension World {
     if processes[id].holdsLock {
       processes[id].holdsLock = false
       let next = crashed ? hosts[host].lock.holderDied(now: now) : hosts[host].lock.release(process: id, now: now)
-      record(.lock(process: id, host: hosts[host].config.name, what: crashed ? "holder-died" : "released"))
+      record(.lock(process: id, host: hosts[host].config.name, what: crashed ? .holderDied : .released))
       if let next { grantLock(to: next, host: host) }
       if crashed, hosts[host].lock.holderDead {
         schedule(.lockStaleCheck(host: host), at: hosts[host].lock.acquiredAt + hosts[host].lock.config.staleAfter)
@@ -122,7 +122,7 @@ extension World {
     processes[waiter.process].holdsLock = true
     processes[waiter.process].lockTicket = nil
     crashIfWaiting(waiter.process)
-    record(.lock(process: waiter.process, host: hosts[host].config.name, what: "acquired"))
+    record(.lock(process: waiter.process, host: hosts[host].config.name, what: .acquired))
     schedule(.strategyEvent(.lockGranted), for: waiter.process, at: now)
   }
 
@@ -131,7 +131,7 @@ extension World {
     let holder = hosts[host].lock.holder
     let (broken, next) = hosts[host].lock.breakIfStale(now: now)
     guard broken else { return }
-    record(.lock(process: holder ?? 0, host: hosts[host].config.name, what: "broken-stale"))
+    record(.lock(process: holder ?? 0, host: hosts[host].config.name, what: .brokenStale))
     if let next { grantLock(to: next, host: host) }
   }
 }

@@ -11,13 +11,7 @@ extension World {
 
   func finishRead(_ id: Int, _ result: StoreReadResult) {
     if processes[id].environment == nil {
-      let name: String
-      switch result {
-      case .contents: name = "ok"
-      case .empty: name = "empty"
-      case .torn: name = "torn"
-      }
-      record(.storeRead(process: id, host: hosts[processes[id].host].config.name, result: name))
+      record(.storeRead(process: id, host: hosts[processes[id].host].config.name, result: StoreReadOutcome(result)))
     }
     deliver(.storeRead(result: result), to: id)
   }
@@ -65,7 +59,7 @@ extension World {
     let host = processes[id].host
     hosts[host].lock.withdraw(ticket: ticket)
     processes[id].lockTicket = nil
-    record(.lock(process: id, host: hosts[host].config.name, what: "unavailable"))
+    record(.lock(process: id, host: hosts[host].config.name, what: .unavailable))
     deliver(.lockUnavailable, to: id)
   }
 
@@ -74,7 +68,7 @@ extension World {
     let host = processes[id].host
     processes[id].holdsLock = false
     let next = hosts[host].lock.release(process: id, now: now)
-    record(.lock(process: id, host: hosts[host].config.name, what: "released"))
+    record(.lock(process: id, host: hosts[host].config.name, what: .released))
     if let next { grantLock(to: next, host: host) }
   }
 }
