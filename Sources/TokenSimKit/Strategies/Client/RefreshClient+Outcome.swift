@@ -57,7 +57,7 @@ extension RefreshClient {
   private mutating func keepUsingToken(until deadline: SimInstant) -> [StrategyAction] {
     let grants = credentials?.accessToken.map { grantAll($0) } ?? []
     guard policy.proactiveWindow != nil else { return grants }
-    return grants + [.setTimer(name: "refresh", at: deadline)]
+    return grants + [.setTimer(name: .refresh, at: deadline)]
   }
 
   /// A required refresh failed: retry while retries and budget last (calls wait), else fail the
@@ -67,7 +67,7 @@ extension RefreshClient {
     if mayRetry || policy.whenThrottled == .wait {
       retriesUsed += 1
       retrying = true
-      return [.setTimer(name: "retry", at: deadline)]
+      return [.setTimer(name: .retry, at: deadline)]
     }
     retriesUsed = 0
     return denyAll("refresh failed") + armRecovery(now)
@@ -115,6 +115,6 @@ extension RefreshClient {
   mutating func armRecovery(_ now: SimInstant) -> [StrategyAction] {
     guard let interval = policy.recoveryInterval, !recoveryArmed, !dead else { return [] }
     recoveryArmed = true
-    return [.setTimer(name: "recover", at: now + interval)]
+    return [.setTimer(name: .recover, at: now + interval)]
   }
 }

@@ -17,7 +17,7 @@ extension RefreshClient {
     guard attemptAllowed(now) || policy.whenThrottled == .ignore else {
       guard policy.whenThrottled == .wait else { return denyAll("refresh throttled") }
       retrying = true
-      return [.setTimer(name: "retry", at: nextAttemptAllowed)]
+      return [.setTimer(name: .retry, at: nextAttemptAllowed)]
     }
     return begin(.required, &context)
   }
@@ -77,6 +77,6 @@ extension RefreshClient {
       proactiveArmedFor != expiry
     else { return [] }
     proactiveArmedFor = expiry
-    return [.setTimer(name: "refresh", at: max(expiry - window, now + .seconds(1)))]
+    return [.setTimer(name: .refresh, at: max(expiry - window, now + .seconds(1)))]
   }
 }

@@ -81,7 +81,7 @@ extension RefreshClient {
 
   private mutating func waitForLease(_ need: RefreshNeed, until: SimInstant) -> [StrategyAction] {
     phase = .waitingForLease(need)
-    return release() + [.setTimer(name: "lease", at: until)]
+    return release() + [.setTimer(name: .lease, at: until)]
   }
 
   /// The lock was granted: check under it, or go on with the finishing steps.
