@@ -1,29 +1,27 @@
 extension RefreshClient {
-  /// A timer fired: `refresh` (proactive), `retry` (backoff), `recover` (active recovery) or
-  /// `lease` (another holder's lease may have lapsed).
+  /// A timer fired: `refresh` (proactive), `retry` (backoff), `recover` (active recovery), or
+  /// the timer a wait for another process's refresh set (`waitingForTurn`).
   mutating func timerFired(_ name: TimerName, _ context: inout StrategyContext) -> [StrategyAction] {
     switch name {
     case .refresh: return proactiveRefresh(&context)
     case .retry:
-      guard retrying else { return [] }
-      retrying = false
-      guard phase == nil, !asks.isEmpty else { return serve(&context) }
+      guard retryArmed else { return [] }
+      retryArmed = false
+      guard phase == .idle, !asks.isEmpty else { return serve(&context) }
       return begin(.required, &context)
     case .recover:
       recoveryArmed = false
-      guard !dead, phase == nil, freshness(context.now) == .expiring else { return [] }
+      guard phase == .idle, freshness(context.now) == .expiring else { return [] }
       return begin(.required, &context)
-    case .lease:
-      guard case .waitingForLease(let need)? = phase else { return [] }
-      phase = nil
-      return begin(need, &context)
     default:
-      return []
+      guard case .waitingForTurn(let need, name) = phase else { return [] }
+      phase = .idle
+      return begin(need, &context)
     }
   }
 
   private mutating func proactiveRefresh(_ context: inout StrategyContext) -> [StrategyAction] {
-    guard let window = policy.proactiveWindow, !dead, phase == nil, let credentials else { return [] }
+    guard let window = policy.proactiveWindow, phase == .idle, let credentials else { return [] }
     let now = context.now
     if credentials.accessIsUsable(at: now, margin: window) {
       proactiveArmedFor = nil
@@ -46,6 +44,4 @@ extension TimerName {
   static let retry = TimerName("retry")
   /// The engine tries again after its retries ran out (active recovery).
   static let recover = TimerName("recover")
-  /// Another process's lease may have lapsed: begin the refresh again.
-  static let lease = TimerName("lease")
 }

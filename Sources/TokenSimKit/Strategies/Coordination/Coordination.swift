@@ -1,4 +1,5 @@
-/// How the processes sharing a credential store coordinate a refresh.
+/// How the processes sharing a credential store coordinate a refresh: the configuration value
+/// of `RefreshClient`. Each case is carried out by a `RefreshCoordinator` in a file of its own.
 public enum Coordination: Equatable, Sendable {
   /// Not at all: each process refreshes from its own memory and writes the store afterwards.
   case none
@@ -11,21 +12,16 @@ public enum Coordination: Equatable, Sendable {
   case lockWholeRefresh(wait: SimDuration?)
   /// A lease and a refresh throttle in the store; see `LeaseSettings`.
   case lease(LeaseSettings)
-}
 
-/// The lease-shared coordination's settings.
-public struct LeaseSettings: Equatable, Sendable {
-  /// How long a claimed lease lasts; a crashed holder's lease lapses after this.
-  public var duration: SimDuration
-  /// How often a process waiting for another holder rereads the store.
-  public var poll: SimDuration
-  /// How long to wait for the store lock that guards claiming the lease.
-  public var lockWait: SimDuration
-
-  /// Creates the settings.
-  public init(duration: SimDuration, poll: SimDuration, lockWait: SimDuration) {
-    self.duration = duration
-    self.poll = poll
-    self.lockWait = lockWait
+  /// The coordinator that carries this coordination out: a value of at most three words, so the
+  /// existential holds it inline (no allocation).
+  var coordinator: any RefreshCoordinator {
+    switch self {
+    case .none: NoCoordination()
+    case .reread: RereadCoordination()
+    case .lockOnWrite(let wait): LockOnWriteCoordination(wait: wait)
+    case .lockWholeRefresh(let wait): LockWholeRefreshCoordination(wait: wait)
+    case .lease(let settings): LeaseCoordination(settings: settings)
+    }
   }
 }
