@@ -188,6 +188,47 @@ import Testing
     #expect(kubelogin.at(t(30), .storeWritten) == [.releaseLock])
   }
 
+  /// No coordination: the store is never reread and the write of a new pair is not awaited, so
+  /// the next refresh may start before it is done.
+  @Test func noCoordinationNeitherRereadsNorWaitsForItsWrite() throws {
+    var naive = try StrategyDriver("naive")
+    _ = naive.at(t(0), .started(cause: .processStart))
+    _ = naive.at(t(0), .storeRead(result: stored(pair1)))
+    _ = naive.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false))
+    _ = naive.at(t(30), .refreshCompleted(request: 1, reply: issued(2)))
+    #expect(
+      naive.at(t(30), .tokenNeeded(ask: 2, forceRefresh: true)) == [
+        .sendRefresh(request: 2, refreshToken: RefreshToken(serial: 2), timeout: nil)
+      ])
+    #expect(naive.at(t(30), .storeWritten) == [])
+  }
+
+  @Test func lockWholeRefreshFailsCallsItCannotLockForAndReleasesTheLockAfterAFailure() throws {
+    var kubelogin = try StrategyDriver("lock-whole-refresh", ["lockWait=2s"])
+    _ = kubelogin.at(t(0), .started(cause: .processStart))
+    _ = kubelogin.at(t(0), .storeRead(result: stored(pair1)))
+    #expect(kubelogin.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.acquireLock(wait: .seconds(2))])
+    #expect(kubelogin.at(t(30, 2), .lockUnavailable) == [.deny(ask: 1, reason: "store lock unavailable")])
+    _ = kubelogin.at(t(31), .tokenNeeded(ask: 2, forceRefresh: false))
+    _ = kubelogin.at(t(31), .lockGranted)
+    _ = kubelogin.at(t(31), .storeRead(result: stored(pair1)))
+    #expect(
+      kubelogin.at(t(31), .refreshCompleted(request: 1, reply: failed(503))) == [
+        .deny(ask: 2, reason: "refresh failed"), .releaseLock,
+      ])
+  }
+
+  @Test func leaseSharedPollsInsteadOfFailingWhenTheLockIsBusyOrTheReadTorn() throws {
+    var lease = try StrategyDriver("lease-shared", processID: 7)
+    _ = lease.at(t(0), .started(cause: .processStart))
+    _ = lease.at(t(0), .storeRead(result: stored(pair1)))
+    #expect(lease.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.acquireLock(wait: .seconds(5))])
+    #expect(lease.at(t(30, 5), .lockUnavailable) == [.setTimer(name: .lease, at: t(30, 6))])
+    #expect(lease.at(t(30, 6), .timerFired(name: .lease)) == [.acquireLock(wait: .seconds(5))])
+    #expect(lease.at(t(30, 6), .lockGranted) == [.readStore])
+    #expect(lease.at(t(30, 6), .storeRead(result: .torn)) == [.releaseLock, .setTimer(name: .lease, at: t(30, 7))])
+  }
+
   @Test func brokerClientAsksRetriesThenFallsBackToTheStore() throws {
     var client = try StrategyDriver("broker", ["brokerFallback=read-store"], role: .cli)
     #expect(client.at(t(0), .started(cause: .processStart)) == [])
