@@ -20,7 +20,7 @@ extension RefreshClient {
     budget?.recordSuccess()
     let pair = StoreContents(credentials: updated)
     let grants = grantAll(grant.accessToken) + armProactive(now)
-    switch coordinator.storing(pair) {
+    switch coordination.storing(pair) {
     case .writeAtOnce:
       phase = .idle
       return [.writeStore(contents: pair)] + grants
@@ -46,7 +46,7 @@ extension RefreshClient {
       deadline = max(deadline, told)
     }
     throttle = deadline
-    steps = coordinator.afterFailure(holding: credentials, throttle: deadline)
+    steps = coordination.afterFailure(holding: credentials, throttle: deadline)
     phase = .finishing(then: .idle)
     let decision = need == .optional ? keepUsingToken(until: deadline) : retryOrFail(at: deadline, now: now)
     return decision + runSteps(&context)
@@ -75,7 +75,7 @@ extension RefreshClient {
   private mutating func rejected(_ context: inout StrategyContext) -> [StrategyAction] {
     let refused = credentials?.refreshToken
     (failures, retriesUsed, retryArmed) = (0, 0, false)
-    steps = coordinator.afterFailure(holding: credentials, throttle: nil)
+    steps = coordination.afterFailure(holding: credentials, throttle: nil)
     switch policy.onRejected {
     case .restartWorkLoop:
       phase = .finishing(then: .idle)

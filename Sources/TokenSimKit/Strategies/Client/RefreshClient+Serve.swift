@@ -24,7 +24,7 @@ extension RefreshClient {
 
   /// Starts a refresh by the coordinator's first move.
   mutating func begin(_ need: RefreshNeed, _ context: inout StrategyContext) -> [StrategyAction] {
-    perform(coordinator.begin(), for: need, &context)
+    perform(coordination.begin(), for: need, &context)
   }
 
   /// Carries out a coordinator's move in a refresh wanted for `need`.
@@ -39,8 +39,9 @@ extension RefreshClient {
     case .lockThenCheck(let wait):
       phase = .locking(need)
       return [.acquireLock(wait: wait)]
-    case .waitForTurn(let timer, let until):
-      phase = .waitingForTurn(need, timer: timer)
+    case .waitForTurn(let until):
+      guard let timer = coordination.turnTimer else { preconditionFailure("a coordinator that waits names its turn timer") }
+      phase = .waitingForTurn(need)
       return release() + [.setTimer(name: timer, at: until)]
     case .stepsThenSend(let steps):
       self.steps = steps

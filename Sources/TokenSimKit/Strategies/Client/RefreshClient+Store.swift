@@ -31,7 +31,7 @@ extension RefreshClient {
 
   /// Takes the store's throttle when the coordinator shares it.
   mutating func adoptThrottle(_ contents: StoreContents) {
-    if coordinator.sharesThrottle { throttle = contents.nextRefreshAt }
+    if coordination.sharesThrottle { throttle = contents.nextRefreshAt }
   }
 
   /// Takes the store's pair when another process left a newer one; returns whether it did.
@@ -62,7 +62,7 @@ extension RefreshClient {
       phase = .idle
       return release() + armProactive(now) + serve(&context)
     }
-    let move = coordinator.afterCheck(result, holding: credentials, now: now, processID: context.processID)
+    let move = coordination.afterCheck(result, holding: credentials, now: now, processID: context.processID)
     return perform(move, for: need, &context)
   }
 
@@ -85,7 +85,7 @@ extension RefreshClient {
   mutating func lockUnavailable(_ context: inout StrategyContext) -> [StrategyAction] {
     switch phase {
     case .locking(let need):
-      return perform(coordinator.lockUnavailable(now: context.now), for: need, &context)
+      return perform(coordination.lockUnavailable(now: context.now), for: need, &context)
     case .finishing:
       let afterRelease = steps.firstIndex(of: .release).map { $0 + 1 } ?? steps.count
       steps.removeFirst(afterRelease)

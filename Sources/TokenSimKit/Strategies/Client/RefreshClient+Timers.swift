@@ -1,6 +1,6 @@
 extension RefreshClient {
   /// A timer fired: `refresh` (proactive), `retry` (backoff), `recover` (active recovery), or
-  /// the timer a wait for another process's refresh set (`waitingForTurn`).
+  /// the coordinator's `turnTimer` (another process's refresh may be over).
   mutating func timerFired(_ name: TimerName, _ context: inout StrategyContext) -> [StrategyAction] {
     switch name {
     case .refresh: return proactiveRefresh(&context)
@@ -14,7 +14,7 @@ extension RefreshClient {
       guard phase == .idle, freshness(context.now) == .expiring else { return [] }
       return begin(.required, &context)
     default:
-      guard case .waitingForTurn(let need, name) = phase else { return [] }
+      guard name == coordination.turnTimer, case .waitingForTurn(let need) = phase else { return [] }
       phase = .idle
       return begin(need, &context)
     }

@@ -10,7 +10,8 @@
 public struct RefreshClient: RefreshStrategy {
   /// The shared knobs.
   public let policy: RefreshPolicy
-  /// How processes sharing the store coordinate.
+  /// How processes sharing the store coordinate; the engine asks it (its case's
+  /// `RefreshCoordinator`) at each point of a refresh where coordinations differ.
   public let coordination: Coordination
 
   /// The pair held in memory; nil before the store was read, or when it held none.
@@ -88,12 +89,14 @@ public struct RefreshClient: RefreshStrategy {
     return releasing + [.readStore]
   }
 
-  /// The coordinator this engine asks at each point of a refresh where coordinations differ.
-  var coordinator: any RefreshCoordinator { coordination.coordinator }
-
   /// Whether the refresh token was refused for good (needs-login), including while the refusal's
   /// finishing steps still run.
-  var signedOut: Bool { phase == .needsLogin || phase == .finishing(then: .needsLogin) }
+  var signedOut: Bool {
+    switch phase {
+    case .needsLogin, .finishing(then: .needsLogin): return true
+    default: return false
+    }
+  }
 
   /// How fresh the held access token is now.
   func freshness(_ now: SimInstant) -> Freshness {

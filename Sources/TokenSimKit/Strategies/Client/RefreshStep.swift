@@ -21,8 +21,8 @@ enum RefreshPhase: Equatable {
   case locking(RefreshNeed)
   /// Reading the store before refreshing, to adopt a pair another process left.
   case checking(RefreshNeed)
-  /// Another process is refreshing; begin again when `timer` fires.
-  case waitingForTurn(RefreshNeed, timer: TimerName)
+  /// Another process is refreshing; begin again when the coordinator's `turnTimer` fires.
+  case waitingForTurn(RefreshNeed)
   /// A token request is out.
   case sending(request: Int, need: RefreshNeed)
   /// Running `steps`, then `then`.

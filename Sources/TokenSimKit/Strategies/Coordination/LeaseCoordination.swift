@@ -17,12 +17,12 @@ struct LeaseCoordination: RefreshCoordinator {
   {
     let contents: StoreContents
     switch read {
-    case .torn: return .waitForTurn(timer: .lease, until: now + settings.poll)
+    case .torn: return .waitForTurn(until: now + settings.poll)
     case .empty: contents = StoreContents(credentials: credentials)
     case .contents(let stored): contents = stored
     }
     if let lease = contents.lease, lease.holder != processID, lease.expiresAt > now {
-      return .waitForTurn(timer: .lease, until: min(lease.expiresAt, now + settings.poll))
+      return .waitForTurn(until: min(lease.expiresAt, now + settings.poll))
     }
     var claimed = contents
     claimed.credentials = credentials
@@ -40,10 +40,13 @@ struct LeaseCoordination: RefreshCoordinator {
   }
 
   /// The lock is busy: poll again rather than fail.
-  func lockUnavailable(now: SimInstant) -> CoordinationMove { .waitForTurn(timer: .lease, until: now + settings.poll) }
+  func lockUnavailable(now: SimInstant) -> CoordinationMove { .waitForTurn(until: now + settings.poll) }
 
   /// The store's `nextRefreshAt` binds every process.
   var sharesThrottle: Bool { true }
+
+  /// Its waits end on the `lease` timer.
+  var turnTimer: TimerName? { .lease }
 }
 
 extension TimerName {

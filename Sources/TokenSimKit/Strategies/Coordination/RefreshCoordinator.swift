@@ -1,7 +1,8 @@
 /// One way of coordinating a refresh with the other processes of a store: the few decisions in
 /// which the coordinations differ, asked by the engine (`RefreshClient`) at fixed points of a
 /// refresh. A coordinator holds its settings only; the engine keeps all state (phase, lock,
-/// credentials) and carries out what the coordinator answers.
+/// credentials) and carries out what the coordinator answers. The engine reaches the coordinator
+/// through its `Coordination` value, which forwards each hook to its case's coordinator.
 ///
 /// A refresh runs: `begin` → (lock →) (reread → adopt a newer pair, or `afterCheck`) → send →
 /// on success `storing`, on failure `afterFailure` → idle. `lockUnavailable` answers a lock
@@ -29,6 +30,10 @@ protocol RefreshCoordinator {
   /// Whether the store's `nextRefreshAt` is a throttle every process sharing it honours; the
   /// engine then takes it from every read.
   var sharesThrottle: Bool { get }
+
+  /// The timer that ends a wait for another process's refresh (`waitForTurn`); nil for a
+  /// coordinator that never waits.
+  var turnTimer: TimerName? { get }
 }
 
 extension RefreshCoordinator {
@@ -42,6 +47,9 @@ extension RefreshCoordinator {
 
   /// The throttle is the process's own.
   var sharesThrottle: Bool { false }
+
+  /// It never waits for another process.
+  var turnTimer: TimerName? { nil }
 }
 
 /// What a coordinator tells the engine to do next in a refresh.
@@ -52,9 +60,9 @@ enum CoordinationMove: Equatable {
   case check
   /// Take the store lock, waiting at most `wait`, then reread (as `check`).
   case lockThenCheck(wait: SimDuration)
-  /// Another process is refreshing: release the lock and begin again when `timer` fires at
-  /// `until`.
-  case waitForTurn(timer: TimerName, until: SimInstant)
+  /// Another process is refreshing: release the lock and begin again when the `turnTimer` fires
+  /// at `until`.
+  case waitForTurn(until: SimInstant)
   /// Run these steps (claim the refresh in the store), then send.
   case stepsThenSend([RefreshStep])
   /// Give up this refresh and fail the calls waiting with `reason`.
