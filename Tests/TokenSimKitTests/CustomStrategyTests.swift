@@ -41,6 +41,16 @@ struct AlwaysDeny: RefreshStrategy {
     #expect(result.metrics.tokenRequests == 47)
   }
 
+  /// A custom strategy names its own timers; a timer name is coded as its text.
+  @Test func timerNamesAreCodedAsTheirText() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let poll = StrategyAction.setTimer(name: TimerName("poll"), at: .start + .seconds(1))
+    #expect(String(decoding: try encoder.encode(poll), as: UTF8.self) == #"{"setTimer":{"at":1000000,"name":"poll"}}"#)
+    let fired = try JSONDecoder().decode(StrategyEvent.self, from: Data(#"{"timerFired":{"name":"refresh"}}"#.utf8))
+    #expect(fired == .timerFired(name: .refresh))
+  }
+
   @Test func strategyMessagesRoundTripAsJSON() throws {
     let actions: [StrategyAction] = [
       .sendRefresh(request: 3, refreshToken: RefreshToken(serial: 7), timeout: .seconds(15)),

@@ -81,9 +81,9 @@ import Testing
     let theirs = Lease(holder: 3, expiresAt: t(30, 20))
     #expect(
       lease.at(t(29, 55), .storeRead(result: stored(pair1, lease: theirs))) == [
-        .releaseLock, .setTimer(name: "lease", at: t(29, 56)),
+        .releaseLock, .setTimer(name: .lease, at: t(29, 56)),
       ])
-    _ = lease.at(t(29, 56), .timerFired(name: "lease"))
+    _ = lease.at(t(29, 56), .timerFired(name: .lease))
     _ = lease.at(t(29, 56), .lockGranted)
     let mine = StoreContents(credentials: pair1, lease: Lease(holder: 7, expiresAt: t(30, 56)))
     #expect(
@@ -118,8 +118,8 @@ import Testing
     var lease = try StrategyDriver("lease-shared", processID: 2)
     _ = lease.at(t(0), .started(cause: .processStart))
     _ = lease.at(t(0), .storeRead(result: stored(pair1, nextRefreshAt: t(31))))
-    #expect(lease.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.setTimer(name: "retry", at: t(31))])
-    #expect(lease.at(t(31), .timerFired(name: "retry")) == [.acquireLock(wait: .seconds(5))])
+    #expect(lease.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.setTimer(name: .retry, at: t(31))])
+    #expect(lease.at(t(31), .timerFired(name: .retry)) == [.acquireLock(wait: .seconds(5))])
   }
 
   @Test func singleFlightKeepsOldCredentialsForAJitteredWhileAfterAnAdvisoryFailure() throws {
@@ -188,15 +188,56 @@ import Testing
     #expect(kubelogin.at(t(30), .storeWritten) == [.releaseLock])
   }
 
+  /// No coordination: the store is never reread and the write of a new pair is not awaited, so
+  /// the next refresh may start before it is done.
+  @Test func noCoordinationNeitherRereadsNorWaitsForItsWrite() throws {
+    var naive = try StrategyDriver("naive")
+    _ = naive.at(t(0), .started(cause: .processStart))
+    _ = naive.at(t(0), .storeRead(result: stored(pair1)))
+    _ = naive.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false))
+    _ = naive.at(t(30), .refreshCompleted(request: 1, reply: issued(2)))
+    #expect(
+      naive.at(t(30), .tokenNeeded(ask: 2, forceRefresh: true)) == [
+        .sendRefresh(request: 2, refreshToken: RefreshToken(serial: 2), timeout: nil)
+      ])
+    #expect(naive.at(t(30), .storeWritten) == [])
+  }
+
+  @Test func lockWholeRefreshFailsCallsItCannotLockForAndReleasesTheLockAfterAFailure() throws {
+    var kubelogin = try StrategyDriver("lock-whole-refresh", ["lockWait=2s"])
+    _ = kubelogin.at(t(0), .started(cause: .processStart))
+    _ = kubelogin.at(t(0), .storeRead(result: stored(pair1)))
+    #expect(kubelogin.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.acquireLock(wait: .seconds(2))])
+    #expect(kubelogin.at(t(30, 2), .lockUnavailable) == [.deny(ask: 1, reason: "store lock unavailable")])
+    _ = kubelogin.at(t(31), .tokenNeeded(ask: 2, forceRefresh: false))
+    _ = kubelogin.at(t(31), .lockGranted)
+    _ = kubelogin.at(t(31), .storeRead(result: stored(pair1)))
+    #expect(
+      kubelogin.at(t(31), .refreshCompleted(request: 1, reply: failed(503))) == [
+        .deny(ask: 2, reason: "refresh failed"), .releaseLock,
+      ])
+  }
+
+  @Test func leaseSharedPollsInsteadOfFailingWhenTheLockIsBusyOrTheReadTorn() throws {
+    var lease = try StrategyDriver("lease-shared", processID: 7)
+    _ = lease.at(t(0), .started(cause: .processStart))
+    _ = lease.at(t(0), .storeRead(result: stored(pair1)))
+    #expect(lease.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.acquireLock(wait: .seconds(5))])
+    #expect(lease.at(t(30, 5), .lockUnavailable) == [.setTimer(name: .lease, at: t(30, 6))])
+    #expect(lease.at(t(30, 6), .timerFired(name: .lease)) == [.acquireLock(wait: .seconds(5))])
+    #expect(lease.at(t(30, 6), .lockGranted) == [.readStore])
+    #expect(lease.at(t(30, 6), .storeRead(result: .torn)) == [.releaseLock, .setTimer(name: .lease, at: t(30, 7))])
+  }
+
   @Test func brokerClientAsksRetriesThenFallsBackToTheStore() throws {
     var client = try StrategyDriver("broker", ["brokerFallback=read-store"], role: .cli)
     #expect(client.at(t(0), .started(cause: .processStart)) == [])
     let ask = IPCMessage(kind: .ask, correlation: 1)
     #expect(client.at(t(0), .tokenNeeded(ask: 1, forceRefresh: false)) == [.send(message: ask, to: nil, timeout: .seconds(5))])
-    #expect(client.at(t(0, 5), .messageFailed(correlation: 1)) == [.setTimer(name: "broker", at: t(0, 6))])
-    _ = client.at(t(0, 6), .timerFired(name: "broker"))
+    #expect(client.at(t(0, 5), .messageFailed(correlation: 1)) == [.setTimer(name: .broker, at: t(0, 6))])
+    _ = client.at(t(0, 6), .timerFired(name: .broker))
     _ = client.at(t(0, 11), .messageFailed(correlation: 2))
-    _ = client.at(t(0, 12), .timerFired(name: "broker"))
+    _ = client.at(t(0, 12), .timerFired(name: .broker))
     #expect(client.at(t(0, 17), .messageFailed(correlation: 3)) == [.readStore])
     #expect(client.at(t(0, 17), .storeRead(result: stored(pair1))) == [.grant(ask: 1, token: AccessToken(serial: 1))])
   }
@@ -204,7 +245,7 @@ import Testing
   @Test func brokerServesItsClientsFromOneRefresh() throws {
     var broker = try StrategyDriver("broker", role: .broker)
     #expect(broker.at(t(0), .started(cause: .processStart)) == [.readStore])
-    #expect(broker.at(t(0), .storeRead(result: stored(pair1))) == [.setTimer(name: "refresh", at: t(25))])
+    #expect(broker.at(t(0), .storeRead(result: stored(pair1))) == [.setTimer(name: .refresh, at: t(25))])
     let reply = IPCMessage(
       kind: .token, correlation: 9,
       credentials: Credentials(accessToken: AccessToken(serial: 1), accessExpiresAt: t(30), refreshToken: nil))
@@ -213,7 +254,7 @@ import Testing
         .send(message: reply, to: 4, timeout: .seconds(5))
       ])
     #expect(
-      broker.at(t(25), .timerFired(name: "refresh")) == [
+      broker.at(t(25), .timerFired(name: .refresh)) == [
         .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: .seconds(30))
       ])
     #expect(broker.at(t(25), .messageReceived(from: 5, message: IPCMessage(kind: .ask, correlation: 1))).count == 1)
@@ -244,16 +285,16 @@ import Testing
     let parameters = ["refreshOnDemand=false", "onApiRejected=ignore", "proactiveWindow=5m", "recoveryInterval=30m"]
     var client = try StrategyDriver("naive", parameters)
     _ = client.at(t(0), .started(cause: .processStart))
-    #expect(client.at(t(0), .storeRead(result: stored(pair1))) == [.setTimer(name: "refresh", at: t(25))])
+    #expect(client.at(t(0), .storeRead(result: stored(pair1))) == [.setTimer(name: .refresh, at: t(25))])
     // The refresh timer failed to arm (the world never fires it): the token expires and is still used.
     #expect(client.at(t(31), .tokenNeeded(ask: 1, forceRefresh: false)) == [.grant(ask: 1, token: AccessToken(serial: 1))])
     #expect(
       client.at(t(31), .apiRejected(ask: 1, token: AccessToken(serial: 1), status: 401)) == [
-        .setTimer(name: "recover", at: t(61))
+        .setTimer(name: .recover, at: t(61))
       ])
     #expect(client.at(t(32), .apiRejected(ask: 2, token: AccessToken(serial: 1), status: 401)) == [], "armed once")
     #expect(
-      client.at(t(61), .timerFired(name: "recover")) == [
+      client.at(t(61), .timerFired(name: .recover)) == [
         .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)
       ])
     var passive = try StrategyDriver("naive", Array(parameters.dropLast()))
@@ -280,13 +321,13 @@ import Testing
     var now = t(30)
     for request in 1...10 {
       let actions = client.at(now, .refreshCompleted(request: request, reply: failed(503)))
-      guard case .setTimer("retry", let at)? = actions.first else {
+      guard case .setTimer(.retry, let at)? = actions.first else {
         #expect(actions == [.deny(ask: 1, reason: "refresh failed")])
         break
       }
       retries += 1
       now = at
-      _ = client.at(now, .timerFired(name: "retry"))
+      _ = client.at(now, .timerFired(name: .retry))
     }
     #expect(retries == 4, "the bucket of 10 stops retries once 5 or fewer tokens are left")
   }

@@ -7,7 +7,7 @@ struct SchedulingProbe: RefreshStrategy {
   var fired = 0
   mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
     switch event {
-    case .started: return [.setTimer(name: "refresh", at: context.now + .minutes(10))]
+    case .started: return [.setTimer(name: .refresh, at: context.now + .minutes(10))]
     case .timerFired: return [.raiseAlert(message: "timer fired")]
     case .tokenNeeded(let ask, _): return [.deny(ask: ask, reason: "probe")]
     default: return []

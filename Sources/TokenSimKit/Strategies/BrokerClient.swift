@@ -37,7 +37,7 @@ struct BrokerClient {
       return answered(message)
     case .messageFailed(let correlation) where correlation == outstanding:
       return unanswered(context.now)
-    case .timerFired("broker"):
+    case .timerFired(.broker):
       return asks.isEmpty || outstanding != nil || readingStore ? [] : askBroker()
     case .storeRead(let result) where readingStore:
       readingStore = false
@@ -76,10 +76,10 @@ struct BrokerClient {
   private mutating func unanswered(_ now: SimInstant) -> [StrategyAction] {
     outstanding = nil
     failedAttempts += 1
-    guard failedAttempts >= attempts else { return [.setTimer(name: "broker", at: now + retryDelay)] }
+    guard failedAttempts >= attempts else { return [.setTimer(name: .broker, at: now + retryDelay)] }
     failedAttempts = 0
     switch fallback {
-    case .wait: return [.setTimer(name: "broker", at: now + retryDelay)]
+    case .wait: return [.setTimer(name: .broker, at: now + retryDelay)]
     case .fail: return denyAll("the broker did not answer")
     case .readStore:
       readingStore = true
@@ -98,4 +98,9 @@ struct BrokerClient {
   private mutating func grantAll(_ token: AccessToken) -> [StrategyAction] { asks.grantAll(token) }
 
   private mutating func denyAll(_ reason: String) -> [StrategyAction] { asks.denyAll(reason) }
+}
+
+extension TimerName {
+  /// A broker client asks the broker again.
+  static let broker = TimerName("broker")
 }

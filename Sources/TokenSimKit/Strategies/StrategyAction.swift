@@ -16,11 +16,11 @@ public enum StrategyAction: Equatable, Codable, Sendable {
   case grant(ask: Int, token: AccessToken)
   /// Tell the workload there is no token for `ask`; the call fails without reaching the API.
   case deny(ask: Int, reason: String)
-  /// Arm (or re-arm) the timer `name` for `at` on the host clock. The timer named `refresh` is
-  /// the process's refresh scheduler, which a scenario can make fail to arm.
-  case setTimer(name: String, at: SimInstant)
+  /// Arm (or re-arm) the timer `name` for `at` on the host clock. The timer `.refresh` is the
+  /// process's refresh scheduler, which a scenario can make fail to arm.
+  case setTimer(name: TimerName, at: SimInstant)
   /// Disarm the timer `name`.
-  case cancelTimer(name: String)
+  case cancelTimer(name: TimerName)
   /// Abandon the current work and restart the work loop (a CLI exits with an error instead).
   case restartWorkLoop
   /// Tell a person the session needs attention (needs-login).

@@ -10,7 +10,7 @@ public enum StrategyEvent: Equatable, Codable, Sendable {
   /// The API rejected the access token granted for `ask` with `status` (401).
   case apiRejected(ask: Int, token: AccessToken, status: Int)
   /// A timer set with `.setTimer` fired.
-  case timerFired(name: String)
+  case timerFired(name: TimerName)
   /// The store was read.
   case storeRead(result: StoreReadResult)
   /// A `.writeStore` finished.

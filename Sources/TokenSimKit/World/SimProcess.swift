@@ -37,7 +37,7 @@ struct SimProcess {
   /// A planned crash is due and waits for the moment its plan names (holding the lock, or a
   /// token request in flight).
   var crashWaiting = false
-  var timerArmings = SmallMap<String, Int>()
+  var timerArmings = SmallMap<TimerName, Int>()
   var pendingMessages: Set<Int> = []
   /// For an environment-credential process: its snapshot.
   var environment: StoreContents?

@@ -74,10 +74,10 @@ extension World {
     }
   }
 
-  private func setTimer(_ id: Int, name: String, at localTime: SimInstant) {
+  private func setTimer(_ id: Int, name: TimerName, at localTime: SimInstant) {
     processes[id].timerArmings[name, default: 0] += 1
     let config = templates[processes[id].template].config
-    if name == "refresh", processes[id].schedulerFailuresLeft > 0,
+    if name == .refresh, processes[id].schedulerFailuresLeft > 0,
       processes[id].crashRandom.chance(config.schedulerFailure?.probability ?? 0)
     {
       processes[id].schedulerFailuresLeft -= 1

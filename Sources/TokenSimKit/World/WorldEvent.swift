@@ -28,7 +28,7 @@ enum ProcessEvent {
   case cycleDue(epoch: Int)
   case itemArrives
   case itemRetry(item: Int)
-  case timer(name: String, arming: Int)
+  case timer(name: TimerName, arming: Int)
   case storeReadDone(StoreReadResult)
   case storeWriteDone(StoreContents)
   case lockWaitOver(ticket: Int)

@@ -16,20 +16,19 @@ extension RefreshClient {
       accessToken: grant.accessToken, accessExpiresAt: now + grant.expiresIn,
       refreshToken: grant.refreshToken ?? credentials?.refreshToken)
     credentials = updated
-    (failures, retriesUsed, throttle, forced, retrying) = (0, 0, nil, false, false)
+    (failures, retriesUsed, throttle, forced, retryArmed) = (0, 0, nil, false, false)
     budget?.recordSuccess()
-    let stored = StoreContents(credentials: updated)
+    let pair = StoreContents(credentials: updated)
     let grants = grantAll(grant.accessToken) + armProactive(now)
-    switch coordination {
-    case .none, .reread:
-      phase = nil
-      return [.writeStore(contents: stored)] + grants
-    case .lockOnWrite(let wait): steps = [.lock(wait), .write(stored), .release]
-    case .lockWholeRefresh: steps = [.write(stored), .release]
-    case .lease(let settings): steps = [.lock(settings.lockWait), .write(stored), .release]
+    switch coordination.storing(pair) {
+    case .writeAtOnce:
+      phase = .idle
+      return [.writeStore(contents: pair)] + grants
+    case .steps(let storing):
+      steps = storing
+      phase = .finishing(then: .idle)
+      return grants + runSteps(&context)
     }
-    phase = .finishing(then: .idle)
-    return grants + runSteps(&context)
   }
 
   private mutating func failedTransiently(
@@ -47,7 +46,7 @@ extension RefreshClient {
       deadline = max(deadline, told)
     }
     throttle = deadline
-    steps = finishingSteps(throttle: deadline)
+    steps = coordination.afterFailure(holding: credentials, throttle: deadline)
     phase = .finishing(then: .idle)
     let decision = need == .optional ? keepUsingToken(until: deadline) : retryOrFail(at: deadline, now: now)
     return decision + runSteps(&context)
@@ -57,7 +56,7 @@ extension RefreshClient {
   private mutating func keepUsingToken(until deadline: SimInstant) -> [StrategyAction] {
     let grants = credentials?.accessToken.map { grantAll($0) } ?? []
     guard policy.proactiveWindow != nil else { return grants }
-    return grants + [.setTimer(name: "refresh", at: deadline)]
+    return grants + [.setTimer(name: .refresh, at: deadline)]
   }
 
   /// A required refresh failed: retry while retries and budget last (calls wait), else fail the
@@ -66,8 +65,8 @@ extension RefreshClient {
     let mayRetry = retriesUsed < policy.maxRetries && budget?.allowsRetry != false
     if mayRetry || policy.whenThrottled == .wait {
       retriesUsed += 1
-      retrying = true
-      return [.setTimer(name: "retry", at: deadline)]
+      retryArmed = true
+      return [.setTimer(name: .retry, at: deadline)]
     }
     retriesUsed = 0
     return denyAll("refresh failed") + armRecovery(now)
@@ -75,8 +74,8 @@ extension RefreshClient {
 
   private mutating func rejected(_ context: inout StrategyContext) -> [StrategyAction] {
     let refused = credentials?.refreshToken
-    (failures, retriesUsed, retrying) = (0, 0, false)
-    steps = finishingSteps(throttle: nil)
+    (failures, retriesUsed, retryArmed) = (0, 0, false)
+    steps = coordination.afterFailure(holding: credentials, throttle: nil)
     switch policy.onRejected {
     case .restartWorkLoop:
       phase = .finishing(then: .idle)
@@ -86,35 +85,22 @@ extension RefreshClient {
       phase = .finishing(then: .reread(rejected: refused))
       return runSteps(&context)
     case .needsLogin:
-      phase = .finishing(then: .idle)
-      return needsLogin() + runSteps(&context)
+      phase = .finishing(then: .needsLogin)
+      return raiseNeedsLogin() + runSteps(&context)
     }
   }
 
-  /// What must be undone or shared after a failed request: the lock held across the refresh, or
-  /// the lease (released, with the shared throttle set to `throttle`).
-  private func finishingSteps(throttle: SimInstant?) -> [RefreshStep] {
-    switch coordination {
-    case .lease(let settings):
-      let contents = StoreContents(credentials: credentials, lease: nil, nextRefreshAt: throttle)
-      return [.lock(settings.lockWait), .write(contents), .release]
-    default:
-      return holdsLock ? [.release] : []
-    }
-  }
-
-  /// The refresh token is dead: tell a person once and stop presenting it. The alert goes first:
-  /// a CLI exits as soon as its call is denied.
-  mutating func needsLogin() -> [StrategyAction] {
-    guard !dead else { return denyAll("needs login") }
-    dead = true
-    return [.raiseAlert(message: "the refresh token was refused; sign in again")] + denyAll("needs login")
+  /// The refresh token is dead: tell a person and fail the calls; the caller enters the
+  /// needs-login phase, in which calls are denied and the dead token never presented again. The
+  /// alert goes first: a CLI exits as soon as its call is denied.
+  mutating func raiseNeedsLogin() -> [StrategyAction] {
+    [.raiseAlert(message: "the refresh token was refused; sign in again")] + denyAll("needs login")
   }
 
   /// Arms the active-recovery timer when the policy has one and it is not armed.
   mutating func armRecovery(_ now: SimInstant) -> [StrategyAction] {
-    guard let interval = policy.recoveryInterval, !recoveryArmed, !dead else { return [] }
+    guard let interval = policy.recoveryInterval, !recoveryArmed, !signedOut else { return [] }
     recoveryArmed = true
-    return [.setTimer(name: "recover", at: now + interval)]
+    return [.setTimer(name: .recover, at: now + interval)]
   }
 }

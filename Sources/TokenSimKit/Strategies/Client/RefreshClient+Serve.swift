@@ -2,46 +2,61 @@ extension RefreshClient {
   /// Answers the calls waiting, and starts a refresh when one is needed and allowed.
   mutating func serve(_ context: inout StrategyContext) -> [StrategyAction] {
     guard phase != .loading else { return [] }
-    if dead { return denyAll("needs login") }
+    if signedOut { return denyAll("needs login") }
     let now = context.now
     let freshness = freshness(now)
     let called = !asks.isEmpty
     if !forced, freshness != .expiring, let token = credentials?.accessToken {
       let grants = grantAll(token)
-      let wantsAdvisory = freshness == .advisory && called && phase == nil && policy.refreshOnDemand
+      let wantsAdvisory = freshness == .advisory && called && phase == .idle && policy.refreshOnDemand
       return wantsAdvisory && attemptAllowed(now) ? grants + begin(.optional, &context) : grants
     }
     guard called else { return [] }
     guard policy.refreshOnDemand else { return grantStale() }
-    guard phase == nil, !retrying else { return [] }
+    guard phase == .idle, !retryArmed else { return [] }
     guard attemptAllowed(now) || policy.whenThrottled == .ignore else {
       guard policy.whenThrottled == .wait else { return denyAll("refresh throttled") }
-      retrying = true
-      return [.setTimer(name: "retry", at: nextAttemptAllowed)]
+      retryArmed = true
+      return [.setTimer(name: .retry, at: nextAttemptAllowed)]
     }
     return begin(.required, &context)
   }
 
-  /// Starts a refresh by the coordination's first step.
+  /// Starts a refresh by the coordinator's first move.
   mutating func begin(_ need: RefreshNeed, _ context: inout StrategyContext) -> [StrategyAction] {
-    switch coordination {
-    case .none: return send(need, &context)
-    case .reread, .lockOnWrite:
+    perform(coordination.begin(), for: need, &context)
+  }
+
+  /// Carries out a coordinator's move in a refresh wanted for `need`.
+  mutating func perform(_ move: CoordinationMove, for need: RefreshNeed, _ context: inout StrategyContext)
+    -> [StrategyAction]
+  {
+    switch move {
+    case .send: return send(need, &context)
+    case .check:
       phase = .checking(need)
       return [.readStore]
-    case .lockWholeRefresh(let wait):
+    case .lockThenCheck(let wait):
       phase = .locking(need)
-      return [.acquireLock(wait: wait ?? .days(36_500))]
-    case .lease(let settings):
-      phase = .locking(need)
-      return [.acquireLock(wait: settings.lockWait)]
+      return [.acquireLock(wait: wait)]
+    case .waitForTurn(let until):
+      guard let timer = coordination.turnTimer else { preconditionFailure("a coordinator that waits names its turn timer") }
+      phase = .waitingForTurn(need)
+      return release() + [.setTimer(name: timer, at: until)]
+    case .stepsThenSend(let steps):
+      self.steps = steps
+      phase = .finishing(then: .send(need))
+      return runSteps(&context)
+    case .fail(let reason):
+      phase = .idle
+      return denyAll(reason)
     }
   }
 
   /// Sends the token request with the refresh token held.
   mutating func send(_ need: RefreshNeed, _ context: inout StrategyContext) -> [StrategyAction] {
     guard let refreshToken = credentials?.refreshToken else {
-      phase = nil
+      phase = .idle
       return release() + denyAll("not logged in")
     }
     let request = nextRequest
@@ -64,7 +79,7 @@ extension RefreshClient {
     return grantAll(token)
   }
 
-  /// Releases the lock when `locked`.
+  /// Releases the lock when it is held.
   mutating func release() -> [StrategyAction] {
     guard holdsLock else { return [] }
     holdsLock = false
@@ -73,10 +88,10 @@ extension RefreshClient {
 
   /// Arms the `refresh` timer for the held token's proactive moment, once per token.
   mutating func armProactive(_ now: SimInstant) -> [StrategyAction] {
-    guard let window = policy.proactiveWindow, !dead, let expiry = credentials?.accessExpiresAt,
+    guard let window = policy.proactiveWindow, !signedOut, let expiry = credentials?.accessExpiresAt,
       proactiveArmedFor != expiry
     else { return [] }
     proactiveArmedFor = expiry
-    return [.setTimer(name: "refresh", at: max(expiry - window, now + .seconds(1)))]
+    return [.setTimer(name: .refresh, at: max(expiry - window, now + .seconds(1)))]
   }
 }

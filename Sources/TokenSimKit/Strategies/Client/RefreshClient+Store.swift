@@ -2,24 +2,25 @@ extension RefreshClient {
   /// A store read finished: at start, before a refresh, or after a refusal.
   mutating func storeRead(_ result: StoreReadResult, _ context: inout StrategyContext) -> [StrategyAction] {
     switch phase {
-    case .loading?:
-      phase = nil
+    case .loading:
+      phase = .idle
       if case .contents(let contents) = result {
         credentials = contents.credentials
         adoptThrottle(contents)
       }
       return armProactive(context.now) + startupCheck(&context) + serve(&context)
-    case .checking(let need)?:
+    case .checking(let need):
       if case .contents(let contents) = result {
         adoptThrottle(contents)
         if adoptNewer(contents) { forced = false }
       }
       return afterCheck(need, result, &context)
-    case .rereadingAfterRejection(let rejected)?:
-      phase = nil
+    case .rereadingAfterRejection(let rejected):
       guard case .contents(let contents) = result, let token = contents.credentials?.refreshToken, token != rejected else {
-        return needsLogin()
+        phase = .needsLogin
+        return raiseNeedsLogin()
       }
+      phase = .idle
       credentials = contents.credentials
       forced = false
       return armProactive(context.now) + serve(&context)
@@ -28,9 +29,9 @@ extension RefreshClient {
     }
   }
 
-  /// Takes the shared throttle from the store under lease coordination.
+  /// Takes the store's throttle when the coordinator shares it.
   mutating func adoptThrottle(_ contents: StoreContents) {
-    if case .lease = coordination { throttle = contents.nextRefreshAt }
+    if coordination.sharesThrottle { throttle = contents.nextRefreshAt }
   }
 
   /// Takes the store's pair when another process left a newer one; returns whether it did.
@@ -50,48 +51,29 @@ extension RefreshClient {
     return begin(need, &context)
   }
 
-  /// After the reread before a refresh: done if the store had a fresh pair, else refresh (or,
-  /// under lease coordination, claim the lease or wait for its holder).
+  /// After the reread before a refresh: done if the store had a fresh pair (or no request may be
+  /// sent yet), else the coordinator's move.
   private mutating func afterCheck(
     _ need: RefreshNeed, _ result: StoreReadResult, _ context: inout StrategyContext
   ) -> [StrategyAction] {
     let now = context.now
     let satisfied = !forced && (need == .required ? freshness(now) != .expiring : freshness(now) == .fresh)
     if satisfied || !attemptAllowed(now) {
-      phase = nil
+      phase = .idle
       return release() + armProactive(now) + serve(&context)
     }
-    guard case .lease(let settings) = coordination else { return send(need, &context) }
-    let contents: StoreContents
-    switch result {
-    case .torn: return waitForLease(need, until: now + settings.poll)
-    case .empty: contents = StoreContents(credentials: credentials)
-    case .contents(let stored): contents = stored
-    }
-    if let lease = contents.lease, lease.holder != context.processID, lease.expiresAt > now {
-      return waitForLease(need, until: min(lease.expiresAt, now + settings.poll))
-    }
-    var claimed = contents
-    claimed.credentials = credentials
-    claimed.lease = Lease(holder: context.processID, expiresAt: now + settings.duration)
-    steps = [.write(claimed), .release]
-    phase = .finishing(then: .send(need))
-    return runSteps(&context)
-  }
-
-  private mutating func waitForLease(_ need: RefreshNeed, until: SimInstant) -> [StrategyAction] {
-    phase = .waitingForLease(need)
-    return release() + [.setTimer(name: "lease", at: until)]
+    let move = coordination.afterCheck(result, holding: credentials, now: now, processID: context.processID)
+    return perform(move, for: need, &context)
   }
 
   /// The lock was granted: check under it, or go on with the finishing steps.
   mutating func lockGranted(_ context: inout StrategyContext) -> [StrategyAction] {
     holdsLock = true
     switch phase {
-    case .locking(let need)?:
+    case .locking(let need):
       phase = .checking(need)
       return [.readStore]
-    case .finishing? where steps.first.map(\.isLock) == true:
+    case .finishing where steps.first.map(\.isLock) == true:
       steps.removeFirst()
       return runSteps(&context)
     default:
@@ -102,11 +84,9 @@ extension RefreshClient {
   /// The lock could not be had in time.
   mutating func lockUnavailable(_ context: inout StrategyContext) -> [StrategyAction] {
     switch phase {
-    case .locking(let need)?:
-      if case .lease(let settings) = coordination { return waitForLease(need, until: context.now + settings.poll) }
-      phase = nil
-      return denyAll("store lock unavailable")
-    case .finishing?:
+    case .locking(let need):
+      return perform(coordination.lockUnavailable(now: context.now), for: need, &context)
+    case .finishing:
       let afterRelease = steps.firstIndex(of: .release).map { $0 + 1 } ?? steps.count
       steps.removeFirst(afterRelease)
       return runSteps(&context)
@@ -117,7 +97,7 @@ extension RefreshClient {
 
   /// A write finished: go on with the finishing steps.
   mutating func stepDone(_ context: inout StrategyContext) -> [StrategyAction] {
-    guard case .finishing? = phase, case .write? = steps.first else { return [] }
+    guard case .finishing = phase, case .write? = steps.first else { return [] }
     steps.removeFirst()
     return runSteps(&context)
   }
@@ -134,15 +114,18 @@ extension RefreshClient {
         actions += release()
       }
     }
-    guard case .finishing(let then)? = phase else { return actions }
+    guard case .finishing(let then) = phase else { return actions }
     switch then {
     case .send(let need): return actions + send(need, &context)
     case .reread(let rejected):
       phase = .rereadingAfterRejection(rejected)
       return actions + [.readStore]
     case .idle:
-      phase = nil
+      phase = .idle
       return actions + armProactive(context.now) + serve(&context)
+    case .needsLogin:
+      phase = .needsLogin
+      return actions + serve(&context)
     }
   }
 }

@@ -1,33 +1,58 @@
 /// The refresh engine the built-in strategies share: it answers calls from the credentials it
 /// holds, decides when to refresh (refresh, advisory and proactive windows), coordinates with the
-/// other processes of its store (`Coordination`), and handles failures (backoff, Retry-After,
-/// retry budget, attempt throttle, reaction to a refused refresh token, active recovery).
+/// other processes of its store through its coordination's `RefreshCoordinator`, and handles
+/// failures (backoff, Retry-After, retry budget, attempt throttle, reaction to a refused refresh
+/// token, active recovery).
 ///
 /// Each built-in strategy is this engine with its exemplar's parameters. It is sans-IO: it sees
-/// only `StrategyEvent`s and answers with `StrategyAction`s.
+/// only `StrategyEvent`s and answers with `StrategyAction`s. What it is doing is its `phase`; the
+/// few facts that are not phases are the documented flags below.
 public struct RefreshClient: RefreshStrategy {
   /// The shared knobs.
   public let policy: RefreshPolicy
-  /// How processes sharing the store coordinate.
+  /// How processes sharing the store coordinate; the engine asks it (its case's
+  /// `RefreshCoordinator`) at each point of a refresh where coordinations differ.
   public let coordination: Coordination
 
+  /// The pair held in memory; nil before the store was read, or when it held none.
   var credentials: Credentials?
+  /// The workload's calls waiting for a token.
   var asks = WaitingCalls()
-  var forced = false
-  var phase: RefreshPhase?
+  /// What the engine is doing about its credentials.
+  var phase = RefreshPhase.idle
+  /// The finishing steps left while `phase` is `.finishing`.
   var steps: [RefreshStep] = []
+  /// A call asked for an unconditional refresh (`forceRefresh`): the pair held does not satisfy
+  /// calls, however fresh. Set by such a call; cleared by a successful refresh or by adopting
+  /// another pair from the store.
+  var forced = false
+  /// This process holds the store lock. Set when the lock is granted; cleared when the engine
+  /// releases it (a restart releases a lock its previous work loop held).
   var holdsLock = false
+  /// The `retry` timer is armed for a required refresh that failed or was throttled, and calls
+  /// start no refresh until it fires. Not a phase: a proactive or recovery refresh may run
+  /// meanwhile, and the failed refresh's finishing steps run while it is set. Set by a transient
+  /// failure with retries left, and by a throttled call that waits (`whenThrottled: wait`);
+  /// cleared when the timer fires, by a success and by a refusal.
+  var retryArmed = false
+  /// The `recover` timer (active recovery) is armed, so that it is not armed twice. Set when it
+  /// is armed; cleared when it fires.
+  var recoveryArmed = false
   /// No token request before this instant (backoff, Retry-After, the shared throttle).
   var throttle: SimInstant?
+  /// When the last token request was sent, for `minAttemptInterval`.
   var lastAttempt: SimInstant?
+  /// Consecutive transient failures, for the backoff.
   var failures = 0
+  /// Retries of the current required refresh, against `maxRetries`.
   var retriesUsed = 0
+  /// The last backoff delay, for decorrelated jitter.
   var previousDelay = SimDuration.zero
+  /// The retry budget, when the policy has one.
   var budget: RetryBudget?
-  var dead = false
-  var retrying = false
-  var recoveryArmed = false
+  /// The access-token expiry the `refresh` timer was last armed for: it is armed once per token.
   var proactiveArmedFor: SimInstant?
+  /// The tag of the next token request; kept across restarts so late replies are not mistaken.
   var nextRequest = 1
 
   /// Creates the engine.
@@ -51,7 +76,7 @@ public struct RefreshClient: RefreshStrategy {
     case .lockGranted: return lockGranted(&context)
     case .lockUnavailable: return lockUnavailable(&context)
     case .refreshCompleted(let request, let reply):
-      guard case .sending(request, let need)? = phase else { return [] }
+      guard case .sending(request, let need) = phase else { return [] }
       return completed(reply, need: need, &context)
     case .messageReceived, .messageFailed: return []
     }
@@ -62,6 +87,15 @@ public struct RefreshClient: RefreshStrategy {
     self = RefreshClient(policy: policy, coordination: coordination)
     (phase, nextRequest) = (.loading, request)
     return releasing + [.readStore]
+  }
+
+  /// Whether the refresh token was refused for good (needs-login), including while the refusal's
+  /// finishing steps still run.
+  var signedOut: Bool {
+    switch phase {
+    case .needsLogin, .finishing(then: .needsLogin): return true
+    default: return false
+    }
   }
 
   /// How fresh the held access token is now.

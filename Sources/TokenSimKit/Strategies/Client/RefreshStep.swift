@@ -8,22 +8,30 @@ enum RefreshStep: Equatable {
   case release
 }
 
-/// What a client is doing about its credentials, between events.
+/// What a client is doing about its credentials, between events. A refresh goes
+/// `idle` → (`locking` →) (`checking` →) (`waitingForTurn` → begin again, or `finishing(then:
+/// .send)` →) `sending` → `finishing` → `idle`; which of the bracketed phases it passes through is
+/// its coordinator's choice.
 enum RefreshPhase: Equatable {
+  /// Nothing under way: calls are answered from the pair held, or start a refresh.
+  case idle
   /// Reading the store at start.
   case loading
   /// Waiting for the lock before the check.
   case locking(RefreshNeed)
-  /// Reading the store before refreshing.
+  /// Reading the store before refreshing, to adopt a pair another process left.
   case checking(RefreshNeed)
-  /// Rereading the store after the refresh token was refused.
-  case rereadingAfterRejection(RefreshToken?)
-  /// Another process holds the lease; reread when the `lease` timer fires.
-  case waitingForLease(RefreshNeed)
+  /// Another process is refreshing; begin again when the coordinator's `turnTimer` fires.
+  case waitingForTurn(RefreshNeed)
   /// A token request is out.
   case sending(request: Int, need: RefreshNeed)
   /// Running `steps`, then `then`.
   case finishing(then: Continuation)
+  /// Rereading the store after the refresh token was refused.
+  case rereadingAfterRejection(RefreshToken?)
+  /// The refresh token was refused for good and a person was told (needs-login): every call
+  /// fails, and nothing is refreshed, until the process or its work loop starts again.
+  case needsLogin
 }
 
 /// What follows the finishing steps.
@@ -34,6 +42,8 @@ enum Continuation: Equatable {
   case send(RefreshNeed)
   /// Reread the store after the refresh token was refused.
   case reread(rejected: RefreshToken?)
+  /// Stay signed out (`RefreshPhase.needsLogin`).
+  case needsLogin
 }
 
 /// Why a refresh is attempted.
