@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/tokensim
 
-.PHONY: run test bench build release reports format lint validate clean
+.PHONY: run test bench build release reports format lint validate clean dependent-package
 
 run: release
 	$(BIN) suite Scenarios --out Reports
@@ -28,6 +28,11 @@ reports: release
 	rm -rf .build/reports-new
 	$(BIN) suite Scenarios --out .build/reports-new
 	rm -rf Reports && mv .build/reports-new Reports
+
+# Builds and runs Examples/CustomStrategy against a clone of the committed HEAD tagged 0.1.0, as
+# a package that depends on TokenSimKit by version would (.ci/dependent-package says how).
+dependent-package:
+	SWIFT="$(SWIFT)" .ci/dependent-package
 
 validate: release
 	$(BIN) validate Scenarios/*.json
