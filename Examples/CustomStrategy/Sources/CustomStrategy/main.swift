@@ -36,5 +36,6 @@ let metrics = result.metrics
 print("\(scenario.name) × \(result.strategyName): \(result.analysis.verdict)")
 print("  API calls \(metrics.apiCalls), failed \(metrics.apiCallsFailed), token requests \(metrics.tokenRequests)")
 for check in result.analysis.checks where check.verdict == .fail {
-  print("  fail \(check.id): \(check.evidence?.what ?? "")")
+  let evidence = check.evidence.map { [$0.process, $0.what].compactMap { $0 }.joined(separator: " ") } ?? ""
+  print("  fail \(check.id): \(evidence)")
 }
