@@ -8,9 +8,9 @@ let package = Package(
     .executable(name: "tokensim", targets: ["tokensim"]),
   ],
   targets: [
-    .target(
-      name: "TokenSimKit",
-      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+    // No unsafe flags: SwiftPM refuses a versioned dependency on a package whose product has them.
+    // The release binary skips exclusivity checks by `-Xswiftc` from the Makefile instead.
+    .target(name: "TokenSimKit"),
     .executableTarget(name: "tokensim", dependencies: ["TokenSimKit"]),
     .testTarget(name: "TokenSimKitTests", dependencies: ["TokenSimKit"]),
   ]

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import TokenSimKit
 
-/// The bundled suite: every scenario meets its expect section, and Reports/ is exactly what the
-/// suite writes (which also proves the reports are the same on every machine).
+/// The bundled suite: every scenario meets its expect section, and the golden files that
+/// Reports/golden.txt lists are exactly what the suite writes (which also proves the reports are
+/// the same on every machine).
 @Suite(.serialized) struct BundledSuiteTests {
   @Test func everyBundledScenarioValidatesAndExpectsEveryStrategy() throws {
     let files = try FileManager.default.contentsOfDirectory(atPath: packageRoot.path + "/Scenarios")
@@ -18,22 +19,44 @@ import TokenSimKit
     }
   }
 
-  @Test func theSuiteMeetsEveryExpectationAndReproducesReportsByteForByte() throws {
-    let out = temporaryDirectory()
-    let result = try tokensim(["suite", "Scenarios", "--out", out, "--jobs", "2"])
-    #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
-    #expect(result.stdout.contains("came out as their expect sections say"))
-    let committed = try reportFiles(under: packageRoot.path + "/Reports")
-    let written = try reportFiles(under: out)
-    #expect(committed == written, "Reports/ lists other files than the suite writes: run `make reports`")
-    for file in written where committed.contains(file) {
-      let same = FileManager.default.contentsEqual(atPath: "\(out)/\(file)", andPath: packageRoot.path + "/Reports/" + file)
-      #expect(same, "Reports/\(file) differs from what the suite writes now: run `make reports` and review the diff")
+  @Test func theSuiteMeetsEveryExpectationAndReproducesTheGoldenReports() throws {
+    try withTemporaryDirectory { out in
+      let result = try tokensim(["suite", "Scenarios", "--out", out, "--jobs", "2"])
+      #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+      #expect(result.stdout.contains("came out as their expect sections say"))
+      let reports = packageRoot.path + "/Reports"
+      let golden = try goldenFiles()
+      #expect(golden.contains("compare.json") && golden.count >= 10)
+      let committed = reportFiles(under: reports).subtracting(["golden.txt"])
+      let (extra, missing) = (committed.subtracting(golden).sorted(), Set(golden).subtracting(committed).sorted())
+      #expect(
+        extra.isEmpty && missing.isEmpty,
+        "Reports/ holds other files than Reports/golden.txt lists (extra: \(extra), missing: \(missing)): run `make reports`")
+      for file in golden {
+        guard let written = FileManager.default.contents(atPath: "\(out)/\(file)") else {
+          Issue.record("the suite no longer writes \(file), which Reports/golden.txt lists")
+          continue
+        }
+        let kept = FileManager.default.contents(atPath: "\(reports)/\(file)") ?? Data()
+        if let difference = goldenDifference(
+          committed: String(decoding: kept, as: UTF8.self), written: String(decoding: written, as: UTF8.self),
+          name: "Reports/\(file)")
+        {
+          Issue.record("\(difference)\nIf the change is intended, run `make reports` and review `git diff Reports/`.")
+        }
+      }
     }
   }
 
+  /// The files Reports/golden.txt lists (neither blank lines nor `#` comments).
+  private func goldenFiles() throws -> [String] {
+    let list = try String(contentsOfFile: packageRoot.path + "/Reports/golden.txt", encoding: .utf8)
+    return list.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+  }
+
   /// Every file under `root`, relative to it, without traces (`run --trace` output is not kept).
-  private func reportFiles(under root: String) throws -> Set<String> {
+  private func reportFiles(under root: String) -> Set<String> {
     let all = FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []
     return Set(
       all.filter { path in
@@ -126,10 +149,12 @@ import TokenSimKit
 /// `--jobs`: bad counts are refused (ShardMergeTests compares the bytes of 1 and 2 jobs).
 @Suite(.serialized) struct ParallelRunTests {
   @Test(arguments: ["0", "x", "257"]) func badJobCountsAreRefusedBeforeAnythingRuns(jobs: String) throws {
-    let out = temporaryDirectory() + "/never"
-    let result = try tokensim(["compare", "Scenarios/quiet-day.json", "--out", out, "--jobs", jobs])
-    #expect(result.status == 2)
-    #expect(result.stderr.contains("--jobs wants a whole number from 1 to 256"))
-    #expect(!FileManager.default.fileExists(atPath: out))
+    try withTemporaryDirectory { directory in
+      let out = directory + "/never"
+      let result = try tokensim(["compare", "Scenarios/quiet-day.json", "--out", out, "--jobs", jobs])
+      #expect(result.status == 2)
+      #expect(result.stderr.contains("--jobs wants a whole number from 1 to 256"))
+      #expect(!FileManager.default.fileExists(atPath: out))
+    }
   }
 }

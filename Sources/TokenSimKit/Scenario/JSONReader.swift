@@ -98,7 +98,11 @@ public struct JSONReader {
     guard case .string(let text) = node.value, let value = DurationText.parse(text) else {
       throw error(expected: expectation)
     }
-    guard range.contains(value) else { throw error(expected: expectation) }
+    guard range.contains(value) else {
+      guard value < .zero, range.lowerBound >= .zero else { throw error(expected: expectation) }
+      throw ScenarioError(
+        file: file, path: path, line: node.line, expected: expectation, found: "the negative duration \"\(text)\"")
+    }
     return value
   }
 
