@@ -95,7 +95,7 @@ extension World {
     record(.securityEvent(host: event.host))
     let families = event.host.map { ledger.family(loggedInto: $0).map { [$0] } ?? [] } ?? ledger.families.map(\.id)
     for family in families where ledger.revokeFamily(family) {
-      record(.familyRevoked(family: family, cause: "security-event"))
+      record(.familyRevoked(family: family, cause: .securityEvent))
     }
   }
 }

@@ -70,13 +70,13 @@ extension World {
   private func commit(_ request: Int, token: RefreshToken) -> (status: Int, body: ReplyBody)? {
     switch ledger.refresh(token, now: now) {
     case .issued(let grant, let family, let withinLeeway):
-      record(.tokenRequestServed(request: request, decision: withinLeeway ? "issued-in-leeway" : "issued", family: family))
+      record(.tokenRequestServed(request: request, decision: withinLeeway ? .issuedInLeeway : .issued, family: family))
       return (200, .tokens(grant: grant))
     case .refused(let refusal, let family):
-      record(.tokenRequestServed(request: request, decision: refusal.rawValue, family: family))
+      record(.tokenRequestServed(request: request, decision: ServerDecision(refusal), family: family))
       if refusal == .reuse, let family {
         record(.reuseDetected(family: family, token: token.serial))
-        if scenario.server.onReuse == .revokeFamily { record(.familyRevoked(family: family, cause: "reuse")) }
+        if scenario.server.onReuse == .revokeFamily { record(.familyRevoked(family: family, cause: .reuse)) }
       }
       let (status, code) = scenario.server.errorFormat.refusal
       return (status, .oauthError(error: code))
