@@ -63,10 +63,10 @@ struct TokenLedger {
     return !record.revoked && now < record.expiresAt && !families[record.family - 1].revoked
   }
 
-  /// Revokes family `id` and everything in it. Returns false when it already was.
-  mutating func revokeFamily(_ id: Int) -> Bool {
+  /// Revokes family `id` and everything in it at `now`. Returns false when it already was.
+  mutating func revokeFamily(_ id: Int, now: SimInstant) -> Bool {
     guard !families[id - 1].revoked else { return false }
-    families[id - 1].revoked = true
+    families[id - 1].revocation = Revocation(at: now, refreshMinted: refreshTokens.count, accessMinted: accessTokens.count)
     return true
   }
 
@@ -102,7 +102,7 @@ struct TokenLedger {
         return .issued(issueSuccessor(of: successor, now: now, invalidateOld: true), family: record.family, withinLeeway: true)
       }
     }
-    if config.onReuse == .revokeFamily { _ = revokeFamily(record.family) }
+    if config.onReuse == .revokeFamily { _ = revokeFamily(record.family, now: now) }
     return .refused(.reuse, family: record.family)
   }
 
@@ -138,6 +138,7 @@ struct TokenLedger {
 
   private mutating func mintAccess(family: Int, with refresh: Int, now: SimInstant) -> AccessToken {
     let serial = accessTokens.mint(family: family, expiresAt: now + config.accessTokenTTL, now: now)
+    families[family - 1].newestAccess = serial
     if config.rotationRevokesAccessTokens { accessMinted[refresh, default: []].append(serial) }
     return AccessToken(serial: serial)
   }

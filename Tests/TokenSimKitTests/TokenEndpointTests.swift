@@ -1,0 +1,137 @@
+import Testing
+
+@testable import TokenSimKit
+
+/// The authorization server driven directly, as a socket loop would: requests in, steps out, no
+/// world and no event queue.
+@Suite struct TokenEndpointTests {
+  let t0 = SimInstant.start + .minutes(1)
+  let latency = SimDuration.milliseconds(100)
+
+  func server(_ configure: (inout ServerConfig) -> Void = { _ in }) -> AuthorizationServer {
+    var config = ServerConfig()
+    configure(&config)
+    return AuthorizationServer(config: config, seed: 1)
+  }
+
+  func fault(_ effect: FaultEffect) -> FaultRule {
+    FaultRule(target: .token, effect: effect, window: nil, probability: 1, nextRequests: nil)
+  }
+
+  /// The HTTP reply and its arrival, when the step's fate is a reply.
+  func reply(_ step: TokenEndpointStep) -> (http: HTTPReply, at: SimInstant)? {
+    if case .reply(let http, let at)? = step.fate { (http, at) } else { nil }
+  }
+
+  /// The grant a reply carries.
+  func grant(_ step: TokenEndpointStep) -> TokenGrant? {
+    if case .tokens(let grant)? = reply(step)?.http.body { grant } else { nil }
+  }
+
+  @Test func aRefreshIsIssuedAndAnsweredAfterTheLatency() throws {
+    var server = server()
+    let login = server.logIn(host: "h", now: .start)
+    let step = server.receive(1, presenting: try #require(login.refreshToken), now: t0)
+    #expect(step.serviceDue == nil)
+    #expect(step.commit == RefreshCommit(decision: .issued, family: 1))
+    let answer = try #require(reply(step))
+    #expect(answer.http.status == 200)
+    #expect(answer.at == t0 + latency)
+    let issued = try #require(grant(step))
+    #expect(issued.refreshToken != login.refreshToken)
+    #expect(server.accepts(issued.accessToken, now: t0))
+    #expect(server.requestsInFlight == 0)
+  }
+
+  @Test func aReusedTokenIsRefusedAndRevokesTheFamily() throws {
+    var server = server()
+    let login = server.logIn(host: "h", now: .start)
+    let token = try #require(login.refreshToken)
+    let first = try #require(grant(server.receive(1, presenting: token, now: t0)))
+    let reuse = server.receive(2, presenting: token, now: t0 + .seconds(1))
+    #expect(reuse.commit == RefreshCommit(decision: .reuse, family: 1, reusedToken: token.serial, revokedFamily: true))
+    #expect(reply(reuse)?.http == HTTPReply(status: 400, body: .oauthError(error: "invalid_grant")))
+    #expect(!server.accepts(first.accessToken, now: t0 + .seconds(1)))
+    let after = server.receive(3, presenting: try #require(first.refreshToken), now: t0 + .seconds(2))
+    #expect(after.commit?.decision == .revoked)
+  }
+
+  @Test func aStatusFaultAnswersWithRetryAfterBeforeTheCommit() throws {
+    var server = server {
+      $0.faults = [fault(.status(503, retryAfter: RetryAfterSpec(delay: .seconds(120), format: .delaySeconds)))]
+    }
+    let login = server.logIn(host: "h", now: .start)
+    let step = server.receive(1, presenting: try #require(login.refreshToken), now: t0)
+    #expect(step.commit == nil)
+    #expect(reply(step)?.http == HTTPReply(status: 503, retryAfter: "120", body: .empty))
+    #expect(reply(step)?.at == t0 + latency)
+  }
+
+  @Test func capacityServesInArrivalOrderThenAnswers503() throws {
+    var server = server { $0.capacity = CapacityConfig(concurrent: 1, queue: 2, serviceTime: .fixed(.seconds(1))) }
+    let login = server.logIn(host: "h", now: .start)
+    let token = try #require(login.refreshToken)
+    #expect(
+      server.receive(1, presenting: token, now: t0) == TokenEndpointStep(serviceDue: ServiceDue(request: 1, at: t0 + .seconds(1)))
+    )
+    #expect(server.receive(2, presenting: token, now: t0) == TokenEndpointStep())
+    #expect(server.receive(3, presenting: token, now: t0) == TokenEndpointStep())
+    #expect(reply(server.receive(4, presenting: token, now: t0))?.http.status == 503)
+    #expect(server.requestsInFlight == 3)
+    var served: [Int] = []
+    var next = ServiceDue(request: 1, at: t0 + .seconds(1))
+    while true {
+      served.append(next.request)
+      let step = server.finishService(next.request, now: next.at)
+      #expect(step.commit != nil)
+      #expect(reply(step) != nil)
+      guard let due = step.serviceDue else { break }
+      #expect(due.at == next.at + .seconds(1))
+      next = due
+    }
+    #expect(served == [1, 2, 3])
+    #expect(server.requestsInFlight == 0)
+  }
+
+  @Test func lostAfterCommitCommitsAndNeverAnswers() throws {
+    var server = server { $0.faults = [fault(.lostAfterCommit)] }
+    let login = server.logIn(host: "h", now: .start)
+    let token = try #require(login.refreshToken)
+    let step = server.receive(1, presenting: token, now: t0)
+    #expect(step.commit?.decision == .issued)
+    #expect(step.fate == .lostAfterCommit)
+    #expect(server.receive(2, presenting: token, now: t0 + .seconds(1)).commit?.decision == .reuse)
+  }
+
+  @Test func aResetAnswersBeforeTheCommit() throws {
+    var server = server { $0.faults = [FaultRule(target: .token, effect: .reset, window: nil, probability: 1, nextRequests: 1)] }
+    let login = server.logIn(host: "h", now: .start)
+    let token = try #require(login.refreshToken)
+    let reset = server.receive(1, presenting: token, now: t0)
+    #expect(reset == TokenEndpointStep(fate: .reset(at: t0 + .milliseconds(1))))
+    #expect(server.receive(2, presenting: token, now: t0 + .seconds(1)).commit?.decision == .issued)
+  }
+
+  @Test func theRateLimitAnswers429WithRetryAfter() throws {
+    var server = server {
+      $0.rateLimit = RateLimitConfig(
+        perSecond: 0.01, burst: 1, retryAfter: RetryAfterSpec(delay: .seconds(30), format: .delaySeconds))
+    }
+    let login = server.logIn(host: "h", now: .start)
+    let token = try #require(login.refreshToken)
+    let first = try #require(grant(server.receive(1, presenting: token, now: t0)))
+    let limited = server.receive(2, presenting: try #require(first.refreshToken), now: t0)
+    #expect(limited.commit == nil)
+    #expect(reply(limited)?.http == HTTPReply(status: 429, retryAfter: "30", body: .oauthError(error: "rate_limited")))
+  }
+
+  @Test func aSecurityEventRevokesTheHostsFamilyAndTheAPIRefusesItsTokens() throws {
+    var server = server()
+    let login = server.logIn(host: "h", now: .start)
+    _ = server.logIn(host: "other", now: .start)
+    #expect(server.callAPI(with: login.accessToken, now: t0) == .answer(status: 200, at: t0 + .milliseconds(50)))
+    #expect(server.revokeSessions(for: SecurityEvent(at: t0, host: "h"), now: t0) == [1])
+    #expect(server.revokeSessions(for: SecurityEvent(at: t0, host: nil), now: t0) == [2])
+    #expect(server.callAPI(with: login.accessToken, now: t0) == .answer(status: 401, at: t0 + .milliseconds(50)))
+  }
+}
