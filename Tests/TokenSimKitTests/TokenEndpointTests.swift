@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TokenSimKit
@@ -41,6 +42,7 @@ import Testing
     #expect(issued.refreshToken != login.refreshToken)
     #expect(server.accepts(issued.accessToken, now: t0))
     #expect(server.requestsInFlight == 0)
+    server.checkInvariants(now: t0)
   }
 
   @Test func aReusedTokenIsRefusedAndRevokesTheFamily() throws {
@@ -54,6 +56,7 @@ import Testing
     #expect(!server.accepts(first.accessToken, now: t0 + .seconds(1)))
     let after = server.receive(3, presenting: try #require(first.refreshToken), now: t0 + .seconds(2))
     #expect(after.commit?.decision == .revoked)
+    server.checkInvariants(now: t0 + .seconds(2))
   }
 
   @Test func aStatusFaultAnswersWithRetryAfterBeforeTheCommit() throws {
@@ -78,6 +81,7 @@ import Testing
     #expect(server.receive(3, presenting: token, now: t0) == TokenEndpointStep())
     #expect(reply(server.receive(4, presenting: token, now: t0))?.http.status == 503)
     #expect(server.requestsInFlight == 3)
+    server.checkInvariants(now: t0)
     var served: [Int] = []
     var next = ServiceDue(request: 1, at: t0 + .seconds(1))
     while true {
@@ -91,6 +95,7 @@ import Testing
     }
     #expect(served == [1, 2, 3])
     #expect(server.requestsInFlight == 0)
+    server.checkInvariants(now: next.at)
   }
 
   @Test func lostAfterCommitCommitsAndNeverAnswers() throws {
@@ -133,5 +138,36 @@ import Testing
     #expect(server.revokeSessions(for: SecurityEvent(at: t0, host: "h"), now: t0) == [1])
     #expect(server.revokeSessions(for: SecurityEvent(at: t0, host: nil), now: t0) == [2])
     #expect(server.callAPI(with: login.accessToken, now: t0) == .answer(status: 401, at: t0 + .milliseconds(50)))
+  }
+
+  @Test func aViolationNamesTheFamilyAndTheTime() {
+    var server = server()
+    _ = server.logIn(host: "h", now: .start)
+    _ = server.revokeSessions(for: SecurityEvent(at: t0, host: "h"), now: t0)
+    #expect(server.invariantViolations(now: t0) == [])
+    #expect(server.invariantViolations(now: .start) == ["family 1 is revoked at t+1m, later than now (t+0s)"])
+  }
+
+  @Test func aBrokenInvariantStopsTheProgramWithItsMessage() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      var server = AuthorizationServer(config: ServerConfig(), seed: 1)
+      _ = server.logIn(host: "h", now: .start)
+      _ = server.revokeSessions(for: SecurityEvent(at: .start, host: "h"), now: .start + .minutes(2))
+      server.checkInvariants(now: .start + .minutes(1))
+    }
+    let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+    #expect(message.contains("family 1 is revoked at t+2m, later than now (t+1m)"))
+  }
+}
+
+/// The server's invariants hold after whole runs that exercise its every path.
+@Suite struct ServerInvariantRunTests {
+  @Test(arguments: ["metastable-retry-storm", "reuse-no-leeway", "lost-response-leeway", "silently-revoked", "retry-after-429"])
+  func theServerIsSoundAfterABundledScenario(name: String) throws {
+    let file = packageRoot.appendingPathComponent("Scenarios/\(name).json")
+    let scenario = try Scenario.parse(String(contentsOf: file, encoding: .utf8), file: file.path)
+    let world = World(scenario: scenario, seed: 1, retention: .discard) { _ in NaiveStrategy() }
+    world.run()
+    #expect(world.server.invariantViolations(now: world.now) == [])
   }
 }

@@ -4,15 +4,15 @@ struct TokenLedger {
   private let config: ServerConfig
   private(set) var families: [TokenFamily] = []
   /// Every refresh token by serial, in pages (none is retired: reuse detection needs them all).
-  private var refreshTokens = RetiringTable<RefreshRecord>()
+  private(set) var refreshTokens = RetiringTable<RefreshRecord>()
   /// When a rotated token was rotated, where that differs from its last use (a successor rotated
   /// away within the reuse leeway); otherwise rotation and last use are the same instant.
   private var rotatedApart: [Int: SimInstant] = [:]
   /// Access tokens minted with each refresh token, kept only when rotation revokes them.
   private var accessMinted: [Int: [Int]] = [:]
-  private var accessTokens = AccessTokenLog()
+  private(set) var accessTokens = AccessTokenLog()
   /// Live refresh tokens in issue order, for the per-user cap.
-  private var live: [Int] = []
+  private(set) var live: [Int] = []
 
   init(config: ServerConfig) { self.config = config }
 
@@ -65,6 +65,7 @@ struct TokenLedger {
 
   /// Revokes family `id` and everything in it at `now`. Returns false when it already was.
   mutating func revokeFamily(_ id: Int, now: SimInstant) -> Bool {
+    precondition(id >= 1 && id <= families.count, "family \(id) revoked at \(now) was never logged in")
     guard !families[id - 1].revoked else { return false }
     families[id - 1].revocation = Revocation(at: now, refreshMinted: refreshTokens.count, accessMinted: accessTokens.count)
     return true
