@@ -171,3 +171,22 @@ import Testing
     #expect(world.server.invariantViolations(now: world.now) == [])
   }
 }
+
+/// The world's side of token requests follows live clients.
+@Suite struct TokenRequestDriverTests {
+  /// A daemon crashes as it sends a refresh that the server never answers; its timeout, addressed
+  /// to the dead incarnation, is dropped, so only the crash can end its side of the request.
+  @Test func aCrashedClientsSilentRequestIsNotKeptForever() throws {
+    let server = #"{"faults": [{"target": "token", "effect": "hang", "from": "50m", "nextRequests": 1}]}"#
+    let processes = #"""
+      [{"name": "d", "role": "daemon", "cycle": {"every": "1m"}, "crash": {"at": "55m", "during": "mid-refresh"},
+        "restartAfter": "10s"}]
+      """#
+    let world = World(scenario: try scenario(oneHost(duration: "2h", server: server, processes: processes)), seed: 1) { _ in
+      NaiveStrategy()
+    }
+    world.run()
+    #expect(world.trace.contains { $0.kind == .processCrashed(process: 1) })
+    #expect(world.tokenRequests.isEmpty)
+  }
+}

@@ -61,6 +61,19 @@ extension World {
     end(request, state: state, reply: .timedOut)
   }
 
+  /// A crashed process no longer waits for its token requests (their timeouts, addressed to the
+  /// dead incarnation, are dropped): each is retired once the server is done with it too, instead
+  /// of being kept for ever when the server never answers.
+  func abandonTokenRequests(of id: Int) {
+    guard processes[id].refreshesInFlight > 0 else { return }
+    let incarnation = processes[id].incarnation
+    let open = tokenRequests.filter { $0.value.process == id && $0.value.incarnation == incarnation }.keys
+    for request in open {
+      tokenRequests[request]?.clientDone = true
+      retireIfDone(request)
+    }
+  }
+
   private func end(_ request: Int, state: TokenRequestState, reply: TokenEndpointReply) {
     guard processes.contains(state.process), processes[state.process].alive,
       processes[state.process].incarnation == state.incarnation
