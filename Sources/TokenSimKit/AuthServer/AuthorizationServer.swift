@@ -57,7 +57,7 @@ public struct AuthorizationServer {
 
   private mutating func admitForService(_ request: Int, _ pending: PendingRefresh, now: SimInstant) -> TokenEndpointStep {
     switch capacity?.admit(request) {
-    case nil: return serve(request, pending, now: now, step: TokenEndpointStep())
+    case nil: return serve(pending, now: now)
     case .serveNow?:
       wait(request, pending, now: now)
       return TokenEndpointStep(serviceDue: ServiceDue(request: request, at: now + sampleServiceTime()))
@@ -81,7 +81,7 @@ public struct AuthorizationServer {
     guard let pending = waitingForService.removeValue(forKey: request) else {
       preconditionFailure("token request \(request) finished service at \(now) but was not in service")
     }
-    return serve(request, pending, now: now, step: step)
+    return serve(pending, now: now, after: step)
   }
 
   private mutating func sampleServiceTime() -> SimDuration {
@@ -89,9 +89,9 @@ public struct AuthorizationServer {
     return capacity.config.serviceTime.sample(&latencyRandom)
   }
 
-  /// The commit point, then the reply as the request's fault shapes it.
+  /// The commit point, then the reply as the request's fault shapes it, added to `step`.
   private mutating func serve(
-    _ request: Int, _ pending: PendingRefresh, now: SimInstant, step: TokenEndpointStep
+    _ pending: PendingRefresh, now: SimInstant, after step: TokenEndpointStep = TokenEndpointStep()
   ) -> TokenEndpointStep {
     var step = step
     let (commit, committed) = self.commit(pending.token, now: now)
