@@ -16,13 +16,17 @@ struct CapacityQueue {
       inService += 1
       return .serveNow
     }
-    guard waiting.count - head < config.queue else { return .rejected }
+    guard queued < config.queue else { return .rejected }
     waiting.append(id)
     return .queued
   }
 
+  /// How many requests wait for a slot.
+  var queued: Int { waiting.count - head }
+
   /// Frees a slot; returns the queued request to serve next, if any.
   mutating func finish() -> Int? {
+    precondition(inService > 0, "a service ended with no request in service")
     guard head < waiting.count else {
       inService -= 1
       return nil
@@ -34,5 +38,22 @@ struct CapacityQueue {
       head = 0
     }
     return next
+  }
+}
+
+extension CapacityQueue {
+  /// The queue's broken invariants at `now`; empty when it is sound.
+  func invariantViolations(now: SimInstant) -> [String] {
+    var violations: [String] = []
+    if inService < 0 || inService > config.concurrent {
+      violations.append("\(inService) token requests in service at \(now), outside 0...\(config.concurrent)")
+    }
+    if queued > config.queue {
+      violations.append("\(queued) token requests queued at \(now), beyond the bound of \(config.queue)")
+    }
+    if queued > 0, inService < config.concurrent {
+      violations.append("\(queued) token requests queued at \(now) while \(config.concurrent - inService) slots are free")
+    }
+    return violations
   }
 }

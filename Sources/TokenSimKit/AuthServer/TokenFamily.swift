@@ -4,12 +4,25 @@ struct TokenFamily {
   let id: Int
   /// The host whose store the login went to.
   let host: String
-  /// Whether the family was revoked (reuse, or a security event): no token of it works.
-  var revoked = false
+  /// When and how far the family was revoked (reuse, or a security event): no token of it works.
+  var revocation: Revocation?
   /// The newest refresh token serial.
   var current: Int
   /// How many generations were issued.
   var generations = 1
+  /// The newest access token serial minted for the family.
+  var newestAccess = 0
+
+  /// Whether the family was revoked.
+  var revoked: Bool { revocation != nil }
+}
+
+/// The moment a family was revoked, with how many tokens had been minted by then: nothing of the
+/// family may be issued after it.
+struct Revocation {
+  let at: SimInstant
+  let refreshMinted: Int
+  let accessMinted: Int
 }
 
 /// The server's record of one refresh token, packed into 24 bytes because a month of rotations

@@ -4,15 +4,15 @@ struct TokenLedger {
   private let config: ServerConfig
   private(set) var families: [TokenFamily] = []
   /// Every refresh token by serial, in pages (none is retired: reuse detection needs them all).
-  private var refreshTokens = RetiringTable<RefreshRecord>()
+  private(set) var refreshTokens = RetiringTable<RefreshRecord>()
   /// When a rotated token was rotated, where that differs from its last use (a successor rotated
   /// away within the reuse leeway); otherwise rotation and last use are the same instant.
   private var rotatedApart: [Int: SimInstant] = [:]
   /// Access tokens minted with each refresh token, kept only when rotation revokes them.
   private var accessMinted: [Int: [Int]] = [:]
-  private var accessTokens = AccessTokenLog()
+  private(set) var accessTokens = AccessTokenLog()
   /// Live refresh tokens in issue order, for the per-user cap.
-  private var live: [Int] = []
+  private(set) var live: [Int] = []
 
   init(config: ServerConfig) { self.config = config }
 
@@ -63,10 +63,11 @@ struct TokenLedger {
     return !record.revoked && now < record.expiresAt && !families[record.family - 1].revoked
   }
 
-  /// Revokes family `id` and everything in it. Returns false when it already was.
-  mutating func revokeFamily(_ id: Int) -> Bool {
+  /// Revokes family `id` and everything in it at `now`. Returns false when it already was.
+  mutating func revokeFamily(_ id: Int, now: SimInstant) -> Bool {
+    precondition(id >= 1 && id <= families.count, "family \(id) revoked at \(now) was never logged in")
     guard !families[id - 1].revoked else { return false }
-    families[id - 1].revoked = true
+    families[id - 1].revocation = Revocation(at: now, refreshMinted: refreshTokens.count, accessMinted: accessTokens.count)
     return true
   }
 
@@ -102,7 +103,7 @@ struct TokenLedger {
         return .issued(issueSuccessor(of: successor, now: now, invalidateOld: true), family: record.family, withinLeeway: true)
       }
     }
-    if config.onReuse == .revokeFamily { _ = revokeFamily(record.family) }
+    if config.onReuse == .revokeFamily { _ = revokeFamily(record.family, now: now) }
     return .refused(.reuse, family: record.family)
   }
 
@@ -138,6 +139,7 @@ struct TokenLedger {
 
   private mutating func mintAccess(family: Int, with refresh: Int, now: SimInstant) -> AccessToken {
     let serial = accessTokens.mint(family: family, expiresAt: now + config.accessTokenTTL, now: now)
+    families[family - 1].newestAccess = serial
     if config.rotationRevokesAccessTokens { accessMinted[refresh, default: []].append(serial) }
     return AccessToken(serial: serial)
   }

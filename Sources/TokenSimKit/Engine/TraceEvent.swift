@@ -43,14 +43,14 @@ public enum TraceKind: Equatable, Sendable {
   case processCrashed(process: Int)
   /// A token request left `process` with refresh token serial `token`.
   case tokenRequestSent(process: Int, request: Int, token: Int)
-  /// The server applied a refresh (`decision`: `issued`, `issued-in-leeway`, or a refusal reason).
-  case tokenRequestServed(request: Int, decision: String, family: Int?)
+  /// The server applied a refresh: issued (perhaps within the reuse leeway) or refused, and why.
+  case tokenRequestServed(request: Int, decision: ServerDecision, family: Int?)
   /// The client learned how its token request ended.
   case tokenRequestEnded(process: Int, request: Int, outcome: TokenOutcome, status: Int?, retryAfter: String?)
   /// A rotated-away refresh token was presented.
   case reuseDetected(family: Int, token: Int)
-  /// Every token of `family` was revoked (`cause`: `reuse` or `security-event`).
-  case familyRevoked(family: Int, cause: String)
+  /// Every token of `family` was revoked, on reuse or by a security event.
+  case familyRevoked(family: Int, cause: RevocationCause)
   /// The workload wanted to call the API and the strategy had no token to give.
   case callDenied(process: Int)
   /// An API call ended (`status` nil: timed out or reset).

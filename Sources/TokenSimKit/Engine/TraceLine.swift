@@ -39,7 +39,7 @@ public enum TraceLine {
     case .tokenRequestSent(let p, let r, let t):
       return ("tokenRequestSent", [("process", n(p)), ("request", n(r)), ("refreshToken", s("rt-\(t)"))])
     case .tokenRequestServed(let r, let decision, let family):
-      return ("tokenRequestServed", [("request", n(r)), ("decision", s(decision)), ("family", o(family))])
+      return ("tokenRequestServed", [("request", n(r)), ("decision", s(decision.rawValue)), ("family", o(family))])
     case .tokenRequestEnded(let p, let r, let outcome, let status, let retryAfter):
       return (
         "tokenRequestEnded",
@@ -50,7 +50,7 @@ public enum TraceLine {
       )
     case .reuseDetected(let family, let token):
       return ("reuseDetected", [("family", n(family)), ("refreshToken", s("rt-\(token)"))])
-    case .familyRevoked(let family, let cause): return ("familyRevoked", [("family", n(family)), ("cause", s(cause))])
+    case .familyRevoked(let family, let cause): return ("familyRevoked", [("family", n(family)), ("cause", s(cause.rawValue))])
     case .callDenied(let p): return ("callDenied", [("process", n(p))])
     case .apiCallEnded(let p, let ok, let status):
       return ("apiCallEnded", [("process", n(p)), ("ok", b(ok)), ("status", o(status))])

@@ -28,19 +28,19 @@ struct CredentialHealth {
     sessions[family] = Session(host: host)
   }
 
-  /// The family was revoked (`cause`: `reuse` or `security-event`).
-  mutating func revoked(family: Int, cause: String, at time: SimInstant) {
-    let security = cause != "reuse"
+  /// The family was revoked, on reuse or by a security event.
+  mutating func revoked(family: Int, cause: RevocationCause, at time: SimInstant) {
+    let security = cause != .reuse
     let how = security ? "revoked by a security event" : "revoked after a refresh token was reused"
     died(family, cause: how, bySecurityEvent: security, at: time)
   }
 
   /// The server decided on a request of `family`.
-  mutating func served(decision: String, family: Int?, at time: SimInstant) {
+  mutating func served(decision: ServerDecision, family: Int?, at time: SimInstant) {
     guard let family, sessions[family] != nil else { return }
-    if decision == "expired" || decision == "idle-expired" {
-      died(family, cause: "refused as \(decision)", provisional: true, at: time)
-    } else if decision.hasPrefix("issued"), sessions[family]!.provisional {
+    if decision == .expired || decision == .idleExpired {
+      died(family, cause: "refused as \(decision.rawValue)", provisional: true, at: time)
+    } else if decision.isIssued, sessions[family]!.provisional {
       sessions[family] = Session(host: sessions[family]!.host)
       deadNow -= 1
     }

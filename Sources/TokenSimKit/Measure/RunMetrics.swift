@@ -92,7 +92,7 @@ public struct RunMetrics: Equatable, Codable, Sendable {
     case .tokenRequestSent: tokenRequests += 1
     case .tokenRequestEnded(_, _, let outcome, _, _): tokenRequestsByOutcome[outcome.rawValue, default: 0] += 1
     case .reuseDetected: reuseDetections += 1
-    case .familyRevoked(_, let cause): if cause == "reuse" { familyRevocations += 1 }
+    case .familyRevoked(_, let cause): if cause == .reuse { familyRevocations += 1 }
     case .apiCallEnded(_, let ok, _):
       apiCalls += 1
       if !ok { apiCallsFailed += 1 }

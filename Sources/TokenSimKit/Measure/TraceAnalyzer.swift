@@ -104,10 +104,10 @@ struct TraceAnalyzer {
     }
   }
 
-  private mutating func revoked(family: Int, cause: String, at time: SimInstant) {
+  private mutating func revoked(family: Int, cause: RevocationCause, at time: SimInstant) {
     credentials.revoked(family: family, cause: cause, at: time)
     if let host = credentials.sessions[family]?.host { minimal.revoked(host: host, at: time) }
-    guard cause == "reuse" else { return }
+    guard cause == .reuse else { return }
     let process = lastServed.flatMap { requests.sender(of: $0) }.map(directory.name)
     findings.note(\.revocation, time, process, "presented a rotated-away refresh token and the server revoked the family")
   }

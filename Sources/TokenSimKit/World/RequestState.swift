@@ -1,12 +1,11 @@
-/// A token request between its sending and the moment both sides are done with it.
+/// A token request between its sending and the moment both sides are done with it: the client's
+/// side and the reply in transit (the server keeps its own side).
 struct TokenRequestState {
   let process: Int
   let incarnation: Int
   /// The strategy's own number for the request.
   let tag: Int
-  let token: RefreshToken
-  let fault: FaultEffect?
-  let extraLatency: SimDuration
+  /// The reply on its way to the client.
   var reply: TokenEndpointReply?
   var serverDone = false
   var clientDone = false

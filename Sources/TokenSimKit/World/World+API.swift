@@ -7,15 +7,9 @@ extension World {
       process: id, incarnation: processes[id].incarnation, purpose: purpose, ask: ask, token: token,
       cycleEpoch: processes[id].cycleEpoch)
     schedule(.apiTimeout(call: call), for: id, at: now + templates[processes[id].template].config.apiTimeout)
-    let draw = faultPlan.draw(for: .api, at: now)
-    let latency = scenario.server.apiLatency.sample(&serverRandom) + draw.extraLatency
-    switch draw.effect {
-    case .hang?, .lostAfterCommit?: return
-    case .reset?, .empty?, .malformed?: apiCalls[call]?.status = nil
-    case .status(let code, _)?: apiCalls[call]?.status = code
-    case .latency?, nil: apiCalls[call]?.status = ledger.accepts(token, now: now) ? 200 : 401
-    }
-    schedule(.apiReplyArrives(call: call), at: now + latency)
+    guard case .answer(let status, let at) = server.callAPI(with: token, now: now) else { return }
+    apiCalls[call]?.status = status
+    schedule(.apiReplyArrives(call: call), at: at)
   }
 
   func apiReplyArrives(_ call: Int) {

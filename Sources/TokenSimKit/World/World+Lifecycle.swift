@@ -79,6 +79,7 @@ extension World {
       record(.workItemEnded(process: id, completed: false, attempts: attempts))
     }
     if processes[id].writeInFlight { hosts[processes[id].host].store.abandonWrite() }
+    abandonTokenRequests(of: id)
     leave(id, crashed: true)
     if let delay = templates[processes[id].template].config.restartAfter {
       schedule(.start(.processStart), for: id, at: now + delay)

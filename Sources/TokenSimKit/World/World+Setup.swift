@@ -20,11 +20,11 @@ extension World {
 
   private func logIn(host index: Int) {
     let name = hosts[index].config.name
-    let grant = ledger.login(host: name, now: now)
+    let grant = server.logIn(host: name, now: now)
     let expiry = hosts[index].clock.local(now) + grant.expiresIn
     hosts[index].store.login(
       Credentials(accessToken: grant.accessToken, accessExpiresAt: expiry, refreshToken: grant.refreshToken))
-    record(.login(host: name, family: ledger.family(loggedInto: name) ?? 0, accessTokenTTL: grant.expiresIn))
+    record(.login(host: name, family: server.family(loggedInto: name) ?? 0, accessTokenTTL: grant.expiresIn))
   }
 
   private func scheduleFirstStart(template: Int, config: ProcessConfig) {
@@ -93,9 +93,8 @@ extension World {
   /// Applies a scenario security event: revoke one host's session or every session.
   func applySecurityEvent(_ event: SecurityEvent) {
     record(.securityEvent(host: event.host))
-    let families = event.host.map { ledger.family(loggedInto: $0).map { [$0] } ?? [] } ?? ledger.families.map(\.id)
-    for family in families where ledger.revokeFamily(family) {
-      record(.familyRevoked(family: family, cause: "security-event"))
+    for family in server.revokeSessions(for: event, now: now) {
+      record(.familyRevoked(family: family, cause: .securityEvent))
     }
   }
 }

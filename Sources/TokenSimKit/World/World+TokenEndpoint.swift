@@ -1,5 +1,5 @@
 extension World {
-  /// A process sends a refresh_token grant.
+  /// A process sends a refresh_token grant; the server receives it at once.
   func sendRefresh(from id: Int, tag: Int, token: RefreshToken, timeout: SimDuration?) {
     let request = nextRequest
     nextRequest += 1
@@ -7,87 +7,43 @@ extension World {
     processes[id].refreshesInFlight += 1
     crashIfWaiting(id)
     if let timeout { schedule(.tokenTimeout(request: request), for: id, at: now + timeout) }
-    if rateLimiter != nil, !rateLimiter!.admit(at: now) {
-      return answerRateLimited(request, id: id, tag: tag, token: token)
-    }
-    let draw = faultPlan.draw(for: .token, at: now)
-    tokenRequests[request] = TokenRequestState(
-      process: id, incarnation: processes[id].incarnation, tag: tag, token: token, fault: draw.effect,
-      extraLatency: draw.extraLatency)
-    arrive(request, effect: draw.effect)
+    tokenRequests[request] = TokenRequestState(process: id, incarnation: processes[id].incarnation, tag: tag)
+    carryOut(server.receive(request, presenting: token, now: now), for: request)
   }
 
-  private func answerRateLimited(_ request: Int, id: Int, tag: Int, token: RefreshToken) {
-    let header = scenario.server.rateLimit?.retryAfter?.headerValue(at: now)
-    tokenRequests[request] = TokenRequestState(
-      process: id, incarnation: processes[id].incarnation, tag: tag, token: token, fault: nil, extraLatency: .zero)
-    reply(request, .response(http: HTTPReply(status: 429, retryAfter: header, body: .oauthError(error: "rate_limited"))))
-  }
-
-  private func arrive(_ request: Int, effect: FaultEffect?) {
-    switch effect {
-    case .reset?:
-      tokenRequests[request]?.reply = .connectionReset
-      tokenRequests[request]?.serverDone = true
-      schedule(.tokenReplyArrives(request: request), at: now + .milliseconds(1))
-    case .hang?:
-      tokenRequests[request]?.serverDone = true
-    case .status(let code, let retryAfter)?:
-      reply(request, .response(http: HTTPReply(status: code, retryAfter: retryAfter?.headerValue(at: now), body: .empty)))
-    default:
-      admitForService(request)
-    }
-  }
-
-  private func admitForService(_ request: Int) {
-    guard capacity != nil else { return finishService(request) }
-    switch capacity!.admit(request) {
-    case .serveNow: schedule(.tokenServiceDone(request: request), at: now + capacity!.config.serviceTime.sample(&serverRandom))
-    case .queued: break
-    case .rejected: reply(request, .response(http: HTTPReply(status: 503, body: .empty)))
-    }
-  }
-
-  /// The server applies the refresh (the commit point), then answers unless a fault loses it.
+  /// The server's service of `request` ends (the commit point).
   func finishService(_ request: Int) {
-    if capacity != nil, let next = capacity!.finish() {
-      schedule(.tokenServiceDone(request: next), at: now + capacity!.config.serviceTime.sample(&serverRandom))
-    }
-    guard let state = tokenRequests[request] else { return }
-    let body = commit(request, token: state.token)
-    let reply = body.map { HTTPReply(status: $0.status, body: $0.body) }
-    switch state.fault {
+    carryOut(server.finishService(request, now: now), for: request)
+  }
+
+  /// Performs what the server decided, in its order: the next service end, the commit's trace
+  /// events, then the request's fate.
+  private func carryOut(_ step: TokenEndpointStep, for request: Int) {
+    if let due = step.serviceDue { schedule(.tokenServiceDone(request: due.request), at: due.at) }
+    if let commit = step.commit { recordCommit(commit, of: request) }
+    switch step.fate {
+    case nil: return
+    case .reply(let http, let at)?: replyArrives(request, .response(http: http), at: at)
+    case .reset(let at)?: replyArrives(request, .connectionReset, at: at)
+    case .hang?: tokenRequests[request]?.serverDone = true
     case .lostAfterCommit?:
       tokenRequests[request]?.lostAfterCommit = true
       tokenRequests[request]?.serverDone = true
       retireIfDone(request)
-    case .empty?: self.reply(request, .response(http: HTTPReply(status: 200, body: .empty)))
-    case .malformed?: self.reply(request, .response(http: HTTPReply(status: 200, body: .malformed)))
-    default: self.reply(request, .response(http: reply!))
     }
   }
 
-  private func commit(_ request: Int, token: RefreshToken) -> (status: Int, body: ReplyBody)? {
-    switch ledger.refresh(token, now: now) {
-    case .issued(let grant, let family, let withinLeeway):
-      record(.tokenRequestServed(request: request, decision: withinLeeway ? "issued-in-leeway" : "issued", family: family))
-      return (200, .tokens(grant: grant))
-    case .refused(let refusal, let family):
-      record(.tokenRequestServed(request: request, decision: refusal.rawValue, family: family))
-      if refusal == .reuse, let family {
-        record(.reuseDetected(family: family, token: token.serial))
-        if scenario.server.onReuse == .revokeFamily { record(.familyRevoked(family: family, cause: "reuse")) }
-      }
-      let (status, code) = scenario.server.errorFormat.refusal
-      return (status, .oauthError(error: code))
-    }
+  private func recordCommit(_ commit: RefreshCommit, of request: Int) {
+    record(.tokenRequestServed(request: request, decision: commit.decision, family: commit.family))
+    guard let family = commit.family, let token = commit.reusedToken else { return }
+    record(.reuseDetected(family: family, token: token))
+    if commit.revokedFamily { record(.familyRevoked(family: family, cause: .reuse)) }
   }
 
-  private func reply(_ request: Int, _ reply: TokenEndpointReply) {
+  private func replyArrives(_ request: Int, _ reply: TokenEndpointReply, at time: SimInstant) {
     tokenRequests[request]?.reply = reply
     tokenRequests[request]?.serverDone = true
-    let latency = scenario.server.tokenLatency.sample(&serverRandom) + (tokenRequests[request]?.extraLatency ?? .zero)
-    schedule(.tokenReplyArrives(request: request), at: now + latency)
+    schedule(.tokenReplyArrives(request: request), at: time)
   }
 
   /// The response reaches the client, unless it already gave up.
@@ -103,6 +59,19 @@ extension World {
     tokenRequests[request]?.clientDone = true
     retireIfDone(request)
     end(request, state: state, reply: .timedOut)
+  }
+
+  /// A crashed process no longer waits for its token requests (their timeouts, addressed to the
+  /// dead incarnation, are dropped): each is retired once the server is done with it too, instead
+  /// of being kept for ever when the server never answers.
+  func abandonTokenRequests(of id: Int) {
+    guard processes[id].refreshesInFlight > 0 else { return }
+    let incarnation = processes[id].incarnation
+    let open = tokenRequests.filter { $0.value.process == id && $0.value.incarnation == incarnation }.keys
+    for request in open {
+      tokenRequests[request]?.clientDone = true
+      retireIfDone(request)
+    }
   }
 
   private func end(_ request: Int, state: TokenRequestState, reply: TokenEndpointReply) {

@@ -16,11 +16,8 @@ public final class World {
   public internal(set) var eventsProcessed = 0
   /// Why the run stopped.
   public internal(set) var stopReason = StopReason.endOfTime
-  var ledger: TokenLedger
-  var faultPlan: FaultPlan
-  var rateLimiter: RateLimiter?
-  var capacity: CapacityQueue?
-  var serverRandom: RandomStream
+  /// The authorization server, driven through the event queue.
+  var server: AuthorizationServer
   var hosts: [HostState]
   /// Process templates: (host index, config).
   let templates: [(host: Int, config: ProcessConfig)]
@@ -49,11 +46,7 @@ public final class World {
     analyzer = TraceAnalyzer(duration: scenario.duration)
     self.rootSeed = seed
     self.makeStrategy = makeStrategy
-    ledger = TokenLedger(config: scenario.server)
-    faultPlan = FaultPlan(rules: scenario.server.faults, random: RandomStream(rootSeed: seed, name: "server/faults"))
-    rateLimiter = scenario.server.rateLimit.map(RateLimiter.init(config:))
-    capacity = scenario.server.capacity.map(CapacityQueue.init(config:))
-    serverRandom = RandomStream(rootSeed: seed, name: "server/latency")
+    server = AuthorizationServer(config: scenario.server, seed: seed)
     hosts = scenario.hosts.map(HostState.init(config:))
     templates = World.templates(of: scenario, brokers: brokers)
     arrivalRandom = templates.map {

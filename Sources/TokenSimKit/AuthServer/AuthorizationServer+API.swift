@@ -1,0 +1,25 @@
+extension AuthorizationServer {
+  /// Whether the protected resource API accepts `token` at `now`: known, unexpired, not revoked.
+  public func accepts(_ token: AccessToken, now: SimInstant) -> Bool { ledger.accepts(token, now: now) }
+
+  /// An API call bearing `token` arrives at `now`: its fault draw, latency and status.
+  public mutating func callAPI(with token: AccessToken, now: SimInstant) -> APIAnswer {
+    let draw = faultPlan.draw(for: .api, at: now)
+    let at = now + (config.apiLatency.sample(&latencyRandom) + draw.extraLatency)
+    switch draw.effect {
+    case .hang?, .lostAfterCommit?: return .silence
+    case .reset?, .empty?, .malformed?: return .answer(status: nil, at: at)
+    case .status(let code, _)?: return .answer(status: code, at: at)
+    case .latency?, nil: return .answer(status: accepts(token, now: now) ? 200 : 401, at: at)
+    }
+  }
+}
+
+/// How the API answers one call.
+public enum APIAnswer: Equatable, Sendable {
+  /// The answer reaches the client at `at`: `status`, or nil when the connection was reset or the
+  /// body is unreadable.
+  case answer(status: Int?, at: SimInstant)
+  /// No answer ever comes; the client waits for its own timeout.
+  case silence
+}

@@ -1,0 +1,140 @@
+/// The mock authorization server as one sans-IO value: a driver hands it requests and the current
+/// server time, and carries out the steps it returns. The simulated world drives it through its
+/// event queue; a socket loop could drive it with a real clock. It holds no processes, hosts or
+/// event queue: a request is the driver's opaque number, time is passed in, and randomness comes
+/// from the two streams it owns (`server/faults` for fault draws, `server/latency` for latency and
+/// service times).
+///
+/// A token request goes: rate limit (429), fault draw (reset, hang, status: all before the commit
+/// point), capacity (a slot, the queue, or 503), then the commit point where the ledger applies
+/// the refresh, then the reply shaped by any fault (empty, malformed, lost after commit).
+public struct AuthorizationServer {
+  let config: ServerConfig
+  var ledger: TokenLedger
+  var faultPlan: FaultPlan
+  private(set) var rateLimiter: RateLimiter?
+  private(set) var capacity: CapacityQueue?
+  var latencyRandom: RandomStream
+  /// Requests admitted to capacity and not yet served (queued or in service), by request id.
+  private(set) var waitingForService: [Int: PendingRefresh] = [:]
+
+  /// A server configured by `config`, its random streams seeded from `seed`.
+  public init(config: ServerConfig, seed: UInt64) {
+    self.config = config
+    ledger = TokenLedger(config: config)
+    faultPlan = FaultPlan(rules: config.faults, random: RandomStream(rootSeed: seed, name: "server/faults"))
+    rateLimiter = config.rateLimit.map(RateLimiter.init(config:))
+    capacity = config.capacity.map(CapacityQueue.init(config:))
+    latencyRandom = RandomStream(rootSeed: seed, name: "server/latency")
+  }
+
+  /// How many token requests the server is processing: admitted to capacity and not yet served.
+  /// Every other request is decided at once (`receive` returns its fate).
+  public var requestsInFlight: Int { waitingForService.count }
+
+  /// Whether request `request` waits for, or is in, service.
+  public func isInFlight(_ request: Int) -> Bool { waitingForService[request] != nil }
+
+  /// Receives refresh_token grant `request` (an id of the driver's choosing, unique among those in
+  /// flight) presenting `token` at `now`.
+  public mutating func receive(_ request: Int, presenting token: RefreshToken, now: SimInstant) -> TokenEndpointStep {
+    if rateLimiter?.admit(at: now) == false {
+      let header = config.rateLimit?.retryAfter?.headerValue(at: now)
+      return reply(HTTPReply(status: 429, retryAfter: header, body: .oauthError(error: "rate_limited")), now: now)
+    }
+    let draw = faultPlan.draw(for: .token, at: now)
+    switch draw.effect {
+    case .reset?: return TokenEndpointStep(fate: .reset(at: now + .milliseconds(1)))
+    case .hang?: return TokenEndpointStep(fate: .hang)
+    case .status(let code, let retryAfter)?:
+      let http = HTTPReply(status: code, retryAfter: retryAfter?.headerValue(at: now), body: .empty)
+      return reply(http, extraLatency: draw.extraLatency, now: now)
+    default:
+      let pending = PendingRefresh(token: token, fault: draw.effect, extraLatency: draw.extraLatency)
+      return admitForService(request, pending, now: now)
+    }
+  }
+
+  private mutating func admitForService(_ request: Int, _ pending: PendingRefresh, now: SimInstant) -> TokenEndpointStep {
+    switch capacity?.admit(request) {
+    case nil: return serve(pending, now: now)
+    case .serveNow?:
+      wait(request, pending, now: now)
+      return TokenEndpointStep(serviceDue: ServiceDue(request: request, at: now + sampleServiceTime()))
+    case .queued?:
+      wait(request, pending, now: now)
+      return TokenEndpointStep()
+    case .rejected?: return reply(HTTPReply(status: 503, body: .empty), extraLatency: pending.extraLatency, now: now)
+    }
+  }
+
+  private mutating func wait(_ request: Int, _ pending: PendingRefresh, now: SimInstant) {
+    let earlier = waitingForService.updateValue(pending, forKey: request)
+    precondition(earlier == nil, "token request \(request) received at \(now) while already in flight")
+  }
+
+  /// The service of `request` ends at `now` (as a `serviceDue` asked): the slot passes to the next
+  /// queued request, the refresh is applied (the commit point), and the reply is shaped.
+  public mutating func finishService(_ request: Int, now: SimInstant) -> TokenEndpointStep {
+    var step = TokenEndpointStep()
+    if let next = capacity?.finish() { step.serviceDue = ServiceDue(request: next, at: now + sampleServiceTime()) }
+    guard let pending = waitingForService.removeValue(forKey: request) else {
+      preconditionFailure("token request \(request) finished service at \(now) but was not in service")
+    }
+    return serve(pending, now: now, after: step)
+  }
+
+  private mutating func sampleServiceTime() -> SimDuration {
+    guard let capacity else { preconditionFailure("a service time asked of a server without capacity") }
+    return capacity.config.serviceTime.sample(&latencyRandom)
+  }
+
+  /// The commit point, then the reply as the request's fault shapes it, added to `step`.
+  private mutating func serve(
+    _ pending: PendingRefresh, now: SimInstant, after step: TokenEndpointStep = TokenEndpointStep()
+  ) -> TokenEndpointStep {
+    var step = step
+    let (commit, committed) = self.commit(pending.token, now: now)
+    step.commit = commit
+    switch pending.fault {
+    case .lostAfterCommit?: step.fate = .lostAfterCommit
+    case .empty?: step.fate = replyFate(HTTPReply(status: 200, body: .empty), extraLatency: pending.extraLatency, now: now)
+    case .malformed?:
+      step.fate = replyFate(HTTPReply(status: 200, body: .malformed), extraLatency: pending.extraLatency, now: now)
+    default: step.fate = replyFate(committed, extraLatency: pending.extraLatency, now: now)
+    }
+    return step
+  }
+
+  private mutating func commit(_ token: RefreshToken, now: SimInstant) -> (RefreshCommit, HTTPReply) {
+    switch ledger.refresh(token, now: now) {
+    case .issued(let grant, let family, let withinLeeway):
+      let commit = RefreshCommit(decision: withinLeeway ? .issuedInLeeway : .issued, family: family)
+      return (commit, HTTPReply(status: 200, body: .tokens(grant: grant)))
+    case .refused(let refusal, let family):
+      var commit = RefreshCommit(decision: ServerDecision(refusal), family: family)
+      if refusal == .reuse, family != nil {
+        commit.reusedToken = token.serial
+        commit.revokedFamily = config.onReuse == .revokeFamily
+      }
+      let (status, code) = config.errorFormat.refusal
+      return (commit, HTTPReply(status: status, body: .oauthError(error: code)))
+    }
+  }
+
+  private mutating func reply(_ http: HTTPReply, extraLatency: SimDuration = .zero, now: SimInstant) -> TokenEndpointStep {
+    TokenEndpointStep(fate: replyFate(http, extraLatency: extraLatency, now: now))
+  }
+
+  private mutating func replyFate(_ http: HTTPReply, extraLatency: SimDuration, now: SimInstant) -> TokenRequestFate {
+    .reply(http, at: now + (config.tokenLatency.sample(&latencyRandom) + extraLatency))
+  }
+}
+
+/// A refresh admitted to capacity, kept until its service ends.
+struct PendingRefresh {
+  let token: RefreshToken
+  /// The fault drawn at arrival that shapes the reply (empty, malformed, lost after commit).
+  let fault: FaultEffect?
+  let extraLatency: SimDuration
+}

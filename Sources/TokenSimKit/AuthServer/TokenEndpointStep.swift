@@ -1,0 +1,51 @@
+/// What the server does about one token request at one instant, returned by
+/// `AuthorizationServer.receive` and `finishService`. A driver carries it out in field order:
+/// schedule `serviceDue`, record `commit`, then deliver `fate`.
+public struct TokenEndpointStep: Equatable, Sendable {
+  /// Call `finishService` for this request at this instant: the request just received when it got
+  /// a free slot, or the next queued one when a slot was handed on.
+  public var serviceDue: ServiceDue?
+  /// The refresh the server applied (the commit point), for the trace.
+  public var commit: RefreshCommit?
+  /// What becomes of the request received or finished; nil while it waits for, or is in, service.
+  public var fate: TokenRequestFate?
+
+  /// A step with the given parts.
+  public init(serviceDue: ServiceDue? = nil, commit: RefreshCommit? = nil, fate: TokenRequestFate? = nil) {
+    self.serviceDue = serviceDue
+    self.commit = commit
+    self.fate = fate
+  }
+}
+
+/// A request whose service ends at an instant (the server asks to be called back then).
+public struct ServiceDue: Equatable, Sendable {
+  /// The driver's id of the request.
+  public var request: Int
+  /// When its service ends.
+  public var at: SimInstant
+}
+
+/// The refresh applied at the commit point.
+public struct RefreshCommit: Equatable, Sendable {
+  /// Issued, or refused and why.
+  public var decision: ServerDecision
+  /// The family of the presented token, when the server knows it.
+  public var family: Int?
+  /// The presented token's serial, when it was a rotated-away token (reuse detected).
+  public var reusedToken: Int?
+  /// Whether the reuse revoked the family (`onReuse: revoke-family`).
+  public var revokedFamily = false
+}
+
+/// How the server ends its part in a token request.
+public enum TokenRequestFate: Equatable, Sendable {
+  /// The response reaches the client at `at` (latency included).
+  case reply(HTTPReply, at: SimInstant)
+  /// The connection is reset at `at`, before the server saw the request (nothing committed).
+  case reset(at: SimInstant)
+  /// No response ever: the client waits for its own timeout (nothing committed).
+  case hang
+  /// The refresh was committed and the response is lost: the client never hears.
+  case lostAfterCommit
+}
