@@ -73,10 +73,10 @@ private struct WriteThenRead: RefreshStrategy {
   mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
     switch event {
     case .started where context.processID == 1:
-      return [.setTimer(name: "write", at: writeAt)]
+      return [.setTimer(name: TimerName("write"), at: writeAt)]
     case .started:
-      return readOffsets.enumerated().map { .setTimer(name: "read-\($0)", at: writeAt + $1) }
-    case .timerFired("write"):
+      return readOffsets.enumerated().map { .setTimer(name: TimerName("read-\($0)"), at: writeAt + $1) }
+    case .timerFired(TimerName("write")):
       return [.writeStore(contents: contents)]
     case .timerFired:
       pending.append(context.now)

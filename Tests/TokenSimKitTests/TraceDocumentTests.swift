@@ -105,12 +105,9 @@ import Testing
   /// The values of every enumerated field, `event.field`, in the document's order.
   static let enumeratedFields: [String: [String]] = [
     "processStarted.role": ProcessRole.allCases.map(\.rawValue),
-    // Strings until `decision` and `cause` become enums of their own (AuthServer/); then their allCases.
-    "tokenRequestServed.decision": [
-      "issued", "issued-in-leeway", "unknown-token", "expired", "idle-expired", "revoked", "reuse",
-    ],
+    "tokenRequestServed.decision": ServerDecision.allCases.map(\.rawValue),
     "tokenRequestEnded.outcome": TokenOutcome.allCases.map(\.rawValue),
-    "familyRevoked.cause": ["reuse", "security-event"],
+    "familyRevoked.cause": RevocationCause.allCases.map(\.rawValue),
     "storeRead.result": StoreReadOutcome.allCases.map(\.rawValue),
     "lock.what": LockChange.allCases.map(\.rawValue),
     "faultWindow.effect": faultEffects.map(\.name),
@@ -189,14 +186,14 @@ enum TraceEventName: String, CaseIterable {
     case .processExited: return (39_100_624, .processExited(process: 2, ok: true))
     case .processCrashed: return (1_500_000_000, .processCrashed(process: 1))
     case .tokenRequestSent: return (1_790_000_000, .tokenRequestSent(process: 1, request: 3, token: 3))
-    case .tokenRequestServed: return (1_790_100_000, .tokenRequestServed(request: 3, decision: "issued", family: 1))
+    case .tokenRequestServed: return (1_790_100_000, .tokenRequestServed(request: 3, decision: .issued, family: 1))
     case .tokenRequestEnded:
       return (
         3_300_101_000,
         .tokenRequestEnded(process: 6, request: 6, outcome: .rateLimited, status: 429, retryAfter: "30")
       )
     case .reuseDetected: return (1_210_000_000, .reuseDetected(family: 1, token: 3))
-    case .familyRevoked: return (1_210_000_000, .familyRevoked(family: 1, cause: "reuse"))
+    case .familyRevoked: return (1_210_000_000, .familyRevoked(family: 1, cause: .reuse))
     case .callDenied: return (7_216_200_000, .callDenied(process: 1))
     case .apiCallEnded: return (60_050_000, .apiCallEnded(process: 2, ok: false, status: 401))
     case .storeRead: return (1_000, .storeRead(process: 1, host: "laptop", result: .ok))
