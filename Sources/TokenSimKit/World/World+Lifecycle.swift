@@ -113,7 +113,7 @@ extension World {
       record(.lock(process: id, host: hosts[host].config.name, what: crashed ? .holderDied : .released))
       if let next { grantLock(to: next, host: host) }
       if crashed, hosts[host].lock.holderDead {
-        schedule(.lockStaleCheck(host: host), at: hosts[host].lock.acquiredAt + hosts[host].lock.config.staleAfter)
+        schedule(.lockStaleCheck(host: host), at: atOrAfterNow(hosts[host].lock.acquiredAt + hosts[host].lock.config.staleAfter))
       }
     }
   }

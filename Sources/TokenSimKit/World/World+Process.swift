@@ -44,6 +44,9 @@ extension World {
 
   /// Gives `event` to the process's strategy and performs the actions it returns.
   func deliver(_ event: StrategyEvent, to id: Int) {
+    precondition(
+      processes.contains(id) && processes[id].alive,
+      "a process that is not running receives no event: \(describe(id)) was given \(event)")
     let incarnation = processes[id].incarnation
     var context = StrategyContext(
       now: hosts[processes[id].host].clock.local(now), processID: id, role: processes[id].role,
@@ -84,7 +87,7 @@ extension World {
       return record(.schedulerArmFailed(process: id))
     }
     let trueTime = hosts[processes[id].host].clock.trueInstant(localTime)
-    schedule(.timer(name: name, arming: processes[id].timerArmings[name]!), for: id, at: trueTime)
+    schedule(.timer(name: name, arming: processes[id].timerArmings[name]!), for: id, at: atOrAfterNow(trueTime))
   }
 
   private func send(_ message: IPCMessage, from id: Int, to target: Int?, timeout: SimDuration) {

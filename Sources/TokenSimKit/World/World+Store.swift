@@ -50,7 +50,7 @@ extension World {
     processes[id].lockTicket = ticket
     schedule(.lockWaitOver(ticket: ticket), for: id, at: now + wait)
     if hosts[host].lock.holderDead {
-      schedule(.lockStaleCheck(host: host), at: hosts[host].lock.acquiredAt + hosts[host].lock.config.staleAfter)
+      schedule(.lockStaleCheck(host: host), at: atOrAfterNow(hosts[host].lock.acquiredAt + hosts[host].lock.config.staleAfter))
     }
   }
 

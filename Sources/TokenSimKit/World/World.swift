@@ -66,25 +66,73 @@ public final class World {
 
   /// Runs to the end of the scenario, the event budget, or until nothing is left to happen.
   public func run() {
-    setUp()
-    let end = SimInstant(microseconds: scenario.duration.microseconds)
-    var instantCount = 0
-    while let next = queue.nextTime {
-      guard next <= end else { break }
-      guard eventsProcessed < scenario.eventBudget else { return stop(.eventBudget) }
-      instantCount = next == now ? instantCount + 1 : 0
-      guard instantCount < maximumEventsPerInstant else { return stop(.zeroDelayLoop) }
-      let (time, event) = queue.popNext()!
-      now = time
-      eventsProcessed += 1
-      dispatch(event)
-      if processes.hasReleasable { processes.releaseRetired() }
+    while step() {}
+  }
+
+  /// Whether the run has stopped (`stopReason` says why); `step` does nothing more.
+  public private(set) var hasStopped = false
+  private var hasBegun = false
+  /// Events processed so far at the current instant, for the zero-delay-loop guard.
+  private var eventsAtThisInstant = 0
+  private var endOfRun: SimInstant { SimInstant(microseconds: scenario.duration.microseconds) }
+
+  /// Processes the next event (logging in and scheduling the processes first, on the first
+  /// call) and returns true; returns false once the run has stopped: past the scenario's end,
+  /// at the event budget, in a zero-delay loop, or with nothing left to happen. Lets a test walk
+  /// a run one event at a time.
+  @discardableResult
+  public func step() -> Bool {
+    beginIfNeeded()
+    guard !hasStopped else { return false }
+    guard let next = queue.nextTime, next <= endOfRun else {
+      now = endOfRun
+      stop(queue.isEmpty ? .quiescent : .endOfTime)
+      return false
     }
-    now = end
-    stop(queue.isEmpty ? .quiescent : .endOfTime)
+    guard eventsProcessed < scenario.eventBudget else {
+      stop(.eventBudget)
+      return false
+    }
+    eventsAtThisInstant = next == now ? eventsAtThisInstant + 1 : 0
+    guard eventsAtThisInstant < maximumEventsPerInstant else {
+      stop(.zeroDelayLoop)
+      return false
+    }
+    process(queue.popNext())
+    return true
+  }
+
+  /// Processes every event due at or before `time` (true time), then moves the clock to `time`
+  /// (never past the scenario's end): the state a test inspects is the world at that instant.
+  public func advance(to time: SimInstant) {
+    precondition(time >= now, "advance(to: \(time)) would move the clock back from \(now)")
+    beginIfNeeded()
+    while !hasStopped, let next = queue.nextTime, next <= time, step() {}
+    if !hasStopped { now = min(time, endOfRun) }
+  }
+
+  private func beginIfNeeded() {
+    guard !hasBegun else { return }
+    hasBegun = true
+    setUp()
+  }
+
+  private func process(_ next: (time: SimInstant, payload: WorldEvent)?) {
+    guard let (time, event) = next else { preconditionFailure("the queue had a next time at \(now) but no event") }
+    now = time
+    eventsProcessed += 1
+    #if DEBUG
+      let subject = subject(of: event)
+    #endif
+    dispatch(event)
+    #if DEBUG
+      checkInvariants(after: event, subject: subject)
+    #endif
+    if processes.hasReleasable { processes.releaseRetired() }
   }
 
   private func stop(_ reason: StopReason) {
+    hasStopped = true
     stopReason = reason
     record(.runEnded(reason: reason))
   }
@@ -104,7 +152,16 @@ public final class World {
     RunAnalysis(analyzer: analyzer, settings: settings)
   }
 
-  func schedule(_ event: WorldEvent, at time: SimInstant) { queue.schedule(event, at: max(time, now)) }
+  /// Schedules `event` at `time`, which is not before now: the clock never runs backwards. A
+  /// moment that may already have passed (a timer set for a past instant, a lock that is stale
+  /// already) is clamped where it is computed, with `atOrAfterNow`.
+  func schedule(_ event: WorldEvent, at time: SimInstant) {
+    precondition(time >= now, "an event is scheduled at \(time), before now (\(now)): \(event)")
+    queue.schedule(event, at: time)
+  }
+
+  /// `time`, or now when it has passed.
+  func atOrAfterNow(_ time: SimInstant) -> SimInstant { max(time, now) }
 
   func schedule(_ event: ProcessEvent, for process: Int, at time: SimInstant) {
     schedule(.process(id: process, incarnation: processes[process].incarnation, event), at: time)

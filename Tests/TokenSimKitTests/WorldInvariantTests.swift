@@ -1,0 +1,104 @@
+import Testing
+
+@testable import TokenSimKit
+
+/// Each invariant of the world, broken on purpose: the message names what broke it and when.
+@Suite struct WorldInvariantTests {
+  /// A daemon and a CLI sharing a host with a lock file, stopped at 10 s with both running.
+  static func sharedHostAtTenSeconds() throws -> World {
+    let json = oneHost(
+      duration: "1h", server: #"{"accessTokenTTL": "30m"}"#,
+      processes: """
+        [{"name": "d", "role": "daemon", "cycle": {"every": "10s"}},
+         {"name": "w", "role": "daemon", "cycle": {"every": "10s"}}]
+        """, host: #""lock": {"kind": "lock-file"}"#)
+    let world = World(scenario: try scenario(json), seed: 1) { _ in NaiveStrategy() }
+    world.advance(to: .start + .seconds(10))
+    return world
+  }
+
+  @Test func aSoundWorldBreaksNoInvariant() throws {
+    let world = try Self.sharedHostAtTenSeconds()
+    #expect(world.invariantViolations() == [])
+  }
+
+  @Test func nothingIsScheduledBeforeNow() throws {
+    let world = try Self.sharedHostAtTenSeconds()
+    world.queue.schedule(.lockStaleCheck(host: 0), at: .start + .seconds(5))
+    #expect(world.invariantViolations() == ["an event is scheduled at t+5s, before now (t+10s): the clock would run backwards"])
+  }
+
+  @Test func aProcessThatBelievesItHoldsTheLockHoldsIt() throws {
+    let world = try Self.sharedHostAtTenSeconds()
+    world.processes[1].holdsLock = true
+    #expect(
+      world.invariantViolations() == ["process h/d (1) at t+10s believes it holds the store lock, which nobody holds"])
+  }
+
+  @Test func theLockHolderKnowsItHoldsTheLock() throws {
+    let world = try Self.sharedHostAtTenSeconds()
+    _ = world.hosts[0].lock.acquire(process: 2, ticket: 99, now: world.now)
+    #expect(world.invariantViolations() == ["host h's store lock is held by process h/w (2) at t+10s, which does not know it"])
+  }
+
+  @Test func aProcessInTheLocksLineIsWaitingForIt() throws {
+    let world = try Self.sharedHostAtTenSeconds()
+    _ = world.hosts[0].lock.acquire(process: 1, ticket: 98, now: world.now)
+    world.processes[1].holdsLock = true
+    _ = world.hosts[0].lock.acquire(process: 2, ticket: 99, now: world.now)
+    #expect(
+      world.invariantViolations() == [
+        "host h's store lock has process h/w (2) at t+10s waiting with ticket 99, but that process is not waiting for it"
+      ])
+  }
+
+  @Test func aProcessWaitingForTheLockIsInItsLine() throws {
+    let world = try Self.sharedHostAtTenSeconds()
+    world.processes[2].lockTicket = 7
+    #expect(
+      world.invariantViolations() == [
+        "process h/w (2) at t+10s waits for the store lock with ticket 7, which is not in the lock's line"
+      ])
+  }
+
+  @Test func aProcessThatIsNotRunningHoldsNothing() throws {
+    let world = try Self.sharedHostAtTenSeconds()
+    _ = world.hosts[0].lock.acquire(process: 1, ticket: 98, now: world.now)
+    world.processes[1].holdsLock = true
+    world.processes[1].alive = false
+    #expect(
+      world.invariantViolations() == [
+        "process h/d (1) at t+10s is not running but holds or waits for the store lock",
+        "host h's store lock is held by process h/d (1) at t+10s, which does not know it",
+      ])
+  }
+
+  @Test func aBrokenInvariantStopsTheRunWithItsMessage() async throws {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let world = try WorldInvariantTests.sharedHostAtTenSeconds()
+      world.processes[1].holdsLock = true
+      world.checkInvariants()
+    }
+    let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+    #expect(message.contains("process h/d (1) at t+10s believes it holds the store lock, which nobody holds"))
+  }
+
+  @Test func aProcessThatIsNotRunningReceivesNoEvent() async throws {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let world = try WorldInvariantTests.sharedHostAtTenSeconds()
+      world.processes[1].alive = false
+      world.deliver(.lockGranted, to: 1)
+    }
+    let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+    #expect(message.contains("a process that is not running receives no event: process h/d (1) at t+10s was given"))
+  }
+
+  @Test func schedulingBeforeNowStopsTheRun() async throws {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let world = try WorldInvariantTests.sharedHostAtTenSeconds()
+      world.schedule(.lockStaleCheck(host: 0), at: .start + .seconds(5))
+    }
+    let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+    #expect(message.contains("an event is scheduled at t+5s, before now (t+10s)"))
+  }
+}
