@@ -6,7 +6,7 @@ import Testing
 /// during it is torn. An atomic rename never is: readers see the old file, then the new one.
 @Suite struct TornInPlaceReadTests {
   let old = StoreContents(credentials: credentials(1, expiry: .start + .hours(1)))
-  let new = StoreContents(credentials: credentials(2, expiry: .start + .hours(2)))
+  let new = StoreContents(credentials: credentials(1, expiry: .start + .hours(2)))
 
   func store(_ mode: StoreConfig.WriteMode) -> CredentialStore {
     var config = StoreConfig()

@@ -73,6 +73,25 @@ import Testing
       ])
   }
 
+  @Test func theWorldAwaitsTheServerOnExactlyTheRequestsItHasInFlight() throws {
+    let world = try Self.sharedHostAtTenSeconds()
+    world.tokenRequests[99] = TokenRequestState(process: 1, incarnation: world.processes[1].incarnation, tag: 1)
+    #expect(
+      world.invariantViolations() == [
+        "process h/d (1) at t+10s believes it has 0 token requests in flight, but 1 are open for it",
+        "the world awaits the server on 1 token requests at t+10s, but the server has 0 in flight",
+      ])
+  }
+
+  @Test func aProcessPresentsOnlyTokensTheServerIssued() async throws {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let json = oneHost(duration: "1m", processes: #"[{"name": "d", "role": "daemon", "cycle": {"every": "10s"}}]"#)
+      _ = try run(json) { _ in ForgedTokenStrategy() }
+    }
+    let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+    #expect(message.contains("process h/d (1) at t+0s calls the API with access token at-999, which the server never issued"))
+  }
+
   @Test func aBrokenInvariantStopsTheRunWithItsMessage() async throws {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       let world = try WorldInvariantTests.sharedHostAtTenSeconds()
@@ -100,5 +119,13 @@ import Testing
     }
     let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
     #expect(message.contains("an event is scheduled at t+5s, before now (t+10s)"))
+  }
+}
+
+/// Answers every call with an access token the server never minted.
+private struct ForgedTokenStrategy: RefreshStrategy {
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+    guard case .tokenNeeded(let ask, _) = event else { return [] }
+    return [.grant(ask: ask, token: AccessToken(serial: 999))]
   }
 }

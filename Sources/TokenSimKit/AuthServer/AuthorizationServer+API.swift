@@ -23,3 +23,11 @@ public enum APIAnswer: Equatable, Sendable {
   /// No answer ever comes; the client waits for its own timeout.
   case silence
 }
+
+extension AuthorizationServer {
+  /// Whether the server ever issued `token` (its serial is one the ledger minted).
+  public func hasIssued(_ token: RefreshToken) -> Bool { token.serial >= 1 && token.serial <= ledger.refreshTokens.count }
+
+  /// Whether the server ever issued `token`.
+  public func hasIssued(_ token: AccessToken) -> Bool { token.serial >= 1 && token.serial <= ledger.accessTokens.count }
+}

@@ -12,6 +12,8 @@ extension World {
       found += processViolations(id)
     }
     for host in hosts.indices { found += lockViolations(host: host) }
+    if let broken = serverFlightViolation() { found.append(broken) }
+    found += server.invariantViolations(now: now)
     return found
   }
 
@@ -23,9 +25,11 @@ extension World {
 
   /// Checks what `event` could have changed: the queue, the process it concerned and that
   /// process's host.
-  func checkInvariants(after event: WorldEvent, subject: Int?) {
+  func checkInvariants(after event: WorldEvent, subject: Int?, requestsBefore: Int) {
     var found: [String] = []
     if let broken = scheduleViolation() { found.append(broken) }
+    if let broken = serverFlightViolation() { found.append(broken) }
+    if touchesServer(event) || nextRequest != requestsBefore { found += server.invariantViolations(now: now) }
     let id = subject ?? (processes.count > 0 ? processes.count : nil)
     if let id, processes.contains(id) {
       found += processViolations(id)
@@ -42,6 +46,57 @@ extension World {
     case .tokenServiceDone(let request), .tokenReplyArrives(let request): return tokenRequests[request]?.process
     case .apiReplyArrives(let call): return apiCalls[call]?.process
     case .spawn, .cliArrival, .securityEvent, .faultWindow, .hostSuspension, .lockStaleCheck: return nil
+    }
+  }
+
+  /// Whether `event` may have changed the server's ledger (a token request sent during any event
+  /// is caught by the request counter instead).
+  private func touchesServer(_ event: WorldEvent) -> Bool {
+    switch event {
+    case .tokenServiceDone, .securityEvent: return true
+    default: return false
+    }
+  }
+
+  /// The world waits for the server on exactly the token requests the server has in flight
+  /// (queued or in service): a pair assertion between the driver and the server.
+  func serverFlightViolation() -> String? {
+    var awaiting = 0
+    for state in tokenRequests.values where !state.serverDone { awaiting += 1 }
+    guard awaiting != server.requestsInFlight else { return nil }
+    return "the world awaits the server on \(awaiting) token requests at \(now), "
+      + "but the server has \(server.requestsInFlight) in flight"
+  }
+
+  /// The token requests the world holds open for one incarnation of a process.
+  private func openRequests(of id: Int) -> Int {
+    let incarnation = processes[id].incarnation
+    var open = 0
+    for state in tokenRequests.values where state.process == id && state.incarnation == incarnation && !state.clientDone {
+      open += 1
+    }
+    return open
+  }
+
+  /// A token, store or lock action names only tokens the server issued: a process can hold only
+  /// what it was given (or found in the store, which holds only what was given).
+  func issuedTokenViolation(_ action: StrategyAction, by id: Int) -> String? {
+    switch action {
+    case .sendRefresh(_, let token, _) where !server.hasIssued(token):
+      return "\(describe(id)) presents refresh token rt-\(token.serial), which the server never issued"
+    case .grant(_, let token) where !server.hasIssued(token):
+      return "\(describe(id)) calls the API with access token at-\(token.serial), which the server never issued"
+    case .writeStore(let contents):
+      guard let credentials = contents.credentials else { return nil }
+      if let token = credentials.refreshToken, !server.hasIssued(token) {
+        return "\(describe(id)) writes refresh token rt-\(token.serial) to the store, which the server never issued"
+      }
+      if let token = credentials.accessToken, !server.hasIssued(token) {
+        return "\(describe(id)) writes access token at-\(token.serial) to the store, which the server never issued"
+      }
+      return nil
+    default:
+      return nil
     }
   }
 
@@ -63,8 +118,10 @@ extension World {
     if let ticket = process.lockTicket, !lock.waiters.contains(where: { $0.process == id && $0.ticket == ticket }) {
       found.append("\(describe(id)) waits for the store lock with ticket \(ticket), which is not in the lock's line")
     }
-    if process.refreshesInFlight < 0 {
-      found.append("\(describe(id)) has \(process.refreshesInFlight) token requests in flight")
+    if process.alive, process.refreshesInFlight != openRequests(of: id) {
+      found.append(
+        "\(describe(id)) believes it has \(process.refreshesInFlight) token requests in flight, "
+          + "but \(openRequests(of: id)) are open for it")
     }
     if !process.alive, process.holdsLock || process.lockTicket != nil {
       found.append("\(describe(id)) is not running but holds or waits for the store lock")

@@ -61,6 +61,9 @@ extension World {
   }
 
   private func perform(_ action: StrategyAction, for id: Int) {
+    #if DEBUG
+      if let broken = issuedTokenViolation(action, by: id) { preconditionFailure(broken) }
+    #endif
     switch action {
     case .readStore: beginRead(id)
     case .writeStore(let contents): beginWrite(id, contents)

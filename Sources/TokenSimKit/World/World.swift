@@ -122,11 +122,11 @@ public final class World {
     now = time
     eventsProcessed += 1
     #if DEBUG
-      let subject = subject(of: event)
+      let (subject, requestsBefore) = (subject(of: event), nextRequest)
     #endif
     dispatch(event)
     #if DEBUG
-      checkInvariants(after: event, subject: subject)
+      checkInvariants(after: event, subject: subject, requestsBefore: requestsBefore)
     #endif
     if processes.hasReleasable { processes.releaseRetired() }
   }
