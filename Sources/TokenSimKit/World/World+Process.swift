@@ -81,7 +81,8 @@ extension World {
   }
 
   private func setTimer(_ id: Int, name: TimerName, at localTime: SimInstant) {
-    processes[id].timerArmings[name, default: 0] += 1
+    let arming = (processes[id].timerArmings[name] ?? 0) + 1
+    processes[id].timerArmings[name] = arming
     let config = templates[processes[id].template].config
     if name == .refresh, processes[id].schedulerFailuresLeft > 0,
       processes[id].crashRandom.chance(config.schedulerFailure?.probability ?? 0)
@@ -90,7 +91,7 @@ extension World {
       return record(.schedulerArmFailed(process: id))
     }
     let trueTime = hosts[processes[id].host].clock.trueInstant(localTime)
-    schedule(.timer(name: name, arming: processes[id].timerArmings[name]!), for: id, at: atOrAfterNow(trueTime))
+    schedule(.timer(name: name, arming: arming), for: id, at: atOrAfterNow(trueTime))
   }
 
   private func send(_ message: IPCMessage, from id: Int, to target: Int?, timeout: SimDuration) {
