@@ -45,7 +45,6 @@ struct RunCommand: Command {
     guard arguments.positional.count == 1 else {
       throw Self.spec.usageError("run takes exactly one scenario file (given \(arguments.positional.count))")
     }
-    strategy = try StrategyOptions.choice(arguments)
     seed = try OptionValues.seed(arguments.value(Self.seed))
     seeds = try OptionValues.seeds(arguments.value(Self.seeds))
     jobs = try OptionValues.jobs(arguments.value(Self.jobs))
@@ -54,7 +53,10 @@ struct RunCommand: Command {
       throw CommandFailure(status: 2, message: "--jobs goes with --seeds: one run has nothing to run in parallel")
     }
     scenario = try CommandFailure.exit2 { () throws(SuiteError) in try ScenarioInputs.load(file: arguments.positional[0]) }
+    Warnings.print([scenario])
+    strategy = try StrategyOptions.choice(arguments, scenarios: [scenario])
     directory = arguments.value(Self.out) ?? "\(DefaultOutput.root)/\(scenario.name)/\(strategy.name)"
+    try OutputPath.directory(directory, option: "--out")
     trace = arguments.isGiven(Self.trace)
   }
 
