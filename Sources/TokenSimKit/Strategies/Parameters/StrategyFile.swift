@@ -4,7 +4,7 @@
 /// {
 ///   "name": "my-cli",
 ///   "base": "lease-shared",
-///   "description": "our CLI: 10 minute proactive window, full-jitter retries",
+///   "description": "our CLI: 10 minute advisory window, full-jitter retries",
 ///   "parameters": { "advisoryWindow": "10m", "backoff": "full-jitter", "maxRetries": 3 }
 /// }
 /// ```
