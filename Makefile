@@ -56,3 +56,11 @@ lint:
 
 clean:
 	rm -rf .build
+
+# Installs the release binary as $(PREFIX)/bin/tokensim (PREFIX defaults to /usr/local; DESTDIR
+# is prepended for packaging).
+PREFIX ?= /usr/local
+.PHONY: install
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tokensim

@@ -40,16 +40,4 @@ enum OptionValues {
     }
     return seeds
   }
-
-  /// `--strategy a,b,c` or `all` (nil too) as built-in strategies at their defaults.
-  static func strategies(_ list: String?) throws(CommandFailure) -> [StrategyChoice] {
-    guard let list, list != "all" else { return StrategyCatalog.all.map(StrategyChoice.init) }
-    do throws(ScenarioError) {
-      return try list.split(separator: ",").map { name throws(ScenarioError) in
-        StrategyChoice(try StrategyCatalog.entry(String(name), source: "--strategy", path: String(name)))
-      }
-    } catch {
-      throw CommandFailure(status: 2, message: error.description)
-    }
-  }
 }

@@ -24,8 +24,9 @@ struct RunCommand: Command {
       summary, and writes into DIR: report.json, report.md, junit.xml, timeline.svg and
       index.html (and trace.jsonl with --trace).
 
-      With --seeds, runs once per seed, --jobs at a time, writes each into DIR/seed-N/ and prints
-      one line per seed (the same bytes for any --jobs).
+      With --seeds, runs once per seed, --jobs at a time, writes each into DIR/seed-N/, prints
+      one line per seed and writes the same table as DIR/seeds.json and DIR/seeds.md (the same
+      bytes for any --jobs).
       """,
     options: StrategyOptions.all + [seed, seeds, jobs, out, trace],
     exitStatus: """
@@ -45,7 +46,6 @@ struct RunCommand: Command {
     guard arguments.positional.count == 1 else {
       throw Self.spec.usageError("run takes exactly one scenario file (given \(arguments.positional.count))")
     }
-    strategy = try StrategyOptions.choice(arguments)
     seed = try OptionValues.seed(arguments.value(Self.seed))
     seeds = try OptionValues.seeds(arguments.value(Self.seeds))
     jobs = try OptionValues.jobs(arguments.value(Self.jobs))
@@ -54,7 +54,10 @@ struct RunCommand: Command {
       throw CommandFailure(status: 2, message: "--jobs goes with --seeds: one run has nothing to run in parallel")
     }
     scenario = try CommandFailure.exit2 { () throws(SuiteError) in try ScenarioInputs.load(file: arguments.positional[0]) }
+    Warnings.print([scenario])
+    strategy = try StrategyOptions.choice(arguments, scenarios: [scenario])
     directory = arguments.value(Self.out) ?? "\(DefaultOutput.root)/\(scenario.name)/\(strategy.name)"
+    try OutputPath.directory(directory, option: "--out")
     trace = arguments.isGiven(Self.trace)
   }
 
@@ -70,9 +73,11 @@ struct RunCommand: Command {
     let progress = Progress(total: seeds.count)
     defer { progress.clear() }
     let outcomes = try CommandFailure.exit2 { () throws(SuiteError) in
-      try SeedSweep.run(
+      let outcomes = try SeedSweep.run(
         scenario, strategy: strategy, seeds: seeds, directory: directory, trace: trace, jobs: jobs,
         progress: { progress.finished($0) })
+      try SeedSummary.write(outcomes, scenario: scenario, strategy: strategy, to: directory)
+      return outcomes
     }
     progress.clear()
     print(SeedTable.text(outcomes, scenario: scenario, strategy: strategy, directory: directory))

@@ -14,6 +14,7 @@ enum SeedTable {
     let passed = outcomes.count { $0.entry.verdict == .pass }
     return "\(scenario.name) × \(strategy.name) under \(outcomes.count) seeds\n\n"
       + MatrixTable.render(header: ["seed", "verdict", "availability", "token requests", "failing"], rows: rows)
-      + "\n\n\(passed) of \(outcomes.count) seeds passed; reports under \(directory)/seed-N/"
+      + "\n\n\(passed) of \(outcomes.count) seeds passed; reports under \(directory)/seed-N/, "
+      + "this table in \(directory)/seeds.json and seeds.md"
   }
 }

@@ -5,12 +5,18 @@ struct SuiteCommand: Command {
   static let spec = CommandSpec(
     name: "suite", brief: "suite [DIR]",
     summary: "compare every scenario in DIR (default Scenarios) with every strategy",
-    synopsis: "[DIR] [--strategy a,b,c|all] [--out DIR] [--jobs N] [--shard I/N]",
+    synopsis: """
+      [DIR] [--strategy a,b,c|all] [--strategy-file FILE]... [--param NAME=VALUE]...
+      [--out DIR] [--jobs N] [--shard I/N]
+      """,
     discussion: """
       Runs every scenario file (*.json) directly in DIR (default: Scenarios) against every built-in
-      strategy (or those named) and against each scenario's own variants, prints the comparison
-      matrix, and compares every run with its scenario's `expect` section: the verdict, the
-      failing checks and the metric bounds each strategy must get.
+      strategy and each scenario's own variants (or only the strategies, strategy files and
+      variants --strategy names), prints the comparison matrix, and compares every run with its
+      scenario's `expect` section: the verdict, the failing checks and the metric bounds each
+      strategy must get. A scenario's `expect` section must name every built-in strategy and
+      variant that runs (or the suite exits 2 before running, naming what is missing); a strategy
+      file or a strategy with --param has no expectations and is not judged by them.
 
       Writes each run's reports under --out, and the matrix as compare.json, compare.md and
       index.html there (`make run` and `make reports` give --out Reports). The output and every
@@ -35,14 +41,22 @@ struct SuiteCommand: Command {
     guard arguments.positional.count <= 1 else {
       throw Self.spec.usageError("suite takes at most one directory (given \(arguments.positional.count))")
     }
-    let strategies = try OptionValues.strategies(arguments.value(MatrixOptions.strategies))
     jobs = try OptionValues.jobs(arguments.value(MatrixOptions.jobs))
     shard = try OptionValues.shard(arguments.value(MatrixOptions.shard))
     let scenarios = try CommandFailure.exit2 { () throws(SuiteError) in
       try ScenarioInputs.load([arguments.positional.first ?? "Scenarios"])
     }
-    matrix = MatrixRun(scenarios: scenarios, strategies: strategies, suite: true)
+    Warnings.print(scenarios)
+    matrix = try MatrixOptions.matrix(arguments, scenarios: scenarios, suite: true)
+    let missing = matrix.missingExpectations
+    guard missing.isEmpty else {
+      throw CommandFailure(
+        status: 2,
+        message: missing.joined(separator: "\n")
+          + "\nadd the missing expectations, or run only the strategies expected (--strategy a,b)")
+    }
     out = arguments.value(MatrixOptions.out) ?? DefaultOutput.root
+    try OutputPath.directory(out, option: "--out")
   }
 
   func run() throws(CommandFailure) {

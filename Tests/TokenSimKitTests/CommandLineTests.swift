@@ -136,7 +136,9 @@ func temporaryDirectory() -> String {
       ])
       #expect(result.status == 0)
       let report = try String(contentsOfFile: out + "/report.json", encoding: .utf8)
-      #expect(report.contains(#""name" : "our-cli""#))
+      #expect(report.contains(#""name" : "our-cli+maxRetries=2""#), "a --param on top of a file shows in the name")
+      #expect(report.contains(#""base" : "reread-from-disk""#))
+      #expect(FileManager.default.fileExists(atPath: out + "/index.html"))
       #expect(report.contains(#""requestTimeout" : "10s""#))
       #expect(report.contains(#""maxRetries" : "2""#))
     }

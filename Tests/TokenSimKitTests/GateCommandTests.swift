@@ -31,8 +31,18 @@ import Testing
   @Test func checkExitsOneOnARegressionAgainstTheBaselineUnlessTolerated() throws {
     try withTemporaryDirectory { root in
       let baseline = root + "/baseline"
-      #expect(try tokensim(["check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--out", baseline]).status == 0)
-      let worse = ["check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--param", "advisoryWindow=20m"]
+      let client = root + "/ours.json"
+      try #"{"name": "ours", "base": "lease-shared"}"#.write(toFile: client, atomically: true, encoding: .utf8)
+      let recorded = try tokensim([
+        "check", "Scenarios/quiet-day.json", "--strategy-file", client, "--out", root + "/first", "--record-baseline", baseline,
+      ])
+      #expect(recorded.status == 0)
+      #expect(recorded.stdout.contains("Baseline recorded in `\(baseline)/`."))
+      #expect(FileManager.default.fileExists(atPath: baseline + "/quiet-day/ours/report.json"))
+      // The client's file changes; its name, and so its place in the baseline, stays.
+      try #"{"name": "ours", "base": "lease-shared", "parameters": {"advisoryWindow": "20m"}}"#
+        .write(toFile: client, atomically: true, encoding: .utf8)
+      let worse = ["check", "Scenarios/quiet-day.json", "--strategy-file", client]
       let regressed = try tokensim(worse + ["--out", root + "/regressed", "--baseline", baseline])
       #expect(regressed.status == 1)
       #expect(regressed.stdout.contains("## Regressions against the baseline"))
@@ -46,14 +56,24 @@ import Testing
     }
   }
 
-  @Test func checkSaysWhenTheBaselineHasNoReportForAScenario() throws {
+  @Test func aMissingBaselineReportFailsTheGateUnlessNewScenariosAreAllowed() throws {
     try withTemporaryDirectory { root in
       try FileManager.default.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
-      let result = try tokensim([
+      let check = [
         "check", "Scenarios/quiet-day.json", "--strategy", "lease-shared", "--out", root + "/out", "--baseline", root + "/empty",
-      ])
-      #expect(result.status == 0)
-      #expect(result.stdout.contains("| quiet-day | pass |  | no baseline report |"))
+        "--junit", root + "/junit.xml",
+      ]
+      let missing = try tokensim(check)
+      #expect(missing.status == 1)
+      #expect(missing.stdout.hasPrefix("# tokensim check: FAIL\n"))
+      #expect(missing.stdout.contains("| quiet-day | pass |  | no baseline report: fails the gate |"))
+      #expect(missing.stderr.contains("1 scenario(s) without a baseline report (give --allow-new if they are new)"))
+      #expect(try String(contentsOfFile: root + "/junit.xml", encoding: .utf8).contains(#"<failure type="missing-baseline""#))
+      let allowed = try tokensim(check + ["--allow-new"])
+      #expect(allowed.status == 0, "\(allowed.stderr)")
+      #expect(allowed.stdout.contains("| quiet-day | pass |  | no baseline report (new, allowed) |"))
+      let alone = try tokensim(["check", "Scenarios/quiet-day.json", "--strategy", "naive", "--allow-new"])
+      #expect(alone.status == 2 && alone.stderr.contains("--allow-new goes with --baseline DIR"))
     }
   }
 
@@ -74,7 +94,7 @@ import Testing
         (check + ["naive", "--tolerance", "tokenRequest=5%"], "did you mean tokenRequests?"),
         (check + ["naive", "--tolerance", "tokenRequests=lots"], "must be a number ≥ 0"),
         (["check", "--strategy", "naive"], "check needs at least one scenario file or directory"),
-        (check + ["lease-shared", "--junit", file + "/junit.xml"], "cannot write \(file)/junit.xml"),
+        (check + ["lease-shared", "--junit", file + "/junit.xml"], "--junit \(file)/junit.xml: cannot write there"),
       ]
       for (arguments, message) in cases {
         let result = try tokensim(arguments)

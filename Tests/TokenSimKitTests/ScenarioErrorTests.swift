@@ -169,7 +169,7 @@ import Testing
     let base = #"{"name": "t", "description": "d", "duration": "1h", "hosts": [{"name": "h", "processes": []}]"#
     #expect(path(base + #", "seed": -1}"#) == "$.seed")
     #expect(path(base + #", "eventBudget": 10}"#) == "$.eventBudget")
-    #expect(path(base + #", "expect": {}}"#) == "$.expect")
+    #expect(path(base + #", "expect": []}"#) == "$.expect")
     #expect(path(#"{"name": "t", "description": "d", "duration": "1h", "hosts": []}"#) == "$")
   }
 }

@@ -116,7 +116,6 @@ import TokenSimKit
   }
 
   @Test(arguments: [
-    (#"{"naive": "pass"}"#, "[]", "missing \"reread-from-disk\""),
     (everyStrategy(#""passed""#), "[]", "\"pass\", \"fail\", \"unknown\""),
     (everyStrategy(#"{"verdict": "pass", "metrics": {"tokenRequest": 3}}"#), "[]", "did you mean \"tokenRequests\""),
     (everyStrategy(#"{"verdict": "fail", "failing": ["no-trash"]}"#), "[]", "did you mean \"no-thrash\""),

@@ -17,7 +17,7 @@ public enum HTMLReport {
     let body = """
       <h1>\(HTMLPage.badge(analysis.verdict))\(Markup.escape(title))</h1>
       <div class="meta">Seed \(result.seed) · \(Markup.escape(DurationText.approximate(.init(microseconds: result.simulated.microseconds)))) simulated · \(Figures.grouped(result.eventsProcessed)) events · tokensim \(TokenSim.version)</div>
-      <p>\(Markup.escape(result.scenario.description))</p>
+      \(configuration(result))<p>\(Markup.escape(result.scenario.description))</p>
       <p class="account">\(Markup.escape(RunAccount.text(result)))</p>
       <h2>Checks</h2>
       \(HTMLPage.table(header: ["check", "verdict", "observed", "threshold", "evidence"], rows: checks, numeric: [2, 3]))
@@ -30,6 +30,14 @@ public enum HTMLReport {
       <p class="meta">Every figure is computed from the run's trace; report.json holds them all, with the timeline buckets.</p>
       """
     return HTMLPage.document(title: "\(ReportText.verdict(analysis.verdict)) \(title)", body: body)
+  }
+
+  /// The configured strategy's base and overrides as a line of its own; nothing for a built-in
+  /// strategy at its defaults.
+  static func configuration(_ result: RunResult) -> String {
+    guard let configuration = result.configuration else { return "" }
+    return "<p class=\"meta\">Strategy <code>\(Markup.escape(result.strategyName))</code>: "
+      + "\(Markup.escape(configuration.description)).</p>\n"
   }
 
   /// An SVG document made fit to sit inside HTML: no XML namespace declaration (HTML knows `svg`).

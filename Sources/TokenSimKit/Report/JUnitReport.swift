@@ -64,8 +64,15 @@ public enum JUnitReport {
     }
   }
 
-  /// The XML for suites in order, each a scenario name with its cases.
-  public static func xml(_ suites: [(name: String, cases: [Case])]) -> String {
+  /// junit.xml of one run: its scenario as the testsuite, with the strategy's configuration as
+  /// properties when it is a configured one.
+  public static func xml(_ result: RunResult) -> String {
+    xml([(name: result.scenario.name, cases: cases(result))], configuration: result.configuration)
+  }
+
+  /// The XML for suites in order, each a scenario name with its cases; a configured strategy's
+  /// base and overrides become each testsuite's properties (`strategy.base`, `strategy.NAME`).
+  public static func xml(_ suites: [(name: String, cases: [Case])], configuration: StrategyConfiguration? = nil) -> String {
     let all = suites.flatMap(\.cases)
     var lines = [
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
@@ -73,11 +80,19 @@ public enum JUnitReport {
     ]
     for suite in suites {
       lines.append("  <testsuite name=\"\(Markup.escape(suite.name))\" \(counts(suite.cases))>")
+      lines += configuration.map(properties) ?? []
       lines += suite.cases.map(element)
       lines.append("  </testsuite>")
     }
     lines.append("</testsuites>")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func properties(_ configuration: StrategyConfiguration) -> [String] {
+    let pairs = [("strategy.base", configuration.base)] + configuration.overrides.map { ("strategy.\($0.name)", $0.value) }
+    return ["    <properties>"]
+      + pairs.map { "      <property name=\"\(Markup.escape($0.0))\" value=\"\(Markup.escape($0.1))\"/>" }
+      + ["    </properties>"]
   }
 
   private static func counts(_ cases: [Case]) -> String {

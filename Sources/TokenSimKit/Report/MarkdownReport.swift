@@ -9,6 +9,11 @@ public enum MarkdownReport {
       "# \(ReportText.verdict(analysis.verdict)): \(result.scenario.name) × \(result.strategyName)", "",
       "Seed \(result.seed), \(DurationText.approximate(.init(microseconds: result.simulated.microseconds))) simulated, "
         + "\(Figures.grouped(result.eventsProcessed)) events, tokensim \(TokenSim.version).", "",
+    ]
+    if let configuration = result.configuration {
+      lines += ["Strategy `\(result.strategyName)`: \(configuration.description).", ""]
+    }
+    lines += [
       RunAccount.text(result), "",
       "| check | verdict | observed | threshold | evidence |", "|---|---|---|---|---|",
     ]

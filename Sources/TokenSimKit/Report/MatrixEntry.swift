@@ -8,6 +8,8 @@ public struct MatrixEntry: Codable, Sendable {
   public var description: String
   /// The strategy's name.
   public var strategy: String
+  /// How the strategy differs from its built-in base; nil for a built-in one at its defaults.
+  public var configuration: StrategyConfiguration?
   /// The run's verdict.
   public var verdict: CheckVerdict
   /// Every check's result.
@@ -27,6 +29,7 @@ public struct MatrixEntry: Codable, Sendable {
     scenario = result.scenario.name
     description = result.scenario.description
     strategy = result.strategyName
+    configuration = result.configuration
     verdict = result.analysis.verdict
     checks = result.analysis.checks
     metrics = result.metrics

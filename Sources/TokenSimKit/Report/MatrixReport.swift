@@ -36,6 +36,16 @@ public enum MatrixReport {
     entries.flatMap { entry in (entry.unmet ?? []).map { "\(entry.scenario) × \(entry.strategy): \($0)" } }
   }
 
+  /// One line per configured strategy of the matrix (a column or a variant), once each:
+  /// `name: based on naive with backoff=full-jitter`.
+  public static func configurations(_ entries: [MatrixEntry]) -> [String] {
+    var seen: Set<String> = []
+    return entries.compactMap { entry in
+      guard let configuration = entry.configuration, seen.insert(entry.strategy).inserted else { return nil }
+      return "\(entry.strategy): \(configuration.description)"
+    }
+  }
+
   /// Rows of cell texts, a header first.
   public static func rows(_ entries: [MatrixEntry]) -> (header: [String], rows: [[String]]) {
     let (scenarios, strategies) = axes(entries)
@@ -68,6 +78,8 @@ public enum MatrixReport {
       lines += ["", "## Variants of a scenario", "", "| scenario | variant | result |", "|---|---|---|"]
       lines += variants.map { "| " + $0.map(MarkdownReport.cell).joined(separator: " | ") + " |" }
     }
+    let configured = configurations(entries)
+    if !configured.isEmpty { lines += ["", "## Configured strategies", ""] + configured.map { "- " + $0 } }
     if let summary = expectationSummary(entries) { lines += ["", summary] + unmet(entries).map { "- " + $0 } }
     let problems = self.problems(entries)
     if !problems.isEmpty { lines += ["", "## Failing checks", ""] + problems.map { "- " + $0 } }
@@ -88,7 +100,7 @@ public enum MatrixReport {
       <h1>tokensim compare</h1>
       <div class="meta">\(scenarios.count) scenario(s) × \(strategies.count) strategy(ies) · tokensim \(TokenSim.version) · each cell links to its run's report</div>
       \(HTMLPage.table(header: ["scenario"] + strategies, rows: rows))
-      \(variantsHTML(entries))\(expectationsHTML(entries))\(list("Failing checks", problems(entries)))
+      \(variantsHTML(entries))\(list("Configured strategies", configurations(entries)))\(expectationsHTML(entries))\(list("Failing checks", problems(entries)))
       """
     return HTMLPage.document(title: "tokensim compare", body: body)
   }
@@ -121,6 +133,8 @@ public enum MatrixReport {
     struct Cell: Encodable {
       var scenario: String
       var strategy: String
+      var base: String?
+      var overrides: [String: String]?
       var verdict: CheckVerdict
       var failedChecks: [String]
       var unknownChecks: [String]
@@ -136,7 +150,8 @@ public enum MatrixReport {
     }
     let cells = entries.map {
       Cell(
-        scenario: $0.scenario, strategy: $0.strategy, verdict: $0.verdict,
+        scenario: $0.scenario, strategy: $0.strategy, base: $0.configuration?.base,
+        overrides: $0.configuration?.overrideValues, verdict: $0.verdict,
         failedChecks: $0.checks.filter { $0.verdict == .fail }.map(\.id),
         unknownChecks: $0.checks.filter { $0.verdict == .unknown }.map(\.id), report: "\($0.directory)/report.json",
         metrics: $0.metrics, variant: $0.isVariant, unmetExpectations: $0.unmet)

@@ -9,8 +9,7 @@ public enum RunFiles {
     do {
       try FileOutput.write(RunReport(result).jsonData(), to: directory + "/report.json")
       try FileOutput.write(MarkdownReport.text(result), to: directory + "/report.md")
-      let suite = (name: result.scenario.name, cases: JUnitReport.cases(result))
-      try FileOutput.write(JUnitReport.xml([suite]), to: directory + "/junit.xml")
+      try FileOutput.write(JUnitReport.xml(result), to: directory + "/junit.xml")
       try FileOutput.write(TimelineSVG.svg(result), to: directory + "/timeline.svg")
       try FileOutput.write(HTMLReport.page(result), to: directory + "/index.html")
     } catch {

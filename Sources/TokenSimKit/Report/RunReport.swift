@@ -52,12 +52,19 @@ public struct RunReport: Codable, Equatable, Sendable {
     public var name: String
     /// Its parameters as resolved.
     public var parameters: [String: String]
+    /// The built-in strategy a configured one is based on; absent for a built-in strategy at its
+    /// defaults.
+    public var base: String?
+    /// The parameters that differ from the base's defaults; absent with `base`.
+    public var overrides: [String: String]?
   }
 
   /// The report of `result`.
   public init(_ result: RunResult) {
     scenario = ScenarioInfo(name: result.scenario.name, file: result.scenario.file, description: result.scenario.description)
-    strategy = StrategyInfo(name: result.strategyName, parameters: result.parameters)
+    strategy = StrategyInfo(
+      name: result.strategyName, parameters: result.parameters, base: result.configuration?.base,
+      overrides: result.configuration?.overrideValues)
     seed = result.seed
     simulatedSeconds = result.simulated.seconds
     eventsProcessed = result.eventsProcessed

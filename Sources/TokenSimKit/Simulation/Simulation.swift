@@ -12,6 +12,8 @@ public struct Simulation {
   public let strategyName: String
   /// The strategy's resolved parameters, for reports.
   public let parameters: [String: String]
+  /// How a configured strategy differs from its built-in base, for reports; nil otherwise.
+  public var configuration: StrategyConfiguration?
   /// The root seed.
   public let seed: UInt64
   /// Whether every host runs a broker process.
@@ -37,6 +39,7 @@ public struct Simulation {
     self.init(
       scenario: scenario, strategyName: strategy.name, parameters: strategy.parameters.asText, seed: seed,
       brokers: strategy.base.usesBroker, makeStrategy: strategy.makeStrategy)
+    configuration = strategy.configuration
   }
 
   /// Runs to the end, measuring the trace as it happens; `trace` says whether the events are
@@ -46,7 +49,8 @@ public struct Simulation {
     world.run()
     let analysis = world.analysis(settings: scenario.checks)
     return RunResult(
-      scenario: scenario, strategyName: strategyName, parameters: parameters, seed: seed, simulated: world.now,
+      scenario: scenario, strategyName: strategyName, parameters: parameters, configuration: configuration, seed: seed,
+      simulated: world.now,
       eventsProcessed: world.eventsProcessed, stopReason: world.stopReason, trace: world.trace, analysis: analysis)
   }
 }
@@ -59,6 +63,9 @@ public struct RunResult: Sendable {
   public let strategyName: String
   /// The strategy's parameters.
   public let parameters: [String: String]
+  /// How a configured strategy differs from its built-in base; nil for a built-in strategy at
+  /// its defaults, or a strategy of one's own.
+  public let configuration: StrategyConfiguration?
   /// The root seed.
   public let seed: UInt64
   /// Simulated time reached.

@@ -11,20 +11,46 @@ public struct MatrixRun: Sendable {
   public let scenarios: [Scenario]
   /// The strategies, in column order.
   public let strategies: [StrategyChoice]
-  /// Whether this is a suite: each scenario's variants run too, its page is index.html, and a
-  /// run that does not come out as its scenario expects fails it.
+  /// Whether this is a suite: its page is index.html, and a run that does not come out as its
+  /// scenario expects fails it.
   public let suite: Bool
+  /// Which of each scenario's own variants run after the strategies.
+  public let variants: VariantSelection
 
-  /// A matrix of `scenarios` × `strategies`.
-  public init(scenarios: [Scenario], strategies: [StrategyChoice], suite: Bool = false) {
+  /// A matrix of `scenarios` × `strategies`, then the `variants` of each scenario (default: all
+  /// of them for a suite, none otherwise).
+  public init(
+    scenarios: [Scenario], strategies: [StrategyChoice], suite: Bool = false, variants: VariantSelection? = nil
+  ) {
     self.scenarios = scenarios
     self.strategies = strategies
     self.suite = suite
+    self.variants = variants ?? (suite ? .all : .named([]))
   }
 
   /// Every (scenario, strategy) run of the matrix, in order.
   public var runs: [(scenario: Scenario, strategy: StrategyChoice)] {
-    scenarios.flatMap { scenario in (strategies + (suite ? scenario.variants : [])).map { (scenario, $0) } }
+    scenarios.flatMap { scenario in
+      (strategies + scenario.variants.filter { variants.includes($0.name) }).map { (scenario, $0) }
+    }
+  }
+
+  /// The runs a scenario's `expect` section should judge but names no expectation for (built-in
+  /// strategies at their defaults and the scenario's variants; a configured strategy is never
+  /// expected), one sentence each naming the scenario file; empty when all are covered.
+  public var missingExpectations: [String] {
+    var missing: [String] = []
+    for scenario in scenarios {
+      guard let expectations = scenario.expectations else { continue }
+      let names = runs.filter { $0.scenario.name == scenario.name }.map(\.strategy.name).filter { name in
+        StrategyCatalog.named(name) != nil || scenario.variants.contains { $0.name == name }
+      }
+      let absent = names.filter { expectations.runs[$0] == nil }
+      guard !absent.isEmpty else { continue }
+      let list = absent.map { "\"\($0)\"" }.joined(separator: ", ")
+      missing.append("\(scenario.file): the expect section has no expectation for \(list), which this suite runs")
+    }
+    return missing
   }
 
   /// Every run as `scenario/strategy`, in order: what identifies the matrix in a shard file.

@@ -4,12 +4,13 @@
 /// {
 ///   "name": "my-cli",
 ///   "base": "lease-shared",
-///   "description": "our CLI: 10 minute proactive window, full-jitter retries",
+///   "description": "our CLI: 10 minute advisory window, full-jitter retries",
 ///   "parameters": { "advisoryWindow": "10m", "backoff": "full-jitter", "maxRetries": 3 }
 /// }
 /// ```
 ///
-/// Values are written as on the command line; numbers and booleans may also be JSON numbers and
+/// Without a `name`, the strategy is named after its base and the parameters it changes
+/// (`lease-shared+advisoryWindow=10m`). Values are written as on the command line; numbers and booleans may also be JSON numbers and
 /// booleans. Errors name the file, line and JSON path, and suggest the closest parameter name.
 public enum StrategyFile {
   static let keys = ["name", "base", "description", "parameters"]
@@ -31,17 +32,21 @@ public enum StrategyFile {
     let base = try StrategyCatalog.entry(
       try baseReader.string(), source: reader.file, path: baseReader.path, line: baseReader.node.line)
     var choice = StrategyChoice(base)
-    choice.name = try object.optional("name")?.name() ?? base.name
+    let name = try object.optional("name")?.name()
     _ = try object.optional("description")?.string()
-    guard let overrides = object.optional("parameters") else { return choice }
+    if let overrides = object.optional("parameters") { try set(overrides, on: &choice, file: reader.file) }
+    // Named, the file's parameters are what its name stands for; unnamed, they show in the name.
+    if let name { choice.name = name }
+    return choice
+  }
+
+  private static func set(_ overrides: JSONReader, on choice: inout StrategyChoice, file: String) throws(ScenarioError) {
     guard case .object(let members) = overrides.node.value else { throw overrides.error(expected: "an object") }
     for member in members {
       let path = overrides.path + "." + member.key
-      let place = SettingPlace(
-        file: reader.file, path: path, line: member.node.line, found: member.node.value.kindDescription)
+      let place = SettingPlace(file: file, path: path, line: member.node.line, found: member.node.value.kindDescription)
       try choice.parameters.set(member.key, text: scalarText(member.node.value), at: place)
     }
-    return choice
   }
 
   private static func scalarText(_ value: JSONValue) -> String? {
