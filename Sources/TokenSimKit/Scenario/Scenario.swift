@@ -75,8 +75,19 @@ public struct Scenario: Equatable, Sendable {
       try ScenarioExpectations(reading: reader, names: names)
     }
     try ScenarioCrossReferences.crossCheck(self, object: object, hostReaders: hostReaders)
+    try Self.checkHostCount(hosts, reader: object.reader)
     hosts = hosts.flatMap(\.expanded)
-    guard hosts.count <= 100_000 else { throw hostReaders[0].error(expected: "at most 100000 hosts, copies included") }
+  }
+
+  /// Refuses more than 100,000 hosts with copies counted, before expanding them (100,000
+  /// entries of 10,000 copies each would be a billion hosts to build).
+  private static func checkHostCount(_ hosts: [HostConfig], reader: JSONReader) throws(ScenarioError) {
+    let total = hosts.reduce(0) { $0 + $1.copies }
+    guard total <= 100_000 else {
+      throw ScenarioError(
+        file: reader.file, path: reader.path + ".hosts", line: reader.node.line,
+        expected: "at most 100000 hosts, copies included", found: "\(total) hosts")
+    }
   }
 
   /// Reads `variants`: strategy-file objects with names of their own, unique and unlike any
