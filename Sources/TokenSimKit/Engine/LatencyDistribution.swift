@@ -16,7 +16,7 @@ public enum LatencyDistribution: Equatable, Sendable {
     case .uniform(let lower, let upper): return random.duration(between: lower, and: upper)
     case .lognormal(let median, let sigma, let maximum):
       let value = Double(median.microseconds) * exp(sigma * random.normal())
-      return SimDuration(microseconds: min(maximum.microseconds, Int64(value.rounded())))
+      return min(maximum, SimDuration(saturatingMicroseconds: value))
     }
   }
 }

@@ -57,10 +57,23 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     SimDuration(microseconds: integer(in: lower.microseconds...max(lower.microseconds, upper.microseconds)))
   }
 
-  /// An exponential draw with the given mean (Poisson inter-arrival times).
+  /// An exponential draw with the given mean (Poisson inter-arrival times), at most
+  /// `SimDuration.saturationLimit`.
   public mutating func exponential(mean: SimDuration) -> SimDuration {
+    exponential(meanMicroseconds: Double(mean.microseconds))
+  }
+
+  /// The time to the next event of a Poisson process at `perHour` events an hour: an
+  /// exponential draw with mean one hour / `perHour` (rounded to the microsecond), at most
+  /// `SimDuration.saturationLimit`; a rate of zero or less gives that limit (never, in a run).
+  public mutating func exponential(perHour: Double) -> SimDuration {
+    guard perHour > 0 else { return SimDuration.saturationLimit }
+    return exponential(meanMicroseconds: (3_600_000_000 / perHour).rounded())
+  }
+
+  private mutating func exponential(meanMicroseconds mean: Double) -> SimDuration {
     let u = max(unit(), 0x1.0p-53)
-    return SimDuration(microseconds: Int64((-Double(mean.microseconds) * log(u)).rounded()))
+    return SimDuration(saturatingMicroseconds: -mean * log(u))
   }
 
   /// A standard normal draw (Box–Muller).

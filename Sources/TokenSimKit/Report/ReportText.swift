@@ -23,7 +23,7 @@ public enum ReportText {
   /// The evidence as one line: `at 0:51.2, laptop/mount-daemon restarted …`.
   public static func evidence(_ evidence: Evidence?) -> String {
     guard let evidence else { return "" }
-    let when = evidence.time.map { "at \(SimInstant(microseconds: Int64(($0 * 1e6).rounded())).clock), " } ?? ""
+    let when = evidence.time.map { "at \((SimInstant.start + SimDuration(saturatingSeconds: $0)).clock), " } ?? ""
     let who = evidence.process.map { "\($0) " } ?? ""
     return when + who + evidence.what
   }
@@ -31,7 +31,7 @@ public enum ReportText {
   /// Seconds for people: `0.1 s`, `25 s`, `12 min`.
   public static func seconds(_ value: Double?) -> String {
     guard let value else { return "—" }
-    return DurationText.approximate(SimDuration(microseconds: Int64((value * 1e6).rounded())))
+    return DurationText.approximate(SimDuration(saturatingSeconds: value))
   }
 
   /// The key metrics as rows of label and value.

@@ -40,8 +40,9 @@ public struct RunReport: Codable, Equatable, Sendable {
   public struct ScenarioInfo: Codable, Equatable, Sendable {
     /// Its name.
     public var name: String
-    /// The file it came from.
-    public var file: String
+    /// `sha256:` and the SHA-256 of its file's text (absent for a scenario built in code); not
+    /// the file's path, so the report is the same wherever the scenario was run from.
+    public var digest: String?
     /// What it reproduces.
     public var description: String
   }
@@ -61,7 +62,9 @@ public struct RunReport: Codable, Equatable, Sendable {
 
   /// The report of `result`.
   public init(_ result: RunResult) {
-    scenario = ScenarioInfo(name: result.scenario.name, file: result.scenario.file, description: result.scenario.description)
+    scenario = ScenarioInfo(
+      name: result.scenario.name, digest: result.scenario.digest.isEmpty ? nil : result.scenario.digest,
+      description: result.scenario.description)
     strategy = StrategyInfo(
       name: result.strategyName, parameters: result.parameters, base: result.configuration?.base,
       overrides: result.configuration?.overrideValues)

@@ -5,6 +5,11 @@ import Foundation
 public enum JSONDocument {
   /// Reads the file at `path`; `what` describes it when it is missing or unreadable.
   public static func load(path: String, what: String) throws(ScenarioError) -> JSONReader {
+    try parse(text(path: path, what: what), file: path)
+  }
+
+  /// The UTF-8 text of the file at `path`; `what` describes it when it is missing or unreadable.
+  public static func text(path: String, what: String) throws(ScenarioError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
       let exists = FileManager.default.fileExists(atPath: path)
       throw ScenarioError(
@@ -13,7 +18,7 @@ public enum JSONDocument {
     guard let text = String(data: data, encoding: .utf8) else {
       throw ScenarioError(file: path, path: "$", expected: "UTF-8 text", found: "bytes that are not UTF-8")
     }
-    return try parse(text, file: path)
+    return text
   }
 
   /// Parses `text`; `file` names it in errors.

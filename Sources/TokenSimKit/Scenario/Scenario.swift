@@ -6,8 +6,12 @@ public struct Scenario: Equatable, Sendable {
   public var name: String
   /// What the scenario reproduces and where its numbers come from.
   public var description: String
-  /// The file it was read from ("" when built in code).
+  /// The file it was read from ("" when built in code), for messages; reports name the scenario
+  /// by `name` and `digest` instead, so they do not depend on the path it was given by.
   public var file: String
+  /// `sha256:` and the SHA-256 of the file's text, which tells apart two versions of a scenario
+  /// whatever path they were read from ("" when built in code).
+  public var digest = ""
   /// Simulated time to run.
   public var duration: SimDuration
   /// The seed used when none is given on the command line.
@@ -47,12 +51,14 @@ public struct Scenario: Equatable, Sendable {
 
   /// Reads and validates the scenario file at `path`.
   public static func load(path: String) throws(ScenarioError) -> Scenario {
-    try Scenario(reading: JSONDocument.load(path: path, what: "a readable scenario file"))
+    try parse(JSONDocument.text(path: path, what: "a readable scenario file"), file: path)
   }
 
   /// Reads and validates scenario text; `file` names it in errors.
   public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
-    try Scenario(reading: JSONDocument.parse(text, file: file))
+    var scenario = try Scenario(reading: JSONDocument.parse(text, file: file))
+    scenario.digest = "sha256:" + SHA256.hex(text.utf8)
+    return scenario
   }
 
   init(reading reader: JSONReader) throws(ScenarioError) {
@@ -75,8 +81,19 @@ public struct Scenario: Equatable, Sendable {
       try ScenarioExpectations(reading: reader, names: names)
     }
     try ScenarioCrossReferences.crossCheck(self, object: object, hostReaders: hostReaders)
+    try Self.checkHostCount(hosts, reader: object.reader)
     hosts = hosts.flatMap(\.expanded)
-    guard hosts.count <= 100_000 else { throw hostReaders[0].error(expected: "at most 100000 hosts, copies included") }
+  }
+
+  /// Refuses more than 100,000 hosts with copies counted, before expanding them (100,000
+  /// entries of 10,000 copies each would be a billion hosts to build).
+  private static func checkHostCount(_ hosts: [HostConfig], reader: JSONReader) throws(ScenarioError) {
+    let total = hosts.reduce(0) { $0 + $1.copies }
+    guard total <= 100_000 else {
+      throw ScenarioError(
+        file: reader.file, path: reader.path + ".hosts", line: reader.node.line,
+        expected: "at most 100000 hosts, copies included", found: "\(total) hosts")
+    }
   }
 
   /// Reads `variants`: strategy-file objects with names of their own, unique and unlike any

@@ -68,17 +68,20 @@ public struct MatrixRun: Sendable {
       let index = chosen[position]
       let (scenario, strategy) = all[index]
       let result = Simulation(scenario: scenario, strategy: strategy).run(trace: .discard)
-      try RunFiles.write(result, to: "\(out)/\(scenario.name)/\(strategy.name)")
+      try RunFiles.publish(result, to: "\(out)/\(scenario.name)/\(strategy.name)")
       progress("\(scenario.name) × \(strategy.name)")
       return ShardFile.Placed(index: index, entry: MatrixEntry(result))
     }
   }
 
   /// Runs the matrix (or `shard` of it) and writes its files into `out`: the matrix files, or
-  /// for a shard its `shard.json`. Returns the entries run, in matrix order.
+  /// for a shard its `shard.json`. Returns the entries run, in matrix order. The matrix files of
+  /// an earlier run into `out` are removed first, so an interrupted run never leaves them beside
+  /// runs they do not describe.
   public func runAndPublish(
     shard: Shard? = nil, out: String, jobs: Int, progress: @escaping RunProgress = { _ in }
   ) throws(SuiteError) -> [MatrixEntry] {
+    try MatrixFiles.removeEarlier(from: out, suite: suite, shard: true)
     let placed = try run(shard: shard, out: out, jobs: jobs, progress: progress)
     let entries = placed.map(\.entry)
     guard let shard else {

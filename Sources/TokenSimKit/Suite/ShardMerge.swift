@@ -18,6 +18,7 @@ public enum ShardMerge {
     var shards: [ShardFile] = []
     for directory in directories { shards.append(try ShardFile.read(from: directory)) }
     let entries = try combined(shards, directories: directories)
+    try MatrixFiles.removeEarlier(from: out, suite: shards[0].suite, shard: false)
     for (directory, shard) in zip(directories, shards) { try copyRuns(of: shard, from: directory, to: out) }
     let suite = shards[0].suite
     try MatrixFiles.write(entries, to: out, suite: suite)
@@ -49,21 +50,25 @@ public enum ShardMerge {
     return placed.map(\.entry)
   }
 
-  /// Copies each run's report directory of `shard` into `out` (nothing to do when they are one).
+  /// Copies each run's report directory of `shard` into `out` (nothing to do when they are one),
+  /// each through a staging directory, so an interrupted merge leaves whole runs only.
   private static func copyRuns(of shard: ShardFile, from directory: String, to out: String) throws(SuiteError) {
-    let files = FileManager.default
     guard URL(fileURLWithPath: directory).standardizedFileURL != URL(fileURLWithPath: out).standardizedFileURL else { return }
     for placed in shard.entries {
-      let source = "\(directory)/\(placed.entry.directory)"
-      let target = "\(out)/\(placed.entry.directory)"
-      do {
-        try files.createDirectory(
-          atPath: URL(fileURLWithPath: target).deletingLastPathComponent().path, withIntermediateDirectories: true)
-        if files.fileExists(atPath: target) { try files.removeItem(atPath: target) }
-        try files.copyItem(atPath: source, toPath: target)
-      } catch {
-        throw SuiteError("cannot copy \(source) to \(target): \(error.localizedDescription)")
-      }
+      try copyRun(from: "\(directory)/\(placed.entry.directory)", to: "\(out)/\(placed.entry.directory)")
     }
+  }
+
+  private static func copyRun(from source: String, to target: String) throws(SuiteError) {
+    let staged = try RunFiles.stage(target)
+    do {
+      for file in try FileManager.default.contentsOfDirectory(atPath: source) {
+        try FileManager.default.copyItem(atPath: "\(source)/\(file)", toPath: "\(staged.path)/\(file)")
+      }
+    } catch {
+      staged.discard()
+      throw SuiteError("cannot copy \(source) to \(target): \(error.localizedDescription)")
+    }
+    try staged.commit()
   }
 }

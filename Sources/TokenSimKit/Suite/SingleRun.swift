@@ -1,7 +1,9 @@
 import Foundation
 
 /// One run with its reports: the simulation, then every report written into one directory, with
-/// trace.jsonl streamed as the run goes when asked (and removed if a report cannot be written).
+/// trace.jsonl streamed as the run goes when asked. Everything is written into a staging
+/// directory beside `directory` and moved into place only when complete, so an interrupted or
+/// failed run leaves the earlier run's outputs whole and none of its own.
 public enum SingleRun {
   /// Runs `scenario` with `strategy` (under `seed`, or the scenario's own) and writes its reports
   /// into `directory`. Returns the result and the wall seconds the simulation took (which no
@@ -9,18 +11,20 @@ public enum SingleRun {
   public static func run(
     _ scenario: Scenario, strategy: StrategyChoice, seed: UInt64? = nil, to directory: String, trace: Bool = false
   ) throws(SuiteError) -> (result: RunResult, wallSeconds: Double) {
-    let traceFile = trace ? try TraceFile(path: directory + "/trace.jsonl") : nil
-    let started = Date()
-    let result = Simulation(scenario: scenario, strategy: strategy, seed: seed).run(
-      trace: traceFile.map { file in .stream(file.append) } ?? .discard)
-    let wall = Date().timeIntervalSince(started)
+    let staged = try RunFiles.stage(directory)
     do throws(SuiteError) {
-      try RunFiles.write(result, to: directory)
+      let traceFile = trace ? try TraceFile(path: staged.path + "/trace.jsonl") : nil
+      let started = Date()
+      let result = Simulation(scenario: scenario, strategy: strategy, seed: seed).run(
+        trace: traceFile.map { file in .stream(file.append) } ?? .discard)
+      let wall = Date().timeIntervalSince(started)
+      try RunFiles.write(result, to: staged.path)
       try traceFile?.commit()
+      try staged.commit()
+      return (result, wall)
     } catch {
-      traceFile?.discard()
+      staged.discard()
       throw error
     }
-    return (result, wall)
   }
 }

@@ -42,8 +42,7 @@ extension World {
   private func scheduleCrash(_ id: Int, config: ProcessConfig) {
     guard let crash = config.crash else { return }
     if let perHour = crash.perHour {
-      let mean = SimDuration(microseconds: Int64((3_600_000_000 / perHour).rounded()))
-      schedule(.crash, for: id, at: now + processes[id].crashRandom.exponential(mean: mean))
+      schedule(.crash, for: id, at: now + processes[id].crashRandom.exponential(perHour: perHour))
     } else if let at = crash.at, at >= now, processes[id].incarnation == 1 {
       schedule(.crashCheck, for: id, at: at)
     }

@@ -35,15 +35,12 @@ extension World {
     switch arrivals {
     case .every: schedule(.cliArrival(template: template), at: config.startAt)
     case .poisson(let perHour):
-      schedule(.cliArrival(template: template), at: config.startAt + arrivalRandom[template].exponential(mean: mean(perHour)))
+      let gap = arrivalRandom[template].exponential(perHour: perHour)
+      schedule(.cliArrival(template: template), at: config.startAt + gap)
     case .cron(let every, _):
       let periods = (config.startAt.microseconds + every.microseconds - 1) / every.microseconds
       schedule(.cliArrival(template: template), at: SimInstant(microseconds: periods * every.microseconds))
     }
-  }
-
-  private func mean(_ perHour: Double) -> SimDuration {
-    SimDuration(microseconds: Int64((3_600_000_000 / perHour).rounded()))
   }
 
   /// Starts daemon or broker instance `instance` of `template`.
@@ -60,7 +57,7 @@ extension World {
     var burst = 1
     switch arrivals {
     case .every(let period): next = now + period
-    case .poisson(let perHour): next = now + arrivalRandom[template].exponential(mean: mean(perHour))
+    case .poisson(let perHour): next = now + arrivalRandom[template].exponential(perHour: perHour)
     case .cron(let period, let size):
       next = now + period
       burst = size

@@ -85,7 +85,7 @@ extension World {
   private func scheduleNextItem(_ id: Int, flow: WorkItemFlow) {
     let gap =
       flow.every
-      ?? processes[id].random.exponential(mean: SimDuration(microseconds: Int64((3_600_000_000 / flow.perHour).rounded())))
+      ?? processes[id].random.exponential(perHour: flow.perHour)
     schedule(.itemArrives, for: id, at: now + gap)
   }
 
@@ -102,7 +102,7 @@ extension World {
       processes[id].items[item] = nil
       return record(.workItemEnded(process: id, completed: false, attempts: attempts))
     }
-    let backoff = flow.retryDelay * (Int64(1) << Int64(min(attempts - 1, 30)))
+    let backoff = flow.retryDelay.saturatingMultiplied(by: Int64(1) << Int64(min(attempts - 1, 30)))
     schedule(.itemRetry(item: item), for: id, at: now + backoff)
   }
 
