@@ -90,8 +90,8 @@ extension World {
 }
 
 extension TokenOutcome {
-  /// How the trace counts a reply.
-  static func of(_ reply: TokenEndpointReply, lostAfterCommit: Bool) -> (TokenOutcome, Int?, String?) {
+  /// How the trace counts a reply: the outcome, the status and the raw `Retry-After`.
+  public static func of(_ reply: TokenEndpointReply, lostAfterCommit: Bool) -> (TokenOutcome, Int?, String?) {
     switch reply {
     case .timedOut: return (lostAfterCommit ? .lostAfterCommit : .timeout, nil, nil)
     case .connectionReset: return (.connectionError, nil, nil)

@@ -1,0 +1,29 @@
+import TokenSimKit
+
+/// How `tokensim serve` runs: where it listens, how fast its clock goes, for how long, and where
+/// it writes the credentials and the reports.
+public struct ServeSettings: Equatable, Sendable {
+  /// 127.0.0.1 or ::1 (nothing else is accepted).
+  public var host = "127.0.0.1"
+  /// The port; 0 picks a free one.
+  public var port = 0
+  /// Server seconds per wall second.
+  public var rate = 1.0
+  /// How long to serve, in wall time; nil until interrupted.
+  public var wallDuration: SimDuration?
+  /// Where the reports go (on exit, and on `POST /_tokensim/reports`).
+  public var outDirectory: String
+  /// Where the initial credentials go.
+  public var credentialsFile: String
+  /// The root seed of the server's random streams.
+  public var seed: UInt64
+  /// What one request and one connection may take.
+  public var limits = HTTPLimits()
+
+  /// Settings with the given output places and seed, every other value at its default.
+  public init(outDirectory: String, credentialsFile: String, seed: UInt64) {
+    self.outDirectory = outDirectory
+    self.credentialsFile = credentialsFile
+    self.seed = seed
+  }
+}
