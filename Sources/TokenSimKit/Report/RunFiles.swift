@@ -4,14 +4,15 @@ public enum RunFiles {
   /// The names of the files `write` writes, in order.
   public static let names = ["report.json", "report.md", "junit.xml", "timeline.svg", "index.html"]
 
-  /// Writes every report of `result` into `directory`.
-  public static func write(_ result: RunResult, to directory: String) throws(SuiteError) {
+  /// Writes every report of `result` into `directory`; `matrixPage` (relative to `directory`)
+  /// links its index.html back to the matrix it is part of.
+  public static func write(_ result: RunResult, to directory: String, matrixPage: String? = nil) throws(SuiteError) {
     do {
       try FileOutput.write(RunReport(result).jsonData(), to: directory + "/report.json")
       try FileOutput.write(MarkdownReport.text(result), to: directory + "/report.md")
       try FileOutput.write(JUnitReport.xml(result), to: directory + "/junit.xml")
       try FileOutput.write(TimelineSVG.svg(result), to: directory + "/timeline.svg")
-      try FileOutput.write(HTMLReport.page(result), to: directory + "/index.html")
+      try FileOutput.write(HTMLReport.page(result, matrixPage: matrixPage), to: directory + "/index.html")
     } catch {
       throw SuiteError("cannot write to \(directory): \(error.localizedDescription)")
     }
