@@ -24,7 +24,7 @@ public enum MatrixMetricTable {
   /// The section: one table per scenario, each in a block of its own (open when there is one).
   static func html(_ entries: [MatrixEntry]) -> String {
     let (scenarios, _) = MatrixReport.axes(entries)
-    let open = scenarios.count == 1 ? " open" : ""
+    let open = scenarios.count == 1 ? " open=\"open\"" : ""
     let blocks = scenarios.map { scenario in
       let runs = entries.filter { $0.scenario == scenario }
       return "<details class=\"metrics\"\(open)><summary><b>\(Markup.escape(scenario))</b>: "

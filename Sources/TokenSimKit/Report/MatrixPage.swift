@@ -77,7 +77,7 @@ enum MatrixPage {
   private static func problemsHTML(_ entries: [MatrixEntry]) -> String {
     let groups = MatrixProblems.groups(entries)
     guard !groups.isEmpty else { return "" }
-    let open = groups.count == 1 ? " open" : ""
+    let open = groups.count == 1 ? " open=\"open\"" : ""
     let blocks = groups.map { scenario in
       "<details class=\"problems\"\(open)><summary><b>\(Markup.escape(scenario.scenario))</b>: "
         + "\(Markup.escape(MatrixProblems.summary(scenario.checks)))</summary>\n"

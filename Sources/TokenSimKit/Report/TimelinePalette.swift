@@ -23,17 +23,15 @@ public enum TimelinePalette {
   ]
 
   /// Lane states: the character of `Timeline.Lane.states`, its fill and its meaning. "some calls
-  /// failed" is a stripe of success and failure (the `mixed` pattern) rather than a colour of its own.
+  /// failed" has no colour of its own: its lane is split, success above and failure below
+  /// (`splitFill`).
   public static let lanes: [(state: Character, fill: String, meaning: String)] = [
-    (".", "#DDDDDD", "running, no calls"), ("o", success, "calls ok"), ("~", "url(#mixed)", "some calls failed"),
+    (".", "#DDDDDD", "running, no calls"), ("o", success, "calls ok"), ("~", splitFill, "some calls failed"),
     ("x", failedCalls, "calls failed"), ("!", "#000000", "needs login"),
   ]
 
-  /// The stripe of success and failure for lanes where some calls failed.
-  static let mixedPattern =
-    "<defs><pattern id=\"mixed\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-    + "<rect width=\"3\" height=\"6\" fill=\"\(success)\"/><rect x=\"3\" width=\"3\" height=\"6\" fill=\"\(failedCalls)\"/>"
-    + "</pattern></defs>"
+  /// The fill of a split lane: `success` over `failedCalls`.
+  public static let splitFill = "split"
 
   /// The shade over fault windows (drawn translucent) and their brackets above the plot.
   static let faultShade = "#F0E442"

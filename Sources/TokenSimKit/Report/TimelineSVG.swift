@@ -29,7 +29,6 @@ public enum TimelineSVG {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" "
         + "viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\">",
       "<title>\(Markup.escape("\(result.scenario.name) × \(result.strategyName): timeline"))</title>",
-      TimelinePalette.mixedPattern,
       "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>",
     ]
     parts += legend()
@@ -153,10 +152,9 @@ public enum TimelineSVG {
         var end = index + 1
         while end < states.count, states[end] == states[index] { end += 1 }
         if let state = TimelinePalette.lane(states[index]) {
-          parts.append(
-            rect(
-              plot.x0 + Double(index) * plot.bucketWidth, y + 2, Double(end - index) * plot.bucketWidth, laneHeight - 4,
-              state.fill, state.meaning))
+          parts += swatch(
+            plot.x0 + Double(index) * plot.bucketWidth, y + 2, Double(end - index) * plot.bucketWidth, laneHeight - 4,
+            state.fill, state.meaning)
         }
         index = end
       }
@@ -217,7 +215,7 @@ public enum TimelineSVG {
     for row in rows {
       var x = left
       for (color, meaning) in row.items {
-        parts.append(rect(x, row.y, 10, 10, color, meaning))
+        parts += swatch(x, row.y, 10, 10, color, meaning)
         parts.append(text(x + 14, row.y + 9, meaning))
         x += 14 + Double(meaning.count) * 6.2 + 12
       }
@@ -236,6 +234,13 @@ public enum TimelineSVG {
   }
 
   private static func shortened(_ name: String) -> String { name.count <= 30 ? name : "…" + name.suffix(29) }
+
+  /// A rectangle of `fill`, or for `TimelinePalette.splitFill` its upper half in success and its
+  /// lower half in failure.
+  static func swatch(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ fill: String, _ tip: String) -> [String] {
+    guard fill == TimelinePalette.splitFill else { return [rect(x, y, w, h, fill, tip)] }
+    return [rect(x, y, w, h / 2, TimelinePalette.success, tip), rect(x, y + h / 2, w, h / 2, TimelinePalette.failedCalls, tip)]
+  }
 
   static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ color: String, _ tip: String) -> String {
     "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(w))\" height=\"\(f(h))\" fill=\"\(color)\"><title>\(Markup.escape(tip))</title></rect>"
