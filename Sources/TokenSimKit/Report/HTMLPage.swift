@@ -26,7 +26,7 @@ enum HTMLPage {
     td.cell-fail{background:#fff3f3}td.cell-unknown{background:#fff8e1}a.cell:hover{background:#e3f2fd}
     td.unexpected{outline:3px solid #c62828;outline-offset:-3px;background:#ffebee}
     .flag{display:inline-block;background:#c62828;color:#fff;font-weight:bold;font-size:11px;padding:1px 5px;border-radius:3px;margin-left:4px}
-    details{margin:4px 0}summary{cursor:pointer;padding:3px 0}
+    details{margin:4px 0}summary{cursor:pointer;padding:3px 0}details.metrics{overflow-x:auto}
     table.metrics th,table.problems th.check{background:#f5f5f5;white-space:nowrap}
     """
 
