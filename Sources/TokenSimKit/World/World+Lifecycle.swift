@@ -16,14 +16,15 @@ extension World {
 
   private func resetWorkload(_ id: Int) {
     processes[id].incarnation += 1
-    processes[id].asks = SmallMap()
+    processes[id].asks = KeyedLine()
     processes[id].cycleCallsLeft = nil
     processes[id].restarting = false
     processes[id].askedOnce = false
-    processes[id].items = [:]
+    processes[id].items = KeyedLine()
     processes[id].holdsLock = false
     processes[id].lockTicket = nil
     processes[id].refreshesInFlight = 0
+    processes[id].requestsOpen = KeyedLine()
     processes[id].writeInFlight = false
     processes[id].exitWhenIdle = nil
     processes[id].timerArmings = SmallMap()
@@ -74,7 +75,7 @@ extension World {
   func crash(_ id: Int) {
     record(.processCrashed(process: id))
     processes[id].crashWaiting = false
-    for (_, attempts) in processes[id].items.sorted(by: { $0.key < $1.key }) {
+    for attempts in processes[id].items.values {
       record(.workItemEnded(process: id, completed: false, attempts: attempts))
     }
     if processes[id].writeInFlight { hosts[processes[id].host].store.abandonWrite() }
