@@ -13,7 +13,7 @@ struct ServeSession {
   var server: AuthorizationServer
   var clock: ServerClock
   var timers = TimerQueue()
-  var trace = LiveTrace()
+  var trace: LiveTrace
   /// The exchange each connection waits on, by connection id.
   var exchanges: [Int: Exchange] = [:]
   /// The connection of each token request still open, by request id.
@@ -26,11 +26,12 @@ struct ServeSession {
   var openConnections = 0
 
   /// A session serving `scenario`: every logged-in host logged in at the start, the scenario's
-  /// fault windows and security events set as timers.
-  init(scenario: Scenario, settings: ServeSettings, baseURL: String) {
+  /// fault windows and security events set as timers, the trace streamed to `stream`.
+  init(scenario: Scenario, settings: ServeSettings, baseURL: String, stream: TraceStream) {
     self.scenario = scenario
     self.settings = settings
     self.baseURL = baseURL
+    trace = LiveTrace(stream: stream, duration: settings.timelineSpan(scenario: scenario))
     server = AuthorizationServer(config: scenario.server, seed: settings.seed)
     clock = ServerClock(rate: settings.rate)
     for host in scenario.hosts where host.loggedIn {
@@ -160,6 +161,7 @@ struct ServeSession {
   /// Writes the five reports of the run so far into the output directory.
   func writeReports() throws(SuiteError) -> RunResult {
     let result = result()
+    if let error = trace.streamError { throw SuiteError(error) }
     try RunFiles.write(result, to: settings.outDirectory)
     return result
   }

@@ -20,6 +20,16 @@ public struct ServeSettings: Equatable, Sendable {
   /// What one request and one connection may take.
   public var limits = HTTPLimits()
 
+  /// Where the trace is streamed as it happens: `trace.jsonl` in the output directory.
+  public var traceFile: String { outDirectory + "/trace.jsonl" }
+
+  /// The server time the reports' timeline spans: `--for` at the clock's rate when the session
+  /// is bounded, else the scenario's duration (later events land in its last bucket).
+  func timelineSpan(scenario: Scenario) -> SimDuration {
+    guard let wall = wallDuration else { return scenario.duration }
+    return SimDuration(microseconds: max(1_000_000, Int64((Double(wall.microseconds) * rate).rounded())))
+  }
+
   /// Settings with the given output places and seed, every other value at its default.
   public init(outDirectory: String, credentialsFile: String, seed: UInt64) {
     self.outDirectory = outDirectory
