@@ -20,6 +20,10 @@ extension ServeSession {
     let id = trace.newRequest()
     trace.record(.tokenRequestSent(process: process, request: id, token: token.serial), at: time)
     exchanges[connection] = Exchange(process: process, kind: .token(request: id))
+    if form.wantsIDToken {
+      let audience = TokenRequestForm.clientID(request, parameters: form.parameters) ?? IDToken.anonymousAudience
+      exchanges[connection]?.idToken = IDToken(subject: settings.subject ?? host, audience: audience)
+    }
     tokenConnections[id] = connection
     return carryOut(server.receive(id, presenting: token, now: time), for: id)?.action ?? .wait
   }

@@ -146,13 +146,19 @@ struct ServeSession {
         .tokenRequestEnded(process: exchange.process, request: request, outcome: outcome, status: status, retryAfter: retryAfter),
         at: now)
       guard case .response(let http) = reply else { return .reset }
-      return .respond(TokenReplyEncoding.response(http))
+      return .respond(TokenReplyEncoding.response(http, idToken: idToken(exchange.idToken, for: http)))
     case (.api, .api(let status)):
       trace.record(.apiCallEnded(process: exchange.process, ok: status == 200, status: status), at: now)
       guard let status else { return .reset }
       return .respond(APIResponse.response(status: status))
     default: preconditionFailure("connection \(connection) holds an answer of another kind than its request")
     }
+  }
+
+  /// The signed (or unsigned) id_token for a token reply `http`, when its request asked for one.
+  private func idToken(_ token: IDToken?, for http: HTTPReply) -> String? {
+    guard let token, case .tokens(let grant) = http.body else { return nil }
+    return token.jwt(issuer: baseURL, now: now, lifetime: grant.expiresIn, key: settings.idTokenKey)
   }
 
   /// The run so far as reports see it, ending now.

@@ -17,6 +17,11 @@ public struct ServeSettings: Equatable, Sendable {
   public var credentialsFile: String
   /// The root seed of the server's random streams.
   public var seed: UInt64
+  /// The `sub` of every id_token; nil for the host of the session's family (the scenario's name
+  /// for it).
+  public var subject: String?
+  /// The HS256 key id_tokens are signed with; nil for unsigned ones (`alg: none`).
+  public var idTokenKey: String?
   /// What one request and one connection may take.
   public var limits = HTTPLimits()
 

@@ -14,7 +14,8 @@ extension ServeSession {
     let lists: [(String, [String])] = [
       ("grant_types_supported", ["refresh_token"]), ("response_types_supported", ["code"]),
       ("token_endpoint_auth_methods_supported", ["none", "client_secret_basic", "client_secret_post"]),
-      ("subject_types_supported", ["public"]), ("id_token_signing_alg_values_supported", ["none"]),
+      ("subject_types_supported", ["public"]), ("scopes_supported", ["openid", "offline_access"]),
+      ("id_token_signing_alg_values_supported", [settings.idTokenKey == nil ? "none" : "HS256"]),
     ]
     let fields =
       strings.map { ($0.0, JSONText.quote($0.1)) }
