@@ -6,15 +6,17 @@ import TokenSimKit
 /// and `exp` from the server clock. Unsigned (`alg: none`) by default, or HS256 with the fixed
 /// key given by `--id-token-key`; a test double's tokens, not a secret of anyone's.
 struct IDToken: Equatable {
-  /// Who asked, and about whom: fixed when the request is read.
+  /// Who issues it (the discovery document's `issuer`), who asked, and about whom: fixed when
+  /// the request is read.
+  let issuer: String
   let subject: String
   let audience: String
 
   /// The `aud` when the client names itself neither in the body nor by Basic authentication.
   static let anonymousAudience = "tokensim-client"
 
-  /// The JWT issued by `issuer` at `now`, living `lifetime`, signed with `key` (HS256) or not.
-  func jwt(issuer: String, now: SimInstant, lifetime: SimDuration, key: String?) -> String {
+  /// The JWT issued at `now`, living `lifetime`, signed with `key` (HS256) or not.
+  func jwt(now: SimInstant, lifetime: SimDuration, key: String?) -> String {
     let issuedAt = HTTPDate.epochOfRunStart + now.microseconds / 1_000_000
     let header = JSONText.object([("alg", JSONText.quote(key == nil ? "none" : "HS256")), ("typ", #""JWT""#)])
     let claims = JSONText.object([

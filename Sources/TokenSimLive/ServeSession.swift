@@ -53,6 +53,10 @@ struct ServeSession {
     timers.schedule(.faultWindow(rule: index, open: false), at: window.upperBound)
   }
 
+  /// The base URL clients are told about (discovery documents, the id_token's `iss`): the
+  /// `--public-url` of a TLS front, else the URL served.
+  var publicBase: String { settings.publicURL ?? baseURL }
+
   /// The server time now.
   var now: SimInstant { clock.now() }
 
@@ -66,18 +70,18 @@ struct ServeSession {
   mutating func handle(_ request: HTTPRequest, on connection: Int) -> ConnectionAction {
     let path = request.path
     if path.hasPrefix("/_tokensim/") { return .respond(control(request)) }
-    if path.hasPrefix("/.well-known/") { return .respond(wellKnown(request)) }
     guard let route = ClientRoute(path) else {
       return .respond(.text(404, "no such endpoint: \(path) (see \(baseURL)/.well-known/oauth-authorization-server)"))
     }
     switch route.endpoint {
     case .token:
       guard request.method == "POST" else { return .respond(methodNotAllowed("POST", path)) }
-      return token(request, from: route.process, on: connection)
+      return token(request, from: route, on: connection)
     case .api: return api(request, from: route.process, on: connection)
     case .revoke:
       guard request.method == "POST" else { return .respond(methodNotAllowed("POST", path)) }
       return .respond(revoke(request))
+    case .wellKnown: return .respond(wellKnown(request, prefix: route.prefix))
     }
   }
 
@@ -158,7 +162,7 @@ struct ServeSession {
   /// The signed (or unsigned) id_token for a token reply `http`, when its request asked for one.
   private func idToken(_ token: IDToken?, for http: HTTPReply) -> String? {
     guard let token, case .tokens(let grant) = http.body else { return nil }
-    return token.jwt(issuer: baseURL, now: now, lifetime: grant.expiresIn, key: settings.idTokenKey)
+    return token.jwt(now: now, lifetime: grant.expiresIn, key: settings.idTokenKey)
   }
 
   /// The run so far as reports see it, ending now.

@@ -17,6 +17,9 @@ public struct ServeSettings: Equatable, Sendable {
   public var credentialsFile: String
   /// The root seed of the server's random streams.
   public var seed: UInt64
+  /// The URL clients reach the server by when it is not the one served (a TLS front such as
+  /// `https://127.0.0.1:8443`): named in the discovery documents and as the id_token's `iss`.
+  public var publicURL: String?
   /// The `sub` of every id_token; nil for the host of the session's family (the scenario's name
   /// for it).
   public var subject: String?

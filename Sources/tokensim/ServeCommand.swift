@@ -26,13 +26,17 @@ struct ServeCommand: Command {
   static let idTokenKey = CommandOption.value(
     "id-token-key", "KEY", help: "sign id_tokens with HS256 under this fixed key", default: .computed("unsigned, alg none"))
 
+  static let publicURL = CommandOption.value(
+    "public-url", "URL", help: "the URL clients reach serve by, such as a TLS front's https://127.0.0.1:8443",
+    default: .computed("the URL served"))
+
   static let spec = CommandSpec(
     name: "serve", brief: "serve SCENARIO.json",
     summary: "serve the scenario's authorization server on a loopback socket",
     synopsis: """
       SCENARIO.json [--port N] [--host 127.0.0.1|::1] [--rate R] [--for DURATION]
       [--out DIR] [--credentials FILE] [--seed N] [--read-timeout DURATION]
-      [--subject SUB] [--id-token-key KEY]
+      [--subject SUB] [--id-token-key KEY] [--public-url URL]
       """,
     discussion: """
       Serves the scenario's server section over HTTP/1.1 on the loopback interface, through the
@@ -43,13 +47,15 @@ struct ServeCommand: Command {
       credentials (one session per logged-in host) are written to FILE as JSON. A token request
       whose scope includes openid gets an id_token: a JWT with iss (the base URL), sub, aud (the
       client_id) and iat and exp from the server clock, unsigned unless --id-token-key is given.
+      The discovery documents also exist under /p/NAME/.well-known/, naming the endpoints under
+      /p/NAME; --public-url makes them (and iss) name a TLS front instead of the URL served.
 
       The control API under /_tokensim/ (GET state, GET trace, POST faults, POST faults/N/end,
       POST revoke, POST clock/advance, POST reports) lets a test steer it. On Ctrl-C, SIGTERM or
       after --for, it writes report.json (with "mode": "serve"), report.md, junit.xml,
       timeline.svg and index.html into DIR; the trace goes to DIR/trace.jsonl as it happens.
       """,
-    options: [port, host, rate, duration, out, credentials, seed, readTimeout, subject, idTokenKey],
+    options: [port, host, rate, duration, out, credentials, seed, readTimeout, subject, idTokenKey, publicURL],
     exitStatus: """
       Exit status: 0 after serving and writing the reports, 2 when the scenario or the options are
       wrong or the address cannot be listened on (nothing is written).
@@ -78,6 +84,7 @@ struct ServeCommand: Command {
     }
     settings.subject = try Self.claim(arguments.value(Self.subject), option: "--subject")
     settings.idTokenKey = try Self.claim(arguments.value(Self.idTokenKey), option: "--id-token-key")
+    settings.publicURL = try Self.publicURL(arguments.value(Self.publicURL))
     settings.limits.readTime = try Self.duration(arguments.value(Self.readTimeout) ?? "10s", option: "--read-timeout")
     self.settings = settings
   }
@@ -95,6 +102,15 @@ struct ServeCommand: Command {
   private static func claim(_ text: String?, option: String) throws(CommandFailure) -> String? {
     guard let text else { return nil }
     guard !text.isEmpty else { throw CommandFailure(status: 2, message: "\(option) wants a non-empty value") }
+    return text
+  }
+
+  private static func publicURL(_ text: String?) throws(CommandFailure) -> String? {
+    guard let text else { return nil }
+    guard text.hasPrefix("http://") || text.hasPrefix("https://"), !text.hasSuffix("/") else {
+      throw CommandFailure(
+        status: 2, message: "--public-url wants an http:// or https:// URL without a trailing slash, not \"\(text)\"")
+    }
     return text
   }
 

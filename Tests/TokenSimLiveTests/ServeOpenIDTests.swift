@@ -9,9 +9,16 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct ServeOpenIDTests {
   /// The token reply to a form `body`, with `headers` added, on a new connection.
   private func token(_ server: ServeProcess, _ body: String, headers: String = "") throws -> RawResponse {
+    try token(server, "POST /token", body, headers: headers)
+  }
+
+  /// The reply to `requestLine` (method and path) with a form `body`, on a new connection.
+  private func token(_ server: ServeProcess, _ requestLine: String, _ body: String, headers: String = "") throws
+    -> RawResponse
+  {
     let client = try RawClient(port: server.port)
     try client.send(
-      "POST /token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\(headers)"
+      "\(requestLine) HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\(headers)"
         + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
     return try client.response()
   }
@@ -70,6 +77,22 @@ import Testing
     #expect(try runPython(["-c", script, id]) == "True")
     let document = try server.request("GET", "/.well-known/openid-configuration").json
     #expect(document["id_token_signing_alg_values_supported"] as? [String] == ["HS256"])
+    _ = try server.stop()
+  }
+
+  @Test func discoveryUnderAPrefixNamesThePrefixedEndpointsAtThePublicURL() throws {
+    let front = "https://127.0.0.1:8443"
+    let server = try ServeProcess(scenario: serveScenario(), arguments: ["--public-url", front])
+    let document = try server.request("GET", "/p/msal/.well-known/openid-configuration").json
+    #expect(document["issuer"] as? String == front + "/p/msal")
+    #expect(document["token_endpoint"] as? String == front + "/p/msal/token")
+    #expect(try server.request("GET", "/.well-known/oauth-authorization-server").json["issuer"] as? String == front)
+    #expect(try server.request("GET", "/p/msal/.well-known/nothing").status == 404)
+    // The id_token's iss is the issuer of the document the client discovered.
+    let reply = try token(server, "POST /p/msal/token", refreshForm("rt-1") + "&scope=openid")
+    let jwt = try decode(try #require(reply.json["id_token"] as? String))
+    #expect(jwt.claims["iss"] as? String == front + "/p/msal")
+    #expect(jwt.claims["aud"] as? String == IDToken.anonymousAudience)
     _ = try server.stop()
   }
 
