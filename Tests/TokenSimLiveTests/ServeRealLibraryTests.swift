@@ -7,6 +7,15 @@ import Testing
 let requestsOAuthlibAvailable: Bool =
   pythonAvailable && (try? runPython(["-c", "import requests_oauthlib; print('yes')"])) == "yes"
 
+/// The Python client libraries importable here, of google-auth and authlib.
+let importableLibraries: Set<String> = {
+  guard pythonAvailable else { return [] }
+  let found = try? runPython([
+    "-c", "import importlib.util as u; print(' '.join(m for m in ['google.oauth2', 'authlib'] if u.find_spec(m.split('.')[0])))",
+  ])
+  return Set((found ?? "").split(separator: " ").map(String.init))
+}()
+
 /// Whether Python's msal is installed (`pip install msal`), with what the TLS front needs.
 let msalAvailable: Bool = tlsFrontAvailable && (try? runPython(["-c", "import msal; print('yes')"])) == "yes"
 
@@ -47,8 +56,7 @@ let msalAvailable: Bool = tlsFrontAvailable && (try? runPython(["-c", "import ms
       stunnel.waitUntilExit()
     }
     // stunnel listens once its certificate is made; wait for the port (bounded).
-    let deadline = Date().addingTimeInterval(10)
-    while (try? RawClient(port: tlsPort)) == nil, Date() < deadline { usleep(50_000) }
+    try waitUntilListening(tlsPort, within: 30)
     let output = try runPython(
       [packageRoot.appendingPathComponent("Tests/LiveClient/msal_client.py").path, front + "/p/msal", "rt-1"],
       environment: ["REQUESTS_CA_BUNDLE": server.directory + "/tls/cert.pem"])
@@ -61,6 +69,28 @@ let msalAvailable: Bool = tlsFrontAvailable && (try? runPython(["-c", "import ms
     #expect(result["silent_source"] as? String == "cache")
     let sent = try server.traceEvents().filter { $0 == "tokenRequestSent" }
     #expect(sent.count == 1)
+    _ = try server.stop()
+  }
+
+  @Test(.enabled(if: importableLibraries.contains("google.oauth2"), "google-auth is not installed (pip install google-auth)"))
+  func googleAuthRefreshesOverPlainHTTPWithTokenURIAlone() throws {
+    try refreshOnce(with: "google_auth_client.py", process: "google-auth")
+  }
+
+  @Test(.enabled(if: importableLibraries.contains("authlib"), "authlib is not installed (pip install authlib requests)"))
+  func authlibRefreshesOverPlainHTTPLoopback() throws {
+    try refreshOnce(with: "authlib_client.py", process: "authlib")
+  }
+
+  /// Runs Tests/LiveClient/`script` against a new server: one refresh, seen as `process`.
+  private func refreshOnce(with script: String, process: String) throws {
+    let server = try ServeProcess(scenario: serveScenario())
+    let output = try runPython([packageRoot.appendingPathComponent("Tests/LiveClient/" + script).path, server.credentialsFile])
+    let result = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any] ?? [:]
+    #expect(result["refresh_token"] as? String == "rt-2", "\(output)")
+    #expect(result["access_token"] as? String == "at-2")
+    let names = try server.trace().filter { $0["event"] as? String == "processStarted" }.compactMap { $0["name"] as? String }
+    #expect(names == ["laptop/\(process)"])
     _ = try server.stop()
   }
 }

@@ -26,6 +26,16 @@ func freeLoopbackPort() throws -> Int {
   return Int(UInt16(bigEndian: address.sin_port))
 }
 
+/// Waits until something accepts connections on 127.0.0.1:`port`, at most `seconds`.
+func waitUntilListening(_ port: Int, within seconds: Double) throws {
+  let deadline = Date().addingTimeInterval(seconds)
+  while Date() < deadline {
+    if (try? RawClient(port: port)) != nil { return }
+    usleep(50_000)
+  }
+  throw HarnessError(description: "nothing listens on 127.0.0.1:\(port) after \(seconds) s")
+}
+
 /// Tests/LiveClient/tls_front.sh (stunnel with a self-signed certificate) in front of serve: a
 /// refresh over https, checked against that certificate, reaches the same server model.
 @Suite(.timeLimit(.minutes(1))) struct ServeTLSFrontTests {
@@ -43,17 +53,13 @@ func freeLoopbackPort() throws -> Int {
       if front.isRunning { kill(front.processIdentifier, SIGTERM) }
       front.waitUntilExit()
     }
+    // stunnel listens once openssl has made the certificate: wait for the port (bounded).
+    try waitUntilListening(tlsPort, within: 30)
     let script = """
-      import json, ssl, sys, time, urllib.request
+      import json, ssl, sys, urllib.request
       context = ssl.create_default_context(cafile=sys.argv[2])
-      for _ in range(100):
-          try:
-              request = urllib.request.Request(sys.argv[1], data=b"grant_type=refresh_token&refresh_token=rt-1")
-              print(json.load(urllib.request.urlopen(request, context=context, timeout=5))["refresh_token"])
-              break
-          except (ConnectionError, OSError) as error:
-              if isinstance(error, ssl.SSLCertVerificationError): raise
-              time.sleep(0.1)
+      request = urllib.request.Request(sys.argv[1], data=b"grant_type=refresh_token&refresh_token=rt-1")
+      print(json.load(urllib.request.urlopen(request, context=context, timeout=10))["refresh_token"])
       """
     let output = try runPython(["-c", script, "https://127.0.0.1:\(tlsPort)/token", server.directory + "/tls/cert.pem"])
     #expect(output == "rt-2")
