@@ -14,13 +14,16 @@ enum BenchScenarios {
 
   /// `hosts` sessions under every fault kind at once, drawn per request: statuses with
   /// Retry-After in both formats, latency, hang, reset, empty, malformed, lost after commit.
-  /// Rotation keeps the old token valid (rotate-without-revoke), so that a client whose answer
-  /// was lost keeps working for the whole soak instead of losing its family in the first minute.
-  static func soak(hosts: Int) -> String {
+  /// Rotation keeps the old token valid (rotate-without-revoke, the default), so that a client
+  /// whose answer was lost keeps working for the whole soak instead of losing its family in the
+  /// first minute; the model keeps every refresh token it issued (reuse detection needs them), so
+  /// `static` rotation with a short `accessTTL` (expired access tokens are let go) is the way to
+  /// see the server's memory without that ledger growing.
+  static func soak(hosts: Int, rotation: String, accessTTL: String) -> String {
     """
     {"name": "serve-soak", "description": "tokensim serve soak: every fault kind on the wire, drawn per request",
      "duration": "30d", "seed": 1,
-     "server": {"accessTokenTTL": "1h", "rotation": "rotate-without-revoke",
+     "server": {"accessTokenTTL": "\(accessTTL)", "rotation": "\(rotation)",
                 "tokenLatency": {"uniform": ["1ms", "20ms"]}, "apiLatency": "2ms",
                 "faults": [
                   {"target": "token", "status": 503, "retryAfter": "2s", "probability": 0.03},

@@ -5,8 +5,11 @@ import Glibc
 /// mid-request, walk away before the answer and time out on hangs; samples the server's open
 /// descriptors and resident memory, and checks the descriptors come back to the baseline.
 enum SoakRun {
-  static func run(binary: String, minutes: Double, connections: Int, interval: Double) throws -> Bool {
-    let server = try ServerChild(binary: binary, scenario: BenchScenarios.soak(hosts: connections), arguments: [])
+  static func run(binary: String, minutes: Double, connections: Int, interval: Double, rotation: String, accessTTL: String)
+    throws -> Bool
+  {
+    let scenario = BenchScenarios.soak(hosts: connections, rotation: rotation, accessTTL: accessTTL)
+    let server = try ServerChild(binary: binary, scenario: scenario, arguments: [])
     let sessions = try server.sessions()
     var plan = LoadPlan()
     plan.connections = connections
@@ -19,7 +22,8 @@ enum SoakRun {
     plan.requestsPerConnection = 50
     let baseline = (descriptors: server.openDescriptors, kib: server.residentKiB)
     print(
-      "serve-soak: \(Int(minutes)) min, \(connections) clients, one request per client every \(interval) s, every fault kind; "
+      "serve-soak: \(Int(minutes)) min, \(connections) clients, one request per client every \(interval) s, every fault kind, "
+        + "rotation \(rotation), access tokens \(accessTTL); "
         + "baseline \(baseline.descriptors) fds, RSS \(baseline.kib) KiB")
     var samples: [(seconds: Double, descriptors: Int, kib: Int)] = []
     let driver = LoadDriver(port: server.port, plan: plan, sessions: sessions)

@@ -1,7 +1,7 @@
 import Foundation
 
 // serve-bench [--server PATH] [--connections N] [--seconds S]
-// serve-bench --soak [--server PATH] [--minutes M] [--connections N] [--interval S]
+// serve-bench --soak [--server PATH] [--minutes M] [--connections N] [--interval S] [--rotation R] [--access-ttl D]
 //
 // Starts `tokensim serve` on 127.0.0.1 (a free port) and drives it from one thread; traffic goes
 // to loopback only and stops by itself after the time asked.
@@ -25,7 +25,8 @@ do {
     soak
     ? try SoakRun.run(
       binary: binary, minutes: Double(options["minutes"] ?? "10") ?? 10,
-      connections: Int(options["connections"] ?? "40") ?? 40, interval: Double(options["interval"] ?? "0.2") ?? 0.2)
+      connections: Int(options["connections"] ?? "40") ?? 40, interval: Double(options["interval"] ?? "0.2") ?? 0.2,
+      rotation: options["rotation"] ?? "rotate-without-revoke", accessTTL: options["access-ttl"] ?? "1h")
     : try BenchRun.run(
       binary: binary, connections: Int(options["connections"] ?? "200") ?? 200,
       seconds: Double(options["seconds"] ?? "20") ?? 20)
