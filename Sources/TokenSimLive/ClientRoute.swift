@@ -1,5 +1,6 @@
 /// Where a client request goes: the endpoint, and the process named by a `/p/NAME` prefix (the
-/// anonymous client without one).
+/// anonymous client without one). The discovery documents exist under every prefix too, naming
+/// the endpoints under it, so a library that discovers its endpoints is attributed as well.
 struct ClientRoute: Equatable {
   /// The client endpoints.
   enum Endpoint: Equatable {
@@ -9,11 +10,15 @@ struct ClientRoute: Equatable {
     case api
     /// `POST /revoke` (RFC 7009).
     case revoke
+    /// `/.well-known/...`: discovery documents.
+    case wellKnown
   }
 
   let endpoint: Endpoint
   /// The process name: the prefix's NAME, or `client`.
   let process: String
+  /// `/p/NAME`, or empty without a prefix.
+  let prefix: String
 
   /// The route of `path`; nil when it names no client endpoint.
   init?(_ path: String) {
@@ -33,9 +38,12 @@ struct ClientRoute: Equatable {
       endpoint = .revoke
     } else if rest == "/api" || rest.hasPrefix("/api/") {
       endpoint = .api
+    } else if rest.hasPrefix("/.well-known/") {
+      endpoint = .wellKnown
     } else {
       return nil
     }
     self.process = process
+    prefix = String(path.dropLast(rest.count))
   }
 }

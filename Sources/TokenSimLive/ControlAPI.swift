@@ -10,7 +10,7 @@ extension ServeSession {
     switch (request.method, route) {
     case ("GET", "state"): return .json(200, state())
     case ("GET", "trace"):
-      return HTTPResponse(status: 200, headers: [("Content-Type", "application/x-ndjson")], body: Array(trace.jsonLines.utf8))
+      return HTTPResponse(status: 200, headers: [("Content-Type", "application/x-ndjson")], body: trace.jsonLines)
     case ("POST", "faults"): return addFault(request.body)
     case ("POST", "revoke"): return revoke(body: request.body)
     case ("POST", "clock/advance"): return advanceClock(request.body)
@@ -47,7 +47,7 @@ extension ServeSession {
       ("families", "[" + families.joined(separator: ",") + "]"),
       ("tokenRequestsInFlight", String(tokenRequests)), ("inService", String(server.requestsInFlight)),
       ("connections", String(openConnections)), ("faults", "[" + faults.joined(separator: ",") + "]"),
-      ("traceEvents", String(trace.events.count)),
+      ("traceEvents", String(trace.count)),
     ])
   }
 

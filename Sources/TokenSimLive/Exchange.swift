@@ -10,6 +10,8 @@ struct Exchange {
   /// The answer decided and waiting for its delivery time; nil while the model has not decided
   /// (a token request waiting for, or in, service) or when it never answers (hang).
   var answer: Answer?
+  /// The id_token a token reply carries, when the request asked for the `openid` scope.
+  var idToken: IDToken?
   /// Whether the server will never answer (a hang fault): the connection is held until the client
   /// closes it.
   var hung = false

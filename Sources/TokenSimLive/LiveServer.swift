@@ -25,7 +25,15 @@ public final class LiveServer {
     let (descriptor, port) = try Socket.listen(host: settings.host, port: settings.port)
     listener = descriptor
     baseURL = settings.host == "::1" ? "http://[::1]:\(port)" : "http://\(settings.host):\(port)"
-    loop = PollLoop(session: ServeSession(scenario: scenario, settings: settings, baseURL: baseURL), listener: descriptor)
+    let stream: TraceStream
+    do {
+      stream = try TraceStream(path: settings.traceFile)
+    } catch {
+      Socket.close(descriptor)
+      throw error
+    }
+    loop = PollLoop(
+      session: ServeSession(scenario: scenario, settings: settings, baseURL: baseURL, stream: stream), listener: descriptor)
   }
 
   deinit { Socket.close(listener) }

@@ -12,12 +12,16 @@ final class PollLoop {
   private var connections: [Int: Connection] = [:]
   private var nextID = 1
   private var lastSweep: UInt64 = 0
+  /// Where every read lands before it is appended to its connection's input.
+  private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 16_384, alignment: 8)
 
   init(session: ServeSession, listener: Int32) {
     self.session = session
     self.listener = listener
     limits = session.settings.limits
   }
+
+  deinit { scratch.deallocate() }
 
   /// Serves until a stop signal, or until the monotonic clock reaches `deadline` (nanoseconds).
   func run(until deadline: UInt64?) {
@@ -77,7 +81,7 @@ final class PollLoop {
 
   private func read(_ connection: Connection) {
     let before = connection.input.count
-    switch Socket.read(connection.descriptor, into: &connection.input) {
+    switch Socket.read(connection.descriptor, into: &connection.input, scratch: scratch) {
     case .wouldBlock: return
     case .failed: return drop(connection)
     case .closed:
@@ -156,11 +160,13 @@ final class PollLoop {
     }
   }
 
-  /// Ends requests that arrive too slowly (408), and idle or stuck connections; ten times a second.
+  /// Ends requests that arrive too slowly (408), and idle or stuck connections, and writes the
+  /// trace's buffered lines; ten times a second.
   private func sweep() {
     let now = ServerClock.monotonicNanoseconds()
     guard now - lastSweep >= 100_000_000 else { return }
     lastSweep = now
+    session.trace.flush()
     let readLimit = UInt64(limits.readTime.microseconds) * 1_000
     let idleLimit = UInt64(limits.idleTime.microseconds) * 1_000
     for connection in Array(connections.values) where !connection.busy {

@@ -3,7 +3,8 @@ import TokenSimKit
 extension ServeSession {
   /// `POST /token`: a refresh_token grant handed to the model, its step carried out as the
   /// simulator's world carries it out (service end, commit, fate), with real timers.
-  mutating func token(_ request: HTTPRequest, from name: String, on connection: Int) -> ConnectionAction {
+  mutating func token(_ request: HTTPRequest, from route: ClientRoute, on connection: Int) -> ConnectionAction {
+    let name = route.process
     let form: TokenRequestForm
     do {
       form = try TokenRequestForm(request)
@@ -20,6 +21,11 @@ extension ServeSession {
     let id = trace.newRequest()
     trace.record(.tokenRequestSent(process: process, request: id, token: token.serial), at: time)
     exchanges[connection] = Exchange(process: process, kind: .token(request: id))
+    if form.wantsIDToken {
+      let audience = TokenRequestForm.clientID(request, parameters: form.parameters) ?? IDToken.anonymousAudience
+      let idToken = IDToken(issuer: publicBase + route.prefix, subject: settings.subject ?? host, audience: audience)
+      exchanges[connection]?.idToken = idToken
+    }
     tokenConnections[id] = connection
     return carryOut(server.receive(id, presenting: token, now: time), for: id)?.action ?? .wait
   }

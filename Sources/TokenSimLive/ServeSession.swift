@@ -13,7 +13,7 @@ struct ServeSession {
   var server: AuthorizationServer
   var clock: ServerClock
   var timers = TimerQueue()
-  var trace = LiveTrace()
+  var trace: LiveTrace
   /// The exchange each connection waits on, by connection id.
   var exchanges: [Int: Exchange] = [:]
   /// The connection of each token request still open, by request id.
@@ -26,11 +26,12 @@ struct ServeSession {
   var openConnections = 0
 
   /// A session serving `scenario`: every logged-in host logged in at the start, the scenario's
-  /// fault windows and security events set as timers.
-  init(scenario: Scenario, settings: ServeSettings, baseURL: String) {
+  /// fault windows and security events set as timers, the trace streamed to `stream`.
+  init(scenario: Scenario, settings: ServeSettings, baseURL: String, stream: TraceStream) {
     self.scenario = scenario
     self.settings = settings
     self.baseURL = baseURL
+    trace = LiveTrace(stream: stream, duration: settings.timelineSpan(scenario: scenario))
     server = AuthorizationServer(config: scenario.server, seed: settings.seed)
     clock = ServerClock(rate: settings.rate)
     for host in scenario.hosts where host.loggedIn {
@@ -52,6 +53,10 @@ struct ServeSession {
     timers.schedule(.faultWindow(rule: index, open: false), at: window.upperBound)
   }
 
+  /// The base URL clients are told about (discovery documents, the id_token's `iss`): the
+  /// `--public-url` of a TLS front, else the URL served.
+  var publicBase: String { settings.publicURL ?? baseURL }
+
   /// The server time now.
   var now: SimInstant { clock.now() }
 
@@ -65,18 +70,18 @@ struct ServeSession {
   mutating func handle(_ request: HTTPRequest, on connection: Int) -> ConnectionAction {
     let path = request.path
     if path.hasPrefix("/_tokensim/") { return .respond(control(request)) }
-    if path.hasPrefix("/.well-known/") { return .respond(wellKnown(request)) }
     guard let route = ClientRoute(path) else {
       return .respond(.text(404, "no such endpoint: \(path) (see \(baseURL)/.well-known/oauth-authorization-server)"))
     }
     switch route.endpoint {
     case .token:
       guard request.method == "POST" else { return .respond(methodNotAllowed("POST", path)) }
-      return token(request, from: route.process, on: connection)
+      return token(request, from: route, on: connection)
     case .api: return api(request, from: route.process, on: connection)
     case .revoke:
       guard request.method == "POST" else { return .respond(methodNotAllowed("POST", path)) }
       return .respond(revoke(request))
+    case .wellKnown: return .respond(wellKnown(request, prefix: route.prefix))
     }
   }
 
@@ -145,7 +150,7 @@ struct ServeSession {
         .tokenRequestEnded(process: exchange.process, request: request, outcome: outcome, status: status, retryAfter: retryAfter),
         at: now)
       guard case .response(let http) = reply else { return .reset }
-      return .respond(TokenReplyEncoding.response(http))
+      return .respond(TokenReplyEncoding.response(http, idToken: idToken(exchange.idToken, for: http)))
     case (.api, .api(let status)):
       trace.record(.apiCallEnded(process: exchange.process, ok: status == 200, status: status), at: now)
       guard let status else { return .reset }
@@ -154,12 +159,19 @@ struct ServeSession {
     }
   }
 
+  /// The signed (or unsigned) id_token for a token reply `http`, when its request asked for one.
+  private func idToken(_ token: IDToken?, for http: HTTPReply) -> String? {
+    guard let token, case .tokens(let grant) = http.body else { return nil }
+    return token.jwt(now: now, lifetime: grant.expiresIn, key: settings.idTokenKey)
+  }
+
   /// The run so far as reports see it, ending now.
   func result() -> RunResult { trace.result(of: scenario, seed: settings.seed, end: now) }
 
   /// Writes the five reports of the run so far into the output directory.
   func writeReports() throws(SuiteError) -> RunResult {
     let result = result()
+    if let error = trace.streamError { throw SuiteError(error) }
     try RunFiles.write(result, to: settings.outDirectory)
     return result
   }

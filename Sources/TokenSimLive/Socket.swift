@@ -85,12 +85,12 @@ enum Socket {
     return descriptor
   }
 
-  /// Reads what is available (at most `limit` bytes) and appends it to `buffer`.
-  static func read(_ descriptor: Int32, into buffer: inout [UInt8], limit: Int = 16_384) -> ReadResult {
-    var chunk = [UInt8](repeating: 0, count: limit)
-    let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, limit, 0) }
+  /// Reads what is available (at most `scratch.count` bytes, through `scratch`, which the caller
+  /// keeps so that no read allocates) and appends it to `buffer`.
+  static func read(_ descriptor: Int32, into buffer: inout [UInt8], scratch: UnsafeMutableRawBufferPointer) -> ReadResult {
+    let count = recv(descriptor, scratch.baseAddress, scratch.count, 0)
     if count > 0 {
-      buffer.append(contentsOf: chunk[0..<count])
+      buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
       return .data(count)
     }
     if count == 0 { return .closed }

@@ -1,3 +1,4 @@
+import Foundation
 import TokenSimKit
 
 /// The parameters of a token request: a form body (`application/x-www-form-urlencoded`, what
@@ -26,6 +27,21 @@ struct TokenRequestForm: Equatable {
     guard let text = parameters["refresh_token"] else { return nil }
     guard text.hasPrefix("rt-"), let serial = Int(text.dropFirst(3)), serial > 0 else { return RefreshToken(serial: 0) }
     return RefreshToken(serial: serial)
+  }
+
+  /// Whether the requested `scope` (space-separated) includes `openid`, so that the reply
+  /// carries an `id_token`.
+  var wantsIDToken: Bool { (parameters["scope"] ?? "").split(separator: " ").contains("openid") }
+
+  /// The client: `client_id` in the body, else the user of `Authorization: Basic` (RFC 6749
+  /// §2.3.1, form-encoded); nil for a public client that sends neither.
+  static func clientID(_ request: HTTPRequest, parameters: [String: String]) -> String? {
+    if let id = parameters["client_id"], !id.isEmpty { return id }
+    guard let value = request.header("authorization"), value.lowercased().hasPrefix("basic "),
+      let decoded = Data(base64Encoded: String(value.dropFirst(6)).trimmingCharacters(in: .whitespaces))
+    else { return nil }
+    let user = String(decoding: decoded, as: UTF8.self).prefix { $0 != ":" }
+    return user.isEmpty ? nil : percentDecoded(user)
   }
 
   /// The OAuth error to answer when this is not a refresh_token grant the model can take.

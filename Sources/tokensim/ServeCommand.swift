@@ -21,12 +21,22 @@ struct ServeCommand: Command {
   static let readTimeout = CommandOption.value(
     "read-timeout", "DURATION", help: "wall time a request may take to arrive before a 408", default: .value("10s"))
 
+  static let subject = CommandOption.value(
+    "subject", "SUB", help: "the sub claim of every id_token", default: .computed("the host of the session's family"))
+  static let idTokenKey = CommandOption.value(
+    "id-token-key", "KEY", help: "sign id_tokens with HS256 under this fixed key", default: .computed("unsigned, alg none"))
+
+  static let publicURL = CommandOption.value(
+    "public-url", "URL", help: "the URL clients reach serve by, such as a TLS front's https://127.0.0.1:8443",
+    default: .computed("the URL served"))
+
   static let spec = CommandSpec(
     name: "serve", brief: "serve SCENARIO.json",
     summary: "serve the scenario's authorization server on a loopback socket",
     synopsis: """
       SCENARIO.json [--port N] [--host 127.0.0.1|::1] [--rate R] [--for DURATION]
       [--out DIR] [--credentials FILE] [--seed N] [--read-timeout DURATION]
+      [--subject SUB] [--id-token-key KEY] [--public-url URL]
       """,
     discussion: """
       Serves the scenario's server section over HTTP/1.1 on the loopback interface, through the
@@ -34,14 +44,18 @@ struct ServeCommand: Command {
       under /api/, /.well-known/oauth-authorization-server, and /p/NAME/token and /p/NAME/api/...
       for a client process called NAME. The server clock starts at the scenario's start and runs
       at --rate times the wall clock. The first line of output is the base URL; the initial
-      credentials (one session per logged-in host) are written to FILE as JSON.
+      credentials (one session per logged-in host) are written to FILE as JSON. A token request
+      whose scope includes openid gets an id_token: a JWT with iss (the base URL), sub, aud (the
+      client_id) and iat and exp from the server clock, unsigned unless --id-token-key is given.
+      The discovery documents also exist under /p/NAME/.well-known/, naming the endpoints under
+      /p/NAME; --public-url makes them (and iss) name a TLS front instead of the URL served.
 
       The control API under /_tokensim/ (GET state, GET trace, POST faults, POST faults/N/end,
       POST revoke, POST clock/advance, POST reports) lets a test steer it. On Ctrl-C, SIGTERM or
       after --for, it writes report.json (with "mode": "serve"), report.md, junit.xml,
-      timeline.svg and index.html into DIR.
+      timeline.svg and index.html into DIR; the trace goes to DIR/trace.jsonl as it happens.
       """,
-    options: [port, host, rate, duration, out, credentials, seed, readTimeout],
+    options: [port, host, rate, duration, out, credentials, seed, readTimeout, subject, idTokenKey, publicURL],
     exitStatus: """
       Exit status: 0 after serving and writing the reports, 2 when the scenario or the options are
       wrong or the address cannot be listened on (nothing is written).
@@ -68,6 +82,9 @@ struct ServeCommand: Command {
     settings.wallDuration = try arguments.value(Self.duration).map { text throws(CommandFailure) in
       try Self.duration(text, option: "--for")
     }
+    settings.subject = try Self.claim(arguments.value(Self.subject), option: "--subject")
+    settings.idTokenKey = try Self.claim(arguments.value(Self.idTokenKey), option: "--id-token-key")
+    settings.publicURL = try Self.publicURL(arguments.value(Self.publicURL))
     settings.limits.readTime = try Self.duration(arguments.value(Self.readTimeout) ?? "10s", option: "--read-timeout")
     self.settings = settings
   }
@@ -78,6 +95,21 @@ struct ServeCommand: Command {
         status: 2,
         message: "--host must be a loopback address, 127.0.0.1 or ::1, not \"\(text)\": serve is a test double and "
           + "never listens where another machine could reach it")
+    }
+    return text
+  }
+
+  private static func claim(_ text: String?, option: String) throws(CommandFailure) -> String? {
+    guard let text else { return nil }
+    guard !text.isEmpty else { throw CommandFailure(status: 2, message: "\(option) wants a non-empty value") }
+    return text
+  }
+
+  private static func publicURL(_ text: String?) throws(CommandFailure) -> String? {
+    guard let text else { return nil }
+    guard text.hasPrefix("http://") || text.hasPrefix("https://"), !text.hasSuffix("/") else {
+      throw CommandFailure(
+        status: 2, message: "--public-url wants an http:// or https:// URL without a trailing slash, not \"\(text)\"")
     }
     return text
   }
