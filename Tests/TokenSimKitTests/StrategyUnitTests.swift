@@ -122,6 +122,25 @@ import Testing
     #expect(lease.at(t(31), .timerFired(name: .retry)) == [.acquireLock(wait: .seconds(5))])
   }
 
+  @Test func anExpiredTokenNeverReachesTheAPIAfterAnAdvisoryRefreshFails() throws {
+    var single = try StrategyDriver("single-flight")
+    _ = single.at(t(0), .started(cause: .processStart))
+    _ = single.at(t(0), .storeRead(result: stored(pair1)))
+    #expect(
+      single.at(t(28, 59), .tokenNeeded(ask: 1, forceRefresh: false)) == [
+        .grant(ask: 1, token: AccessToken(serial: 1)),
+        .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil),
+      ])
+    #expect(single.at(t(29, 30), .tokenNeeded(ask: 2, forceRefresh: false)) == [], "waits for the refresh in flight")
+    // at-1 expired at 30:00, while the advisory request was out: the failure is the waiting
+    // call's required refresh failing, not a reason to hand it the expired token.
+    #expect(single.at(t(30, 5), .refreshCompleted(request: 1, reply: failed(503))) == [.deny(ask: 2, reason: "refresh failed")])
+    #expect(
+      single.at(t(30, 6), .tokenNeeded(ask: 3, forceRefresh: false)) == [
+        .sendRefresh(request: 2, refreshToken: RefreshToken(serial: 1), timeout: nil)
+      ])
+  }
+
   @Test func singleFlightKeepsOldCredentialsForAJitteredWhileAfterAnAdvisoryFailure() throws {
     var single = try StrategyDriver("single-flight")
     _ = single.at(t(0), .started(cause: .processStart))
