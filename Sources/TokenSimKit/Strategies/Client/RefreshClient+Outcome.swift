@@ -39,12 +39,11 @@ extension RefreshClient {
     budget?.recordFailure()
     let delay = policy.backoff.delay(afterFailures: failures, previous: previousDelay, random: &context.random)
     previousDelay = delay
-    var deadline = now + delay
-    if policy.honorRetryAfter, let header = retryAfter,
-      let told = RetryAfter.deadline(header: header, now: now, cap: policy.retryAfterCap)
-    {
-      deadline = max(deadline, told)
-    }
+    // Seed 003: the deadline from Retry-After when there is one, the jitter only when there is not.
+    let told =
+      policy.honorRetryAfter
+      ? retryAfter.flatMap { RetryAfter.deadline(header: $0, now: now, cap: policy.retryAfterCap) } : nil
+    let deadline = policy.retryAfterUse.deadline(backoff: now + delay, told: told)
     throttle = deadline
     steps = coordination.afterFailure(holding: credentials, throttle: deadline)
     phase = .finishing(then: .idle)
