@@ -37,6 +37,10 @@ struct SimProcess {
   /// A process that finished its work while a token request, store write or lock of its
   /// strategy was still under way: the exit status it leaves with once they are done.
   var exitWhenIdle: Bool?
+  /// The world is performing the actions its strategy returned for one event: an exit waits
+  /// until the whole list is performed, so that an alert or a store write after a denial is not
+  /// lost.
+  var performingActions = false
   /// A planned crash is due and waits for the moment its plan names (holding the lock, or a
   /// token request in flight).
   var crashWaiting = false

@@ -27,6 +27,7 @@ extension World {
     processes[id].requestsOpen = KeyedLine()
     processes[id].writeInFlight = false
     processes[id].exitWhenIdle = nil
+    processes[id].performingActions = false
     processes[id].timerArmings = SmallMap()
     processes[id].pendingMessages = []
   }
@@ -90,10 +91,10 @@ extension World {
 
   /// The process ends by itself, once its strategy has no token request, store write or lock
   /// under way (a runtime that awaits pending work before exiting; a refresh abandoned at exit
-  /// would lose a rotated token).
+  /// would lose a rotated token), and after the rest of the action list being performed.
   func exit(_ id: Int, ok: Bool) {
     guard processes[id].alive else { return }
-    guard !processes[id].busy else {
+    guard !processes[id].busy, !processes[id].performingActions else {
       processes[id].exitWhenIdle = ok
       return
     }
