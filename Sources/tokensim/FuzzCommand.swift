@@ -16,6 +16,9 @@ struct FuzzCommand: Command {
     default: .value("100000"))
   static let maxMemory = CommandOption.value(
     "max-memory", "SIZE", help: "stop a run whose process holds more than SIZE (4GiB, 512MiB)", default: .value("2GiB"))
+  static let timeout = CommandOption.value(
+    "timeout", "SECONDS", help: "kill a case still running after this long and report it as a timeout",
+    default: .value("120"))
   static let caseFile = CommandOption.value(
     "case", "FILE", help: "run one case, as the fuzzer's child processes do: FILE under --strategy")
   static let strategy = CommandOption.value("strategy", "NAME", help: "with --case: the built-in strategy")
@@ -29,7 +32,7 @@ struct FuzzCommand: Command {
     summary: "run drawn scenarios under every strategy and report crashes, broken invariants, slowdowns",
     synopsis: """
       [--runs N | --time T] [--seed S] [--jobs N] [--out DIR] [--event-budget N] [--max-memory SIZE]
-      [--check-invariants end|every-event]
+      [--check-invariants end|every-event] [--timeout SECONDS]
       --case FILE --strategy NAME [--event-budget N] [--max-memory SIZE] [--check-invariants end|every-event]
       """,
     discussion: """
@@ -44,7 +47,7 @@ struct FuzzCommand: Command {
       With --case, runs one case here and prints its outcome as a line of JSON: what the
       fuzzer's children do, and how a finding is replayed.
       """,
-    options: [runs, time, seed, jobs, out, eventBudget, maxMemory, caseFile, strategy, checkInvariants],
+    options: [runs, time, seed, jobs, out, eventBudget, maxMemory, timeout, caseFile, strategy, checkInvariants],
     exitStatus: """
       Exit status: 0 when no case failed, 1 when one did, 2 when the options are wrong.
       """)
@@ -81,7 +84,7 @@ struct FuzzCommand: Command {
       FuzzCampaign.Settings(
         seed: try OptionValues.seed(arguments.value(Self.seed)) ?? 1, runs: nil, deadline: nil,
         jobs: try OptionValues.jobs(arguments.value(Self.jobs)), directory: directory, eventBudget: budget,
-        maxMemory: memory, invariants: invariants, timeout: 120))
+        maxMemory: memory, invariants: invariants, timeout: try Self.timeout(arguments.value(Self.timeout))))
     try limit(arguments)
   }
 
@@ -111,6 +114,13 @@ struct FuzzCommand: Command {
         status: 2, message: "--event-budget wants a whole number from 1000 to 2000000000, not \"\(text ?? "")\"")
     }
     return budget
+  }
+
+  private static func timeout(_ text: String?) throws(CommandFailure) -> Double {
+    guard let text, let seconds = Double(text), seconds >= 1, seconds <= 86_400 else {
+      throw CommandFailure(status: 2, message: "--timeout wants seconds from 1 to 86400, not \"\(text ?? "")\"")
+    }
+    return seconds
   }
 
   private static func invariants(_ text: String?) throws(CommandFailure) -> InvariantChecking {

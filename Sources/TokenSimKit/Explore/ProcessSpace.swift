@@ -46,6 +46,7 @@ enum ProcessSpace {
       : [("perHour", .double(draw.number(0.001...10_000_000)))]
     if draw.chance(0.6) { fields.append(("maxAttempts", .int(draw.int(1...100)))) }
     if draw.chance(0.5) { fields.append(("retryDelay", .duration(draw.duration(.zero, .days(1))))) }
+    if draw.chance(0.3) { fields.append(("queue", .int(draw.int(1...1_000_000)))) }
     return .object(fields)
   }
 

@@ -65,9 +65,10 @@ public struct Simulation {
 }
 
 extension Simulation {
-  /// Steps `world` to its end, letting `monitor` look every `interval` events.
+  /// Steps `world` to its end, letting `monitor` look after the first event and then every
+  /// `interval` events.
   static func run(_ world: World, monitor: RunMonitor, scenario: Scenario) {
-    var nextLook = monitor.interval
+    var nextLook = 1
     while world.step() {
       guard world.eventsProcessed >= nextLook else { continue }
       nextLook = world.eventsProcessed + monitor.interval
