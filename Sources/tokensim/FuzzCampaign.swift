@@ -50,9 +50,11 @@ final class FuzzCampaign: @unchecked Sendable {
     findings.sort { ($0.index, $0.strategy) < ($1.index, $1.strategy) }
   }
 
-  /// The next scenario index, or nil when the runs are done or the time is up.
+  /// The next scenario index, or nil when the runs are done, the time is up or Ctrl-C was
+  /// pressed (the scenarios under way finish, and the summary covers what ran).
   private func take() -> Int? {
     lock.withLock {
+      if Interrupt.shared.requested { return nil }
       if let runs = settings.runs, nextIndex >= runs { return nil }
       if let deadline = settings.deadline, Date() >= deadline { return nil }
       nextIndex += 1

@@ -40,7 +40,8 @@ struct FuzzCommand: Command {
       describes the space), and runs each under every built-in strategy with a small event
       budget, in a child process of its own with invariants checked after every event. Reports
       every trap, abort, invariant failure, memory-limit stop, hang, and run whose events per
-      second fell by more than half between its first and last tenth (seen twice). Each
+      second fell by more than half between its first and last tenth (seen twice). Ctrl-C lets
+      the scenarios under way finish and writes the summary of what ran. Each
       finding's scenario is written into DIR with the command that replays it; DIR/fuzz.json
       holds the summary and every finding. Scenario (seed, index) is always the same scenario.
 
@@ -143,6 +144,7 @@ struct FuzzCommand: Command {
     case .single(let file, let strategy, let budget, let memory, let check):
       try FuzzCase.run(file: file, strategy: strategy, eventBudget: budget, maxMemory: memory, invariants: check)
     case .campaign(let settings):
+      Interrupt.shared.install()
       let started = Date()
       let progress = Progress(total: settings.runs ?? 0)
       let campaign = FuzzCampaign(settings: settings) { campaign in

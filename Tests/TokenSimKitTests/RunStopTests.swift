@@ -70,3 +70,22 @@ import Testing
     }
   }
 }
+
+/// A monitor looks whenever thousands of processes started, whatever its interval in events.
+struct RunMonitorTests {
+  @Test func aMonitorLooksWhenManyProcessesStartInFewEvents() throws {
+    let json = oneHost(
+      duration: "1h",
+      processes: #"[{"name": "c", "role": "cli", "apiCalls": 100, "arrivals": {"cron": "1ms", "burst": 10000}}]"#)
+    var looks: [Int] = []
+    let monitor = RunMonitor(interval: 1_000_000) { position in
+      looks.append(position.events)
+      return looks.count == 3 ? .memoryLimit : nil
+    }
+    let result = Simulation(scenario: try scenario(json), strategy: try choice("naive")).run(
+      trace: .discard, monitor: monitor)
+    #expect(result.stopReason == .memoryLimit)
+    #expect(looks.count == 3)
+    #expect(result.eventsProcessed < 50_000, "an interval of a million events alone would not have looked yet")
+  }
+}

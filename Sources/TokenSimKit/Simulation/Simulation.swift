@@ -65,13 +65,17 @@ public struct Simulation {
 }
 
 extension Simulation {
-  /// Steps `world` to its end, letting `monitor` look after the first event and then every
-  /// `interval` events.
+  /// Steps `world` to its end, letting `monitor` look after the first event, then every
+  /// `interval` events, and also whenever 4,096 processes were started since its last look: one
+  /// event can start a whole cron burst, so events alone do not bound what memory grows by
+  /// between two looks.
   static func run(_ world: World, monitor: RunMonitor, scenario: Scenario) {
     var nextLook = 1
+    var processesAtLook = 0
     while world.step() {
-      guard world.eventsProcessed >= nextLook else { continue }
+      guard world.eventsProcessed >= nextLook || world.processes.count - processesAtLook >= 4_096 else { continue }
       nextLook = world.eventsProcessed + monitor.interval
+      processesAtLook = world.processes.count
       let position = RunPosition(
         events: world.eventsProcessed, simulated: world.now, duration: scenario.duration,
         eventBudget: scenario.eventBudget)
