@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/tokensim
 
-.PHONY: run test bench build release reports format lint validate clean dependent-package
+.PHONY: run test bench build release reports format lint validate clean dependent-package fuzz
 
 # Writes every run's reports to out/suite/ (git-ignored); never touches the committed Reports/.
 run: release
@@ -20,6 +20,12 @@ bench: release
 
 build:
 	$(SWIFT) build
+
+# A longer fuzz than make test's (docs/FUZZ.md): 1,000 drawn scenarios under every built-in
+# strategy, findings and out/fuzz/fuzz.json in out/fuzz/; FUZZ_ARGS replaces the defaults.
+FUZZ_ARGS ?= --runs 1000 --seed 16 --event-budget 50000 --check-invariants end
+fuzz: release
+	$(BIN) fuzz $(FUZZ_ARGS) --out out/fuzz
 
 # Dynamic exclusivity checks cost a fifth of a fleet run; the flag is passed here, not in
 # Package.swift, so that TokenSimKit stays usable as a versioned dependency (make dependent-package).

@@ -11,13 +11,17 @@ struct RunCommand: Command {
   static let out = CommandOption.value(
     "out", "DIR", help: "where to write the reports", default: .computed("\(DefaultOutput.root)/<scenario>/<strategy>"))
   static let trace = CommandOption.flag("trace", help: "also write trace.jsonl, one event per line in time order")
+  static let maxMemory = CommandOption.value(
+    "max-memory", "SIZE",
+    help: "stop the run, as the event budget does, once the process holds more than SIZE (4GiB, 512MiB, bytes)",
+    default: .value("4GiB"))
 
   static let spec = CommandSpec(
     name: "run", brief: "run SCENARIO.json --strategy NAME",
     summary: "run one scenario with one strategy and write its reports",
     synopsis: """
       SCENARIO.json (--strategy NAME | --strategy-file FILE) [--param NAME=VALUE]...
-      [--seed N | --seeds LIST [--jobs N]] [--out DIR] [--trace]
+      [--seed N | --seeds LIST [--jobs N]] [--out DIR] [--trace] [--max-memory SIZE]
       """,
     discussion: """
       Runs one scenario with one client strategy on virtual time, prints the verdict and a short
@@ -27,11 +31,16 @@ struct RunCommand: Command {
       With --seeds, runs once per seed, --jobs at a time, writes each into DIR/seed-N/, prints
       one line per seed and writes the same table as DIR/seeds.json and DIR/seeds.md (the same
       bytes for any --jobs).
+
+      A run that takes more than two seconds shows its progress on stderr when it is a
+      terminal. A run stops early, writing the reports of what ran, when the process holds more
+      than --max-memory (stopped: memory-limit) or on Ctrl-C (stopped: interrupted).
       """,
-    options: StrategyOptions.all + [seed, seeds, jobs, out, trace],
+    options: StrategyOptions.all + [seed, seeds, jobs, out, trace, maxMemory],
     exitStatus: """
       Exit status: 0 after a run whatever its verdict (use `tokensim check` to gate on it), 2 when
-      the scenario or the options are wrong (nothing is written).
+      the scenario or the options are wrong (nothing is written), 130 when Ctrl-C stopped it
+      (after writing the reports of what ran).
       """)
 
   let scenario: Scenario
@@ -41,6 +50,7 @@ struct RunCommand: Command {
   let jobs: Int
   let directory: String
   let trace: Bool
+  let maxMemory: Int
 
   init(validating arguments: ParsedArguments) throws(CommandFailure) {
     guard arguments.positional.count == 1 else {
@@ -59,14 +69,21 @@ struct RunCommand: Command {
     directory = arguments.value(Self.out) ?? "\(DefaultOutput.root)/\(scenario.name)/\(strategy.name)"
     try OutputPath.directory(directory, option: "--out")
     trace = arguments.isGiven(Self.trace)
+    maxMemory = try FuzzCommand.memory(arguments.value(Self.maxMemory))
   }
 
   func run() throws(CommandFailure) {
     if let seeds { return try sweep(seeds) }
+    Interrupt.shared.install()
+    let watch = RunWatch(maxMemory: maxMemory)
     let (result, wall) = try CommandFailure.exit2 { () throws(SuiteError) in
-      try SingleRun.run(scenario, strategy: strategy, seed: seed, to: directory, trace: trace)
+      defer { watch.clear() }
+      return try SingleRun.run(scenario, strategy: strategy, seed: seed, to: directory, trace: trace, monitor: watch.monitor)
     }
     print(RunSummary.text(result, wallSeconds: wall, directory: directory, trace: trace))
+    if result.stopReason == .interrupted {
+      throw CommandFailure(status: 130, message: "interrupted; the reports of what ran are in \(directory)/")
+    }
   }
 
   private func sweep(_ seeds: [UInt64]) throws(CommandFailure) {

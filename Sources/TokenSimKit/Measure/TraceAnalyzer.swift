@@ -48,6 +48,8 @@ struct TraceAnalyzer {
     case .workLoopRestarted(let process):
       thrash.restarted(process: process, afterRefusal: lastTokenOutcome[process] == .invalidGrant, at: time)
       timeline.workLoopRestarted()
+    case .workItemEnded(let process, false, 0):
+      findings.note(\.droppedItem, time, directory.name(process), "dropped a work item arriving at its full queue")
     case .workItemEnded(let process, false, let attempts):
       findings.note(\.droppedItem, time, directory.name(process), "dropped a work item after \(attempts) attempt(s)")
     case .alertRaised(let process, _): alert(process, at: time)

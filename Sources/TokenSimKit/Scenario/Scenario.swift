@@ -82,6 +82,7 @@ public struct Scenario: Equatable, Sendable {
     }
     try ScenarioCrossReferences.crossCheck(self, object: object, hostReaders: hostReaders)
     try Self.checkHostCount(hosts, reader: object.reader)
+    try ScenarioPopulation.check(hosts, reader: object.reader)
     hosts = hosts.flatMap(\.expanded)
   }
 

@@ -44,15 +44,55 @@ public struct Simulation {
 
   /// Runs to the end, measuring the trace as it happens; `trace` says whether the events are
   /// also kept in the result (the default), streamed to a consumer, or let go.
-  public func run(trace retention: TraceRetention = .keep) -> RunResult {
+  ///
+  /// A `monitor` looks at the run every so many events and may stop it (`stopped: memory-limit`,
+  /// `interrupted`); `invariants` says whether every invariant is checked once at the end, and
+  /// what each event touched after it as debug builds always do, stopping the process on the
+  /// first broken one.
+  public func run(
+    trace retention: TraceRetention = .keep, monitor: RunMonitor? = nil, invariants: InvariantChecking = .never
+  ) -> RunResult {
     let world = World(scenario: scenario, seed: seed, brokers: brokers, retention: retention, makeStrategy: makeStrategy)
-    world.run()
+    world.checksEveryEvent = invariants == .afterEveryEvent
+    if let monitor { Self.run(world, monitor: monitor, scenario: scenario) } else { world.run() }
+    if invariants != .never { world.checkInvariants() }
     let analysis = world.analysis(settings: scenario.checks)
     return RunResult(
       scenario: scenario, strategyName: strategyName, parameters: parameters, configuration: configuration, seed: seed,
       simulated: world.now,
       eventsProcessed: world.eventsProcessed, stopReason: world.stopReason, trace: world.trace, analysis: analysis)
   }
+}
+
+extension Simulation {
+  /// Steps `world` to its end, letting `monitor` look after the first event, then every
+  /// `interval` events, and also whenever 4,096 processes were started since its last look: one
+  /// event can start a whole cron burst, so events alone do not bound what memory grows by
+  /// between two looks.
+  static func run(_ world: World, monitor: RunMonitor, scenario: Scenario) {
+    var nextLook = 1
+    var processesAtLook = 0
+    while world.step() {
+      guard world.eventsProcessed >= nextLook || world.processes.count - processesAtLook >= 4_096 else { continue }
+      nextLook = world.eventsProcessed + monitor.interval
+      processesAtLook = world.processes.count
+      let position = RunPosition(
+        events: world.eventsProcessed, simulated: world.now, duration: scenario.duration,
+        eventBudget: scenario.eventBudget)
+      if let reason = monitor.look(position) { return world.halt(reason) }
+    }
+  }
+}
+
+/// When a run checks the world's invariants, beyond what a debug build checks after every event.
+public enum InvariantChecking: String, Equatable, Sendable, CaseIterable {
+  /// Only as the build does (debug builds after every event).
+  case never
+  /// Every invariant once, at the end of the run.
+  case atEnd = "end"
+  /// At the end, and what each event touched after it, in any build (costs time in proportion to
+  /// the token requests in flight).
+  case afterEveryEvent = "every-event"
 }
 
 /// What one run produced.

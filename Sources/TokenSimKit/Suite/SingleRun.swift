@@ -7,16 +7,18 @@ import Foundation
 public enum SingleRun {
   /// Runs `scenario` with `strategy` (under `seed`, or the scenario's own) and writes its reports
   /// into `directory`. Returns the result and the wall seconds the simulation took (which no
-  /// report holds).
+  /// report holds). A `monitor` may stop the run early (a memory limit, Ctrl-C); its reports
+  /// then cover what ran and say why it stopped.
   public static func run(
-    _ scenario: Scenario, strategy: StrategyChoice, seed: UInt64? = nil, to directory: String, trace: Bool = false
+    _ scenario: Scenario, strategy: StrategyChoice, seed: UInt64? = nil, to directory: String, trace: Bool = false,
+    monitor: RunMonitor? = nil
   ) throws(SuiteError) -> (result: RunResult, wallSeconds: Double) {
     let staged = try RunFiles.stage(directory)
     do throws(SuiteError) {
       let traceFile = trace ? try TraceFile(path: staged.path + "/trace.jsonl") : nil
       let started = Date()
       let result = Simulation(scenario: scenario, strategy: strategy, seed: seed).run(
-        trace: traceFile.map { file in .stream(file.append) } ?? .discard)
+        trace: traceFile.map { file in .stream(file.append) } ?? .discard, monitor: monitor)
       let wall = Date().timeIntervalSince(started)
       try RunFiles.write(result, to: staged.path)
       try traceFile?.commit()

@@ -67,6 +67,13 @@ public struct WorkItemFlow: Equatable, Sendable {
   public var maxAttempts: Int
   /// Delay before the second attempt; it doubles for each further one.
   public var retryDelay: SimDuration
+  /// The most items the daemon holds at once (waiting, in progress or awaiting a retry); an item
+  /// arriving at a full queue is dropped at once and counted as dropped, as a real daemon's
+  /// bounded queue does, so a daemon that falls behind never grows without limit.
+  public var queue = WorkItemFlow.defaultQueue
+
+  /// The queue's size when the scenario does not say.
+  public static let defaultQueue = 1_000
 }
 
 /// How CLI invocations arrive.

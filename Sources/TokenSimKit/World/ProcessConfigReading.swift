@@ -59,16 +59,18 @@ extension ProcessConfig {
   }
 
   private static func readWorkItems(_ reader: JSONReader) throws(ScenarioError) -> WorkItemFlow {
-    let object = try reader.object(keys: ["every", "perHour", "maxAttempts", "retryDelay"])
+    let object = try reader.object(keys: ["every", "perHour", "maxAttempts", "retryDelay", "queue"])
     let every = try object.optional("every")?.duration(in: .milliseconds(1)...SimDuration.days(30))
     let perHour = try object.optional("perHour")?.number(in: 0.001...10_000_000)
     guard (every == nil) != (perHour == nil) else {
       throw reader.error(expected: "exactly one of \"every\" (fixed spacing) or \"perHour\" (Poisson)")
     }
-    return WorkItemFlow(
+    var flow = WorkItemFlow(
       every: every, perHour: perHour ?? 0,
       maxAttempts: try object.optional("maxAttempts")?.integer(in: 1...100) ?? 1,
       retryDelay: try object.optional("retryDelay")?.duration(in: .zero...SimDuration.days(1)) ?? .seconds(1))
+    flow.queue = try object.optional("queue")?.integer(in: 1...1_000_000) ?? WorkItemFlow.defaultQueue
+    return flow
   }
 
   private static func readArrivals(_ reader: JSONReader) throws(ScenarioError) -> Arrivals {

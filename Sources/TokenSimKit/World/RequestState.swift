@@ -34,4 +34,8 @@ public enum StopReason: String, Equatable, Sendable, Codable, CaseIterable {
   case eventBudget = "event-budget"
   /// Events kept being scheduled at one instant without time moving (a zero-delay loop).
   case zeroDelayLoop = "zero-delay-loop"
+  /// The process running it reached its memory limit (`--max-memory`).
+  case memoryLimit = "memory-limit"
+  /// It was interrupted (Ctrl-C).
+  case interrupted
 }

@@ -77,6 +77,9 @@ extension World {
   func itemArrives(_ id: Int) {
     guard let flow = templates[processes[id].template].config.workItems else { return }
     scheduleNextItem(id, flow: flow)
+    guard processes[id].items.count < flow.queue else {
+      return record(.workItemEnded(process: id, completed: false, attempts: 0))
+    }
     let item = processes[id].nextItem
     processes[id].nextItem += 1
     attemptItem(id, item: item)

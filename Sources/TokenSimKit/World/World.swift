@@ -31,6 +31,18 @@ public final class World {
   var nextCall = 1
   var nextTicket = 1
   let maximumEventsPerInstant = 1_000_000
+  /// Whether release builds check, after every event, the invariants it could have broken (debug
+  /// builds always do): what `tokensim fuzz` runs its cases with.
+  public var checksEveryEvent = false
+  /// Whether this is a debug build, which checks invariants after every event whatever
+  /// `checksEveryEvent` says.
+  static var isDebugBuild: Bool {
+    #if DEBUG
+      return true
+    #else
+      return false
+    #endif
+  }
 
   /// Builds the world of `scenario` under `seed`, each process running a strategy from
   /// `makeStrategy`. With `brokers`, every host runs a broker process (the scenario's own, or one
@@ -121,14 +133,17 @@ public final class World {
     guard let (time, event) = next else { preconditionFailure("the queue had a next time at \(now) but no event") }
     now = time
     eventsProcessed += 1
-    #if DEBUG
-      let (subject, requestsBefore) = (subject(of: event), nextRequest)
-    #endif
+    let checking = checksEveryEvent || World.isDebugBuild
+    let (subject, requestsBefore) = checking ? (subject(of: event), nextRequest) : (nil, 0)
     dispatch(event)
-    #if DEBUG
-      checkInvariants(after: event, subject: subject, requestsBefore: requestsBefore)
-    #endif
+    if checking { checkInvariants(after: event, subject: subject, requestsBefore: requestsBefore) }
     if processes.hasReleasable { processes.releaseRetired() }
+  }
+
+  /// Stops the run now for `reason` (a monitor's: `memoryLimit`, `interrupted`), recording
+  /// `runEnded` as any stop does; nothing when it has already stopped.
+  public func halt(_ reason: StopReason) {
+    if !hasStopped { stop(reason) }
   }
 
   private func stop(_ reason: StopReason) {

@@ -11,6 +11,11 @@ extension ConformanceCheck {
       let what =
         "the run was stopped at \(findings.end.clock): \(findings.stopReason == .eventBudget ? "it used up its event budget" : "events kept being scheduled at one instant")"
       return Observation(value: nil, evidence: Evidence(time: findings.end, process: nil, what: what), verdict: .fail)
+    case .memoryLimit, .interrupted:
+      // Stopped from outside before its end: nothing says whether it would have hung.
+      let what =
+        "the run was stopped at \(findings.end.clock): \(findings.stopReason == .memoryLimit ? "it reached its memory limit" : "it was interrupted")"
+      return Observation(value: nil, evidence: Evidence(time: findings.end, process: nil, what: what), verdict: .unknown)
     case .endOfTime, .quiescent:
       return Observation(value: metrics.longestTokenRequestSeconds, evidence: findings.longestRequest)
     }

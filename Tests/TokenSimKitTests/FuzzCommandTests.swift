@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import TokenSimKit
+
+/// `tokensim fuzz` through the executable: a fixed-seed campaign finds nothing, and broken
+/// scenario files are refused with exit 2 and a message.
+@Suite(.serialized) struct FuzzCommandTests {
+  @Test(.timeLimit(.minutes(2))) func aFixedSeedFuzzFindsNoCrashOrBrokenInvariant() throws {
+    try withTemporaryDirectory { out in
+      let result = try tokensim(["fuzz", "--runs", "4", "--seed", "1", "--jobs", "2", "--event-budget", "2000", "--out", out])
+      #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+      #expect(result.stdout.contains("4 scenarios × 8 strategies = 32 runs"))
+      #expect(result.stdout.contains("traps 0, aborts 0, invariant failures 0, memory-limit stops 0"))
+      #expect(FileManager.default.fileExists(atPath: out + "/fuzz.json"))
+      #expect(!FileManager.default.fileExists(atPath: out + "/.running"))
+    }
+  }
+
+  @Test func aCaseReportsItsOutcomeAsOneLine() throws {
+    try withTemporaryDirectory { out in
+      let file = out + "/case.json"
+      try ScenarioSpace.draw(seed: 1, index: 0).write(toFile: file, atomically: true, encoding: .utf8)
+      let result = try tokensim(["fuzz", "--case", file, "--strategy", "naive", "--event-budget", "1000"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("\"stopReason\""))
+    }
+  }
+
+  @Test(arguments: ScenarioMutation.allCases)
+  func aBrokenFileIsRefusedWithExit2(_ mutation: ScenarioMutation) throws {
+    try withTemporaryDirectory { out in
+      let text = try String(
+        contentsOf: packageRoot.appendingPathComponent("Scenarios/shared-file-thrash.json"), encoding: .utf8)
+      var random = RandomStream(rootSeed: 2, name: mutation.rawValue)
+      for attempt in 0..<20 {
+        let mutated = mutation.apply(to: text, random: &random)
+        guard (try? Scenario.parse(mutated, file: "x.json")) == nil else { continue }
+        try mutated.write(toFile: out + "/broken.json", atomically: true, encoding: .utf8)
+        let result = try tokensim(["validate", out + "/broken.json"])
+        #expect(result.status == 2, "attempt \(attempt): \(result.stderr)")
+        #expect(result.stderr.contains("broken.json"))
+        return
+      }
+    }
+  }
+
+  @Test func invalidUTF8IsRefusedWithExit2() throws {
+    try withTemporaryDirectory { out in
+      var bytes = Array(#"{"name": "x", "description": ""#.utf8)
+      bytes += [0xFF, 0xFE, 0xC0]
+      bytes += Array(#"", "duration": "1h", "hosts": []}"#.utf8)
+      _ = FileManager.default.createFile(atPath: out + "/bad.json", contents: Data(bytes))
+      let result = try tokensim(["validate", out + "/bad.json"])
+      #expect(result.status == 2)
+      #expect(result.stderr.contains("bad.json"))
+    }
+  }
+}
