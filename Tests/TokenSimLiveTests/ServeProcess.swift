@@ -119,11 +119,20 @@ func serveScenario(server: String = "{}") -> String {
   """
 }
 
+/// The Python the standard-library client runs under: the system's when there is one (a version
+/// manager's shim adds a process in between, which outlives a terminated client and holds its
+/// pipe open), else whatever `python3` the PATH finds.
+let pythonCommand: (executable: URL, arguments: [String]) = {
+  let system = "/usr/bin/python3"
+  if FileManager.default.isExecutableFile(atPath: system) { return (URL(fileURLWithPath: system), []) }
+  return (URL(fileURLWithPath: "/usr/bin/env"), ["python3"])
+}()
+
 /// Whether python3 can be run (the Python client's tests are skipped without it).
 let pythonAvailable: Bool = {
   let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", "--version"]
+  process.executableURL = pythonCommand.executable
+  process.arguments = pythonCommand.arguments + ["--version"]
   process.standardOutput = FileHandle.nullDevice
   process.standardError = FileHandle.nullDevice
   do {

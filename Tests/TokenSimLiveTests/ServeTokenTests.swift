@@ -7,8 +7,9 @@ import Testing
   /// Runs Tests/LiveClient/live_client.py with `arguments`; returns its JSON lines.
   private func liveClient(_ arguments: [String]) throws -> [[String: Any]] {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", packageRoot.appendingPathComponent("Tests/LiveClient/live_client.py").path] + arguments
+    process.executableURL = pythonCommand.executable
+    process.arguments =
+      pythonCommand.arguments + [packageRoot.appendingPathComponent("Tests/LiveClient/live_client.py").path] + arguments
     let out = Pipe()
     process.standardOutput = out
     try process.run()
