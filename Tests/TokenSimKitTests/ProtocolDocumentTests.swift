@@ -45,7 +45,7 @@ import Testing
     let documented = try names(actions)
     #expect(
       documented == [
-        "readStore", "writeStore", "acquireLock", "releaseLock", "sendRefresh", "grant", "deny", "setTimer",
+        "readStore", "writeStore", "acquireLock", "releaseLock", "sendRefresh", "grant", "deny", "retryCall", "setTimer",
         "cancelTimer", "restartWorkLoop", "raiseAlert", "send",
       ])
   }

@@ -36,12 +36,24 @@ import Testing
   @Test func rereadFromDiskEndsTheSeed004ThrashLoop() throws {
     let naive = try run(try Self.seed004, strategy: "naive")
     #expect(naive.metrics.workLoopRestarts > 280)
-    let reread = try run(try Self.seed004, strategy: "reread-from-disk")
+    let reread = try run(try Self.seed004, strategy: "reread-from-disk", "retryRejectedCall=false")
     #expect(reread.metrics.workLoopRestarts == 0)
     #expect(reread.metrics.reuseDetections == 0)
-    // Each CLI invocation rotates once (288 of them in 2 h); the daemon adopts their pairs.
+    // Each CLI invocation rotates once (288 of them in 2 h); the daemon adopts their pairs at its
+    // next cycle, the one the 401 hit having failed.
     #expect(reread.metrics.tokenRequests == 288)
     #expect(sent(reread).allSatisfy { $0.process != 1 })
+    #expect(reread.metrics.workCyclesFailed == 288)
+  }
+
+  @Test func rereadFromDiskRetryingThe401RacesTheCLIsRotationButCompletesEveryCycle() throws {
+    let reread = try run(try Self.seed004, strategy: "reread-from-disk")
+    #expect(reread.metrics.workLoopRestarts == 0)
+    #expect(reread.metrics.workCyclesFailed == 0)
+    // The retry rereads before the CLI's pair reaches the file: one 403 (reuse, rejected) per CLI,
+    // then the reread after the refusal adopts the CLI's pair.
+    #expect(reread.metrics.reuseDetections == 288)
+    #expect(reread.metrics.tokenRequests == 576)
   }
 
   @Test func rereadFromDiskStillLosesARaceInTheSameInstant() throws {

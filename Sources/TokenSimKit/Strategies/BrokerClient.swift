@@ -5,6 +5,7 @@ struct BrokerClient {
   let attempts: Int
   let retryDelay: SimDuration
   let fallback: BrokerFallback
+  let retryRejectedCall: Bool
 
   private var cached: Credentials?
   private var rejected: AccessToken?
@@ -20,6 +21,7 @@ struct BrokerClient {
     attempts = parameters.integer("brokerAttempts")
     retryDelay = parameters.duration("brokerRetryDelay")
     fallback = BrokerFallback(rawValue: parameters.word("brokerFallback"))!
+    retryRejectedCall = parameters.bool("retryRejectedCall")
   }
 
   mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
@@ -30,9 +32,11 @@ struct BrokerClient {
     case .tokenNeeded(let ask, _):
       asks.add(ask)
       return serve(context.now)
-    case .apiRejected(_, let token, _):
+    case .apiRejected(let ask, let token, _):
       if cached?.accessToken == token { (cached, rejected) = (nil, token) }
-      return []
+      guard retryRejectedCall else { return [] }
+      asks.add(ask)
+      return [.retryCall(ask: ask)] + serve(context.now)
     case .messageReceived(_, let message) where message.correlation == outstanding:
       return answered(message)
     case .messageFailed(let correlation) where correlation == outstanding:

@@ -7,6 +7,9 @@ struct BrokerServer {
   private var nextAsk = 1
 
   init(policy: RefreshPolicy, replyTimeout: SimDuration) {
+    // Retrying a refused call is the client's choice: the broker only answers questions.
+    var policy = policy
+    policy.retryRejectedCall = false
     client = RefreshClient(policy: policy, coordination: .none)
     self.replyTimeout = replyTimeout
   }

@@ -12,6 +12,8 @@
 /// - A transient failure sets `nextRefreshAt` in the store from Retry-After (delay-seconds or an
 ///   HTTP-date, kept as an absolute deadline, capped by `retryAfterCap`) or a jittered 24–36 s
 ///   fallback; no process sharing the store sends before it.
+/// - A call the API refuses with 401 is sent once more with a fresh token, reread or refreshed
+///   (Codex refreshes on a 401 and retries the request; `retryRejectedCall`).
 /// - A refused refresh token clears the lease and throttle and raises needs-login.
 ///
 /// Known failure: none by design in the simulated faults; it pays for safety with a store read
@@ -26,6 +28,7 @@ public struct LeaseSharedStrategy: EngineStrategy {
       "advisoryWindow": .duration(.minutes(5)), "requestTimeout": .duration(.seconds(30)), "backoff": .word("uniform"),
       "backoffBase": .duration(.seconds(24)), "backoffCap": .duration(.seconds(36)), "honorRetryAfter": .bool(true),
       "retryAfterCap": .duration(.hours(1)), "onRejected": .word("needs-login"), "whenThrottled": .word("wait"),
+      "retryRejectedCall": .bool(true),
     ],
     adding: [
       .init(

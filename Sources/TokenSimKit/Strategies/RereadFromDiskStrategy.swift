@@ -4,7 +4,9 @@
 ///
 /// - Before any refresh it rereads the store; if another process left a different pair, it adopts
 ///   it instead of refreshing.
-/// - A 401 from the API drops the access token, so the next call rereads (and adopts or refreshes).
+/// - A 401 from the API drops the access token and the call is sent once more after a reread (and
+///   an adoption or a refresh): seed 004's first fix, "reread credentials from disk on auth
+///   failure and retry once", and Codex's reload-and-retry on 401 (`retryRejectedCall`).
 /// - A refused refresh token makes it reread once: a different refresh token on disk is adopted
 ///   and tried; otherwise it raises needs-login and stops presenting the dead token.
 /// - Writes with a temporary file and an atomic rename (the store's own setting).
@@ -16,7 +18,9 @@ public struct RereadFromDiskStrategy: EngineStrategy {
   public static let name = "reread-from-disk"
   public static let summary =
     "reread the store before refreshing and on auth failure, adopt a newer pair, retry once; no lock (botocore SSO, Codex)"
-  public static let parameters = CommonParameters.overriding(["onRejected": .word("reread-retry-once")])
+  public static let parameters = CommonParameters.overriding([
+    "onRejected": .word("reread-retry-once"), "retryRejectedCall": .bool(true),
+  ])
 
   /// The shared engine with this strategy's parameters.
   public var engine: RefreshClient

@@ -14,6 +14,11 @@ public enum StrategyAction: Equatable, Codable, Sendable {
   case sendRefresh(request: Int, refreshToken: RefreshToken, timeout: SimDuration?)
   /// Answer the workload's `ask` with a token to call the API with.
   case grant(ask: Int, token: AccessToken)
+  /// Send the call the API refused with 401 for `ask` once more: given while handling that
+  /// `.apiRejected`, it keeps the call open, and the workload waits for a `.grant` or `.deny` for
+  /// `ask` as for a new ask. A call is retried at most once; the world ignores the action for a
+  /// call that was itself a retry, or outside its `.apiRejected`, and the call fails.
+  case retryCall(ask: Int)
   /// Tell the workload there is no token for `ask`; the call fails without reaching the API.
   case deny(ask: Int, reason: String)
   /// Arm (or re-arm) the timer `name` for `at` on the host clock. The timer `.refresh` is the

@@ -21,6 +21,8 @@ struct APICallState {
   let ask: Int
   let token: AccessToken
   let cycleEpoch: Int
+  /// The call is the retry of one the API refused with 401.
+  let isRetry: Bool
   var status: Int?
 }
 

@@ -17,6 +17,11 @@ struct SimProcess {
   /// Asks given to the strategy and not yet answered, with what they were for, by ask number.
   var asks = KeyedLine<AskPurpose>()
   var nextAsk = 1
+  /// Asks open again because the strategy retried their call after a 401 (`.retryCall`): the
+  /// call they lead to is not retried a second time.
+  var retriedAsks: Set<Int> = []
+  /// The call whose 401 the strategy is handling, while it may still retry it.
+  var rejectedCall: (ask: Int, purpose: AskPurpose)?
   /// The running work cycle: calls left; nil when none runs.
   var cycleCallsLeft: Int?
   var cycleEpoch = 0

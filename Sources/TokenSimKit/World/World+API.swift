@@ -1,11 +1,11 @@
 extension World {
   /// The workload calls the API with `token` for `ask`.
-  func callAPI(_ id: Int, ask: Int, purpose: AskPurpose, token: AccessToken) {
+  func callAPI(_ id: Int, ask: Int, purpose: AskPurpose, token: AccessToken, isRetry: Bool) {
     let call = nextCall
     nextCall += 1
     apiCalls[call] = APICallState(
       process: id, incarnation: processes[id].incarnation, purpose: purpose, ask: ask, token: token,
-      cycleEpoch: processes[id].cycleEpoch)
+      cycleEpoch: processes[id].cycleEpoch, isRetry: isRetry)
     schedule(.apiTimeout(call: call), for: id, at: now + templates[processes[id].template].config.apiTimeout)
     guard case .answer(let status, let at) = server.callAPI(with: token, now: now) else { return }
     apiCalls[call]?.status = status
@@ -27,9 +27,28 @@ extension World {
     guard processes.contains(id), processes[id].alive, processes[id].incarnation == state.incarnation else { return }
     let ok = status == 200
     record(.apiCallEnded(process: id, ok: ok, status: status))
-    if status == 401 { deliver(.apiRejected(ask: state.ask, token: state.token, status: 401), to: id) }
+    if status == 401, rejected(state) { return }
     guard processes[id].alive, processes[id].incarnation == state.incarnation else { return }
     if state.purpose == .cycle, state.cycleEpoch != processes[id].cycleEpoch { return }
     ok ? callSucceeded(id, purpose: state.purpose) : callFailed(id, purpose: state.purpose)
+  }
+
+  /// Tells the strategy its call was refused with 401; returns whether it retried the call.
+  private func rejected(_ state: APICallState) -> Bool {
+    let id = state.process
+    processes[id].rejectedCall = state.isRetry ? nil : (state.ask, state.purpose)
+    deliver(.apiRejected(ask: state.ask, token: state.token, status: 401), to: id)
+    guard processes.contains(id), processes[id].incarnation == state.incarnation else { return false }
+    let retried = !state.isRetry && processes[id].rejectedCall == nil
+    processes[id].rejectedCall = nil
+    return retried
+  }
+
+  /// The strategy retries the call refused for `ask` (`.retryCall`): the ask is open again, once.
+  func retryCall(_ id: Int, ask: Int) {
+    guard let call = processes[id].rejectedCall, call.ask == ask else { return }
+    processes[id].rejectedCall = nil
+    processes[id].asks[ask] = call.purpose
+    processes[id].retriedAsks.insert(ask)
   }
 }

@@ -17,6 +17,7 @@ extension World {
   private func resetWorkload(_ id: Int) {
     processes[id].incarnation += 1
     processes[id].asks = KeyedLine()
+    processes[id].retriedAsks = []
     processes[id].cycleCallsLeft = nil
     processes[id].restarting = false
     processes[id].askedOnce = false

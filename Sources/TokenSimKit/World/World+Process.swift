@@ -78,6 +78,7 @@ extension World {
     case .sendRefresh(let request, let token, let timeout): sendRefresh(from: id, tag: request, token: token, timeout: timeout)
     case .grant(let ask, let token): granted(id, ask: ask, token: token)
     case .deny(let ask, _): denied(id, ask: ask)
+    case .retryCall(let ask): retryCall(id, ask: ask)
     case .setTimer(let name, let at): setTimer(id, name: name, at: at)
     case .cancelTimer(let name): processes[id].timerArmings[name, default: 0] += 1
     case .restartWorkLoop: restartWorkLoop(id)

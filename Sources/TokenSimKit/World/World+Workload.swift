@@ -26,11 +26,13 @@ extension World {
 
   func granted(_ id: Int, ask: Int, token: AccessToken) {
     guard let purpose = processes[id].asks.removeValue(forKey: ask) else { return }
-    callAPI(id, ask: ask, purpose: purpose, token: token)
+    let isRetry = !processes[id].retriedAsks.isEmpty && processes[id].retriedAsks.remove(ask) != nil
+    callAPI(id, ask: ask, purpose: purpose, token: token, isRetry: isRetry)
   }
 
   func denied(_ id: Int, ask: Int) {
     guard let purpose = processes[id].asks.removeValue(forKey: ask) else { return }
+    if !processes[id].retriedAsks.isEmpty { processes[id].retriedAsks.remove(ask) }
     record(.callDenied(process: id))
     callFailed(id, purpose: purpose)
   }
@@ -121,6 +123,7 @@ extension World {
       return nil
     }
     processes[id].asks = KeyedLine()
+    processes[id].retriedAsks = []
     processes[id].restarting = true
     processes[id].cycleEpoch += 1
     for item in pendingItems.sorted() { itemFailed(id, item: item) }

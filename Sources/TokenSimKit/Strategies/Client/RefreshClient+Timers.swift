@@ -31,11 +31,18 @@ extension RefreshClient {
     return begin(freshness(now).need ?? .optional, &context)
   }
 
-  /// The API refused an access token this client granted.
-  mutating func apiRejected(_ token: AccessToken, _ context: inout StrategyContext) -> [StrategyAction] {
-    guard credentials?.accessToken == token else { return [] }
-    if policy.onAPIRejected == .refresh { credentials?.accessToken = nil }
-    return policy.refreshOnDemand ? [] : armRecovery(context.now)
+  /// The API refused an access token this client granted for `ask`: drop it (or not), and with
+  /// `retryRejectedCall` send the call once more with the token the next serve gives, reread or
+  /// refreshed, when that will not be the refused one.
+  mutating func apiRejected(ask: Int, _ token: AccessToken, _ context: inout StrategyContext) -> [StrategyAction] {
+    var actions: [StrategyAction] = []
+    if credentials?.accessToken == token {
+      if policy.onAPIRejected == .refresh { credentials?.accessToken = nil }
+      if !policy.refreshOnDemand { actions += armRecovery(context.now) }
+    }
+    guard policy.retryRejectedCall, credentials?.accessToken != token, !signedOut else { return actions }
+    asks.add(ask)
+    return actions + [.retryCall(ask: ask)] + serve(&context)
   }
 }
 

@@ -69,7 +69,7 @@ public struct RefreshClient: RefreshStrategy {
       asks.add(ask)
       forced = forced || force
       return serve(&context)
-    case .apiRejected(_, let token, _): return apiRejected(token, &context)
+    case .apiRejected(let ask, let token, _): return apiRejected(ask: ask, token, &context)
     case .timerFired(let name): return timerFired(name, &context)
     case .storeRead(let result): return storeRead(result, &context)
     case .storeWritten: return stepDone(&context)

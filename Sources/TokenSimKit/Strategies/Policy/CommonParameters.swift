@@ -40,6 +40,9 @@ public enum CommonParameters {
       "onApiRejected", .word(APIRejectionReaction.allCases.map(\.rawValue)), default: .word("refresh"),
       "reaction when the API answers 401"),
     .init(
+      "retryRejectedCall", .bool, default: .bool(false),
+      "after a 401 from the API, get a fresh token (reread or refresh) and send the call once more (Codex, google-auth)"),
+    .init(
       "recoveryInterval", .optionalDuration(timeout), default: .off,
       "after retries are exhausted, retry on a timer this often (active recovery); none waits for a call"),
     .init(

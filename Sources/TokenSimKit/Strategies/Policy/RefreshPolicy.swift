@@ -25,6 +25,9 @@ public struct RefreshPolicy: Equatable, Sendable {
   public var onRejected: AuthFailureReaction
   /// What a 401 from the API leads to.
   public var onAPIRejected: APIRejectionReaction
+  /// Whether a call the API refused with 401 is sent once more with a fresh token (reread or
+  /// refreshed) instead of failing.
+  public var retryRejectedCall: Bool
   /// After retries are exhausted, try again on a timer this often with no call needed. Nil: wait
   /// for the next call (passive recovery).
   public var recoveryInterval: SimDuration?
@@ -53,6 +56,7 @@ public struct RefreshPolicy: Equatable, Sendable {
     retryBudget = parameters.bool("retryBudget") ? RetryBudget() : nil
     onRejected = AuthFailureReaction(rawValue: parameters.word("onRejected"))!
     onAPIRejected = APIRejectionReaction(rawValue: parameters.word("onApiRejected"))!
+    retryRejectedCall = parameters.bool("retryRejectedCall")
     recoveryInterval = parameters.optionalDuration("recoveryInterval")
     startupCheck = parameters.bool("startupCheck")
     refreshOnDemand = parameters.bool("refreshOnDemand")
