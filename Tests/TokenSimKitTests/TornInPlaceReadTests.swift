@@ -89,3 +89,42 @@ private struct WriteThenRead: RefreshStrategy {
     }
   }
 }
+
+/// Issue 15, item 7: a writer that dies in the middle of an in-place write leaves a truncated
+/// file, which every later read sees torn until a complete write replaces it.
+@Suite struct TruncatedStoreTests {
+  @Test func aWriterThatDiesMidInPlaceWriteLeavesATruncatedFileEveryLaterReadSeesTorn() {
+    var config = StoreConfig()
+    config.writeMode = .inPlace
+    var store = CredentialStore(config: config)
+    store.login(credentials(1, expiry: .start + .hours(1)))
+    store.beginWrite()
+    store.abandonWrite()
+    #expect(store.read() == .torn)
+    #expect(store.read() == .torn)
+    let fresh = StoreContents(credentials: credentials(2, expiry: .start + .hours(2)))
+    store.beginWrite()
+    _ = store.finishWrite(fresh)
+    #expect(store.read() == .contents(store: fresh))
+  }
+
+  /// The smallest world: a daemon refreshes at 50 s, writing in place for 5 s, and crashes at
+  /// 52 s; restarted at 53 s it loads the truncated file, holds no session, and every cycle fails;
+  /// store-integrity sees the torn reads. An atomic rename keeps the old pair instead.
+  @Test func aStoreTruncatedByACrashIsVisibleToStoreIntegrity() throws {
+    let processes = #"""
+      [{"name": "d", "role": "daemon", "cycle": {"every": "10s"}, "crash": {"at": "52s"}, "restartAfter": "1s"}]
+      """#
+    let server = #"{"accessTokenTTL": "1m"}"#
+    let inPlace = try run(
+      oneHost(
+        duration: "2m", server: server, processes: processes, host: #""store": {"write": "in-place", "writeTime": "5s"}"#))
+    #expect(inPlace.metrics.tornReads == 1)
+    #expect(inPlace.metrics.workCyclesFailed == 7)
+    #expect(inPlace.analysis.checks.first { $0.id == "store-integrity" }?.verdict == .fail)
+    let atomic = try run(
+      oneHost(duration: "2m", server: server, processes: processes, host: #""store": {"writeTime": "5s"}"#))
+    #expect(atomic.metrics.tornReads == 0)
+    #expect(atomic.analysis.checks.first { $0.id == "store-integrity" }?.verdict == .pass)
+  }
+}

@@ -31,11 +31,13 @@ struct CredentialStore {
     return new < old
   }
 
-  /// The writer died mid-write: an in-place file stays torn, a rename never happened.
+  /// The writer died mid-write. An in-place write had truncated the file and written part of it:
+  /// the old contents are gone and every later read sees a torn (unparseable) file until a
+  /// complete write replaces it. An atomic rename never happened: the old file stays.
   mutating func abandonWrite() {
     if config.writeMode == .inPlace {
       contents = nil
-      isTorn = false
+      isTorn = true
     }
   }
 
