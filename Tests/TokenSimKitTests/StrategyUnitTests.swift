@@ -325,9 +325,13 @@ import Testing
   }
 
   /// Seed 000's client: only its scheduler refreshes, and a 401 does not make it refresh. With an
-  /// active recovery interval the first 401 arms a recovery timer that refreshes with no call.
+  /// active recovery interval (started at the first 401 here: `recoveryAfterRejections=1`) the
+  /// first 401 arms a recovery timer that refreshes with no call.
   @Test func aSchedulerOnlyClientRecoversActivelyAfterA401() throws {
-    let parameters = ["refreshOnDemand=false", "onApiRejected=ignore", "proactiveWindow=5m", "recoveryInterval=30m"]
+    let parameters = [
+      "refreshOnDemand=false", "onApiRejected=ignore", "proactiveWindow=5m", "recoveryAfterRejections=1",
+      "recoveryInterval=30m",
+    ]
     var client = try StrategyDriver("naive", parameters)
     _ = client.at(t(0), .started(cause: .processStart))
     #expect(client.at(t(0), .storeRead(result: stored(pair1))) == [.setTimer(name: .refresh, at: t(25))])

@@ -16,7 +16,7 @@ extension RefreshClient {
       accessToken: grant.accessToken, accessExpiresAt: now + grant.expiresIn,
       refreshToken: grant.refreshToken ?? credentials?.refreshToken)
     credentials = updated
-    (failures, retriesUsed, throttle, forced, retryArmed) = (0, 0, nil, false, false)
+    (failures, retriesUsed, throttle, forced, retryArmed, rejectionsInARow) = (0, 0, nil, false, false, 0)
     budget?.recordSuccess()
     let pair = StoreContents(credentials: updated)
     let grants = grantAll(grant.accessToken) + armProactive(now)

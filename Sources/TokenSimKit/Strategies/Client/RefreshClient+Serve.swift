@@ -86,11 +86,16 @@ extension RefreshClient {
     return [.releaseLock]
   }
 
-  /// Arms the `refresh` timer for the held token's proactive moment, once per token.
+  /// Arms the `refresh` timer for the held token's proactive moment, once per token; with a
+  /// `schedulerTick`, for the loop's next check instead.
   mutating func armProactive(_ now: SimInstant) -> [StrategyAction] {
     guard let window = policy.proactiveWindow, !signedOut, let expiry = credentials?.accessExpiresAt,
-      proactiveArmedFor != expiry
+      proactiveArmedFor != expiry, proactiveArmedFor != .never
     else { return [] }
+    if let tick = policy.schedulerTick {
+      proactiveArmedFor = .never  // the loop runs from now on; each check arms the next
+      return [.setTimer(name: .refresh, at: now + tick)]
+    }
     proactiveArmedFor = expiry
     return [.setTimer(name: .refresh, at: max(expiry - window, now + .seconds(1)))]
   }

@@ -21,14 +21,17 @@ extension RefreshClient {
   }
 
   private mutating func proactiveRefresh(_ context: inout StrategyContext) -> [StrategyAction] {
-    guard let window = policy.proactiveWindow, phase == .idle, let credentials else { return [] }
     let now = context.now
+    // A scheduler loop (`schedulerTick`) checks again one tick later, whatever this check does.
+    let loop = policy.schedulerTick.map { [StrategyAction.setTimer(name: .refresh, at: now + $0)] }
+    guard let window = policy.proactiveWindow, phase == .idle, let credentials else { return loop ?? [] }
     if credentials.accessIsUsable(at: now, margin: window) {
+      if let loop { return loop }
       proactiveArmedFor = nil
       return armProactive(now)
     }
-    guard attemptAllowed(now) else { return [.setTimer(name: .refresh, at: nextAttemptAllowed)] }
-    return begin(freshness(now).need ?? .optional, &context)
+    guard attemptAllowed(now) else { return loop ?? [.setTimer(name: .refresh, at: nextAttemptAllowed)] }
+    return (loop ?? []) + begin(freshness(now).need ?? .optional, &context)
   }
 
   /// The API refused an access token this client granted for `ask`: drop it (or not), and with
@@ -38,7 +41,10 @@ extension RefreshClient {
     var actions: [StrategyAction] = []
     if credentials?.accessToken == token {
       if policy.onAPIRejected == .refresh { credentials?.accessToken = nil }
-      if !policy.refreshOnDemand { actions += armRecovery(context.now) }
+      rejectionsInARow += 1
+      if !policy.refreshOnDemand, rejectionsInARow >= policy.recoveryAfterRejections {
+        actions += armRecovery(context.now)
+      }
     }
     guard policy.retryRejectedCall, credentials?.accessToken != token, !signedOut else { return actions }
     asks.add(ask)

@@ -50,6 +50,9 @@ public struct RefreshClient: RefreshStrategy {
   var previousDelay = SimDuration.zero
   /// The retry budget, when the policy has one.
   var budget: RetryBudget?
+  /// The API's 401s to the held token since the last successful refresh, for
+  /// `recoveryAfterRejections`.
+  var rejectionsInARow = 0
   /// The access-token expiry the `refresh` timer was last armed for: it is armed once per token.
   var proactiveArmedFor: SimInstant?
   /// The tag of the next token request; kept across restarts so late replies are not mistaken.

@@ -46,6 +46,14 @@ public enum CommonParameters {
       "recoveryInterval", .optionalDuration(timeout), default: .off,
       "after retries are exhausted, retry on a timer this often (active recovery); none waits for a call"),
     .init(
+      "recoveryAfterRejections", .integer(1...100), default: .integer(6),
+      "a client that leaves refreshing to its timer starts active recovery at this many 401s in a row (seed 000: 6, its 5 retries exhausted)"
+    ),
+    .init(
+      "schedulerTick", .optionalDuration(timeout), default: .off,
+      "the refresh timer is a loop checking this often, its first check one tick after start (seed 002: 60 s); none fires at the proactive moment"
+    ),
+    .init(
       "startupCheck", .bool, default: .bool(false), "at start, refresh at once if the stored token is inside a refresh window"),
     .init(
       "refreshOnDemand", .bool, default: .bool(true), "whether a call may trigger a refresh (false: only the refresh timer does)"),

@@ -31,6 +31,13 @@ public struct RefreshPolicy: Equatable, Sendable {
   /// After retries are exhausted, try again on a timer this often with no call needed. Nil: wait
   /// for the next call (passive recovery).
   public var recoveryInterval: SimDuration?
+  /// A client that leaves refreshing to its timer (`refreshOnDemand` false) arms active recovery
+  /// when the API has refused its token this many times in a row: 1 at the first 401, 6 for seed
+  /// 000's client, whose five retries of a message are exhausted at the sixth.
+  public var recoveryAfterRejections: Int
+  /// The refresh timer is a loop that checks the token this often, the first check one tick after
+  /// start (seed 002's refresher, every 60 s). Nil: it fires at the proactive moment itself.
+  public var schedulerTick: SimDuration?
   /// At start, refresh at once if the stored token is inside the refresh windows.
   public var startupCheck: Bool
   /// Whether a call may trigger a refresh; false leaves refreshing to the `refresh` timer alone.
@@ -58,6 +65,8 @@ public struct RefreshPolicy: Equatable, Sendable {
     onAPIRejected = APIRejectionReaction(rawValue: parameters.word("onApiRejected"))!
     retryRejectedCall = parameters.bool("retryRejectedCall")
     recoveryInterval = parameters.optionalDuration("recoveryInterval")
+    recoveryAfterRejections = parameters.integer("recoveryAfterRejections")
+    schedulerTick = parameters.optionalDuration("schedulerTick")
     startupCheck = parameters.bool("startupCheck")
     refreshOnDemand = parameters.bool("refreshOnDemand")
     minAttemptInterval = parameters.optionalDuration("minAttemptInterval")
