@@ -52,7 +52,9 @@ import Testing
     let first = try #require(grant(server.receive(1, presenting: token, now: t0)))
     let reuse = server.receive(2, presenting: token, now: t0 + .seconds(1))
     #expect(reuse.commit == RefreshCommit(decision: .reuse, family: 1, reusedToken: token.serial, revokedFamily: true))
-    #expect(reply(reuse)?.http == HTTPReply(status: 400, body: .oauthError(error: "invalid_grant")))
+    #expect(
+      reply(reuse)?.http
+        == HTTPReply(status: 400, date: .start + .minutes(1) + .seconds(1), body: .oauthError(error: "invalid_grant")))
     #expect(!server.accepts(first.accessToken, now: t0 + .seconds(1)))
     let after = server.receive(3, presenting: try #require(first.refreshToken), now: t0 + .seconds(2))
     #expect(after.commit?.decision == .revoked)
@@ -66,7 +68,7 @@ import Testing
     let login = server.logIn(host: "h", now: .start)
     let step = server.receive(1, presenting: try #require(login.refreshToken), now: t0)
     #expect(step.commit == nil)
-    #expect(reply(step)?.http == HTTPReply(status: 503, retryAfter: "120", body: .empty))
+    #expect(reply(step)?.http == HTTPReply(status: 503, retryAfter: "120", date: .start + .minutes(1), body: .empty))
     #expect(reply(step)?.at == t0 + latency)
   }
 
@@ -127,7 +129,9 @@ import Testing
     let first = try #require(grant(server.receive(1, presenting: token, now: t0)))
     let limited = server.receive(2, presenting: try #require(first.refreshToken), now: t0)
     #expect(limited.commit == nil)
-    #expect(reply(limited)?.http == HTTPReply(status: 429, retryAfter: "30", body: .oauthError(error: "rate_limited")))
+    #expect(
+      reply(limited)?.http
+        == HTTPReply(status: 429, retryAfter: "30", date: .start + .minutes(1), body: .oauthError(error: "rate_limited")))
   }
 
   @Test func aSecurityEventRevokesTheHostsFamilyAndTheAPIRefusesItsTokens() throws {

@@ -108,8 +108,9 @@ public struct AuthorizationServer {
 
   private mutating func commit(_ token: RefreshToken, now: SimInstant) -> (RefreshCommit, HTTPReply) {
     switch ledger.refresh(token, now: now) {
-    case .issued(let grant, let family, let withinLeeway):
+    case .issued(var grant, let family, let withinLeeway):
       let commit = RefreshCommit(decision: withinLeeway ? .issuedInLeeway : .issued, family: family)
+      grant.expiresAt = (now + grant.expiresIn).roundedDownToSecond
       return (commit, HTTPReply(status: 200, body: .tokens(grant: grant)))
     case .refused(let refusal, let family):
       var commit = RefreshCommit(decision: ServerDecision(refusal), family: family)
@@ -127,7 +128,9 @@ public struct AuthorizationServer {
   }
 
   private mutating func replyFate(_ http: HTTPReply, extraLatency: SimDuration, now: SimInstant) -> TokenRequestFate {
-    .reply(http, at: now + (config.tokenLatency.sample(&latencyRandom) + extraLatency))
+    var http = http
+    http.date = now.roundedDownToSecond
+    return .reply(http, at: now + (config.tokenLatency.sample(&latencyRandom) + extraLatency))
   }
 }
 

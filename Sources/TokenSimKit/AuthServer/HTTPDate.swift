@@ -55,3 +55,11 @@ public enum HTTPDate {
     return era * 146_097 + dayOfEra - 719_468
   }
 }
+
+extension SimInstant {
+  /// The instant rounded down to a whole second, as an HTTP-date or a JWT `exp` carries it.
+  public var roundedDownToSecond: SimInstant {
+    guard self != .never else { return self }
+    return SimInstant(microseconds: microseconds - ((microseconds % 1_000_000) + 1_000_000) % 1_000_000)
+  }
+}

@@ -15,6 +15,12 @@ public enum TokenEndpointReply: Equatable, Codable, Sendable {
     case .response(let reply): return reply.classification
     }
   }
+
+  /// The server's `Date` header, when an HTTP response came.
+  public var date: SimInstant? {
+    if case .response(let reply) = self { return reply.date }
+    return nil
+  }
 }
 
 /// An HTTP response from the mock server.
@@ -23,13 +29,17 @@ public struct HTTPReply: Equatable, Codable, Sendable {
   public var status: Int
   /// The raw `Retry-After` header, if sent: delay-seconds (`"120"`) or an HTTP-date.
   public var retryAfter: String?
+  /// The `Date` header: when the server sent the reply, on its own clock (whole seconds, as
+  /// IMF-fixdate carries it). Nil only in replies built without one.
+  public var date: SimInstant?
   /// The body.
   public var body: ReplyBody
 
   /// Creates a reply.
-  public init(status: Int, retryAfter: String? = nil, body: ReplyBody) {
+  public init(status: Int, retryAfter: String? = nil, date: SimInstant? = nil, body: ReplyBody) {
     self.status = status
     self.retryAfter = retryAfter
+    self.date = date
     self.body = body
   }
 
@@ -65,13 +75,17 @@ public struct TokenGrant: Equatable, Codable, Sendable {
   public var accessToken: AccessToken
   /// `expires_in`: its lifetime from the moment of issue.
   public var expiresIn: SimDuration
+  /// The absolute expiry on the server's clock (`expires_at`, a JWT's `exp`), whole seconds; nil
+  /// in grants built without one.
+  public var expiresAt: SimInstant?
   /// The new refresh token; nil when the server does not rotate (the client keeps its own).
   public var refreshToken: RefreshToken?
 
   /// Creates a grant.
-  public init(accessToken: AccessToken, expiresIn: SimDuration, refreshToken: RefreshToken?) {
+  public init(accessToken: AccessToken, expiresIn: SimDuration, expiresAt: SimInstant? = nil, refreshToken: RefreshToken?) {
     self.accessToken = accessToken
     self.expiresIn = expiresIn
+    self.expiresAt = expiresAt
     self.refreshToken = refreshToken
   }
 }

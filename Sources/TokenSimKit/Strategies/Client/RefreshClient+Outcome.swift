@@ -5,15 +5,16 @@ extension RefreshClient {
   ) -> [StrategyAction] {
     switch reply.classification {
     case .success(let grant): return succeeded(grant, &context)
-    case .failure(.transient(let retryAfter, _)): return failedTransiently(need, retryAfter, &context)
+    case .failure(.transient(let retryAfter, _)): return failedTransiently(need, retryAfter, date: reply.date, &context)
     case .failure(.rejected): return rejected(&context)
     }
   }
 
   private mutating func succeeded(_ grant: TokenGrant, _ context: inout StrategyContext) -> [StrategyAction] {
     let now = context.now
+    let expiry = policy.expiryFrom == .expiresAt ? grant.expiresAt ?? now + grant.expiresIn : now + grant.expiresIn
     let updated = Credentials(
-      accessToken: grant.accessToken, accessExpiresAt: now + grant.expiresIn,
+      accessToken: grant.accessToken, accessExpiresAt: expiry,
       refreshToken: grant.refreshToken ?? credentials?.refreshToken)
     credentials = updated
     (failures, retriesUsed, throttle, forced, retryArmed, rejectionsInARow) = (0, 0, nil, false, false, 0)
@@ -32,7 +33,7 @@ extension RefreshClient {
   }
 
   private mutating func failedTransiently(
-    _ need: RefreshNeed, _ retryAfter: String?, _ context: inout StrategyContext
+    _ need: RefreshNeed, _ retryAfter: String?, date: SimInstant?, _ context: inout StrategyContext
   ) -> [StrategyAction] {
     let now = context.now
     failures += 1
@@ -40,9 +41,11 @@ extension RefreshClient {
     let delay = policy.backoff.delay(afterFailures: failures, previous: previousDelay, random: &context.random)
     previousDelay = delay
     // Seed 003: the deadline from Retry-After when there is one, the jitter only when there is not.
+    let serverDate = policy.retryAfterClock == .replyDate ? date : nil
     let told =
       policy.honorRetryAfter
-      ? retryAfter.flatMap { RetryAfter.deadline(header: $0, now: now, cap: policy.retryAfterCap) } : nil
+      ? retryAfter.flatMap { RetryAfter.deadline(header: $0, now: now, cap: policy.retryAfterCap, serverDate: serverDate) }
+      : nil
     let deadline = policy.retryAfterUse.deadline(backoff: now + delay, told: told)
     throttle = deadline
     steps = coordination.afterFailure(holding: credentials, throttle: deadline)

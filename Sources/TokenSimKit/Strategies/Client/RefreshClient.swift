@@ -113,7 +113,10 @@ public struct RefreshClient: RefreshStrategy {
 
   /// The earliest instant a token request may be sent.
   var nextAttemptAllowed: SimInstant {
-    let spaced = lastAttempt.flatMap { last in policy.minAttemptInterval.map { last + $0 } } ?? .start
-    return max(throttle ?? .start, spaced)
+    // Host instants before the run's start exist (a clock behind true time): no throttle is
+    // earlier than any of them.
+    let always = SimInstant(microseconds: .min)
+    let spaced = lastAttempt.flatMap { last in policy.minAttemptInterval.map { last + $0 } } ?? always
+    return max(throttle ?? always, spaced)
   }
 }

@@ -29,6 +29,12 @@ public enum CommonParameters {
     .init(
       "retryAfterCap", .duration(delay), default: .duration(.seconds(300)), "longest Retry-After honoured (Envoy's cap is 300 s)"),
     .init(
+      "retryAfterClock", .word(RetryAfterClock.allCases.map(\.rawValue)), default: .word("local-clock"),
+      "an HTTP-date Retry-After is measured against the host clock (urllib3) or the reply's Date (RFC 9110)"),
+    .init(
+      "expiryFrom", .word(ExpirySource.allCases.map(\.rawValue)), default: .word("expires-in"),
+      "a new token expires expires_in after the reply arrived (x/oauth2, MSAL) or at the server's expires_at/exp"),
+    .init(
       "retryAfterUse", .word(RetryAfterUse.allCases.map(\.rawValue)), default: .word("replaces-backoff"),
       "an honoured Retry-After replaces the backoff (Codex, urllib3) or only lengthens it (Azure.Core)"),
     .init(

@@ -17,6 +17,10 @@ public struct RefreshPolicy: Equatable, Sendable {
   public var honorRetryAfter: Bool
   /// The longest `Retry-After` honoured.
   public var retryAfterCap: SimDuration
+  /// What an HTTP-date `Retry-After` is measured against.
+  public var retryAfterClock: RetryAfterClock
+  /// Which expiry a new access token is given.
+  public var expiryFrom: ExpirySource
   /// Whether an honoured `Retry-After` replaces the backoff or only lengthens it.
   public var retryAfterUse: RetryAfterUse
   /// A gRPC-style retry budget, when enabled.
@@ -60,6 +64,8 @@ public struct RefreshPolicy: Equatable, Sendable {
     honorRetryAfter = parameters.bool("honorRetryAfter")
     retryAfterCap = parameters.duration("retryAfterCap")
     retryAfterUse = RetryAfterUse(rawValue: parameters.word("retryAfterUse"))!
+    retryAfterClock = RetryAfterClock(rawValue: parameters.word("retryAfterClock"))!
+    expiryFrom = ExpirySource(rawValue: parameters.word("expiryFrom"))!
     retryBudget = parameters.bool("retryBudget") ? RetryBudget() : nil
     onRejected = AuthFailureReaction(rawValue: parameters.word("onRejected"))!
     onAPIRejected = APIRejectionReaction(rawValue: parameters.word("onApiRejected"))!

@@ -3,17 +3,21 @@
 public enum RetryAfter {
   /// The instant before which the client should not retry, or nil when the header is unreadable.
   ///
-  /// An HTTP-date is compared with the host clock as if that clock were right, so a host whose
-  /// clock runs behind waits longer than the server meant, as real clients do. A date in the past
-  /// means "now". The deadline is at most `cap` after `now`.
-  public static func deadline(header: String, now: SimInstant, cap: SimDuration) -> SimInstant? {
+  /// An HTTP-date is compared with the reply's `Date` when `serverDate` is given (RFC 9110's
+  /// intent: the delay is the difference, whatever the host clock says), else with the host clock
+  /// as if that clock were right, so a host whose clock runs behind waits longer than the server
+  /// meant and one ahead retries early. A date in the past means "now". The deadline is at most
+  /// `cap` after `now`.
+  public static func deadline(header: String, now: SimInstant, cap: SimDuration, serverDate: SimInstant? = nil)
+    -> SimInstant?
+  {
     let text = header.trimmingWhitespace()
     let deadline: SimInstant
     if !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) {
       guard let seconds = Int64(text.prefix(12)) else { return nil }
       deadline = now + .seconds(seconds)
     } else if let date = HTTPDate.parse(text) {
-      deadline = max(now, date)
+      deadline = serverDate.map { now + max(.zero, date - $0) } ?? max(now, date)
     } else {
       return nil
     }
@@ -38,4 +42,14 @@ public enum RetryAfterUse: String, Equatable, Sendable, CaseIterable {
     case .atLeastBackoff: return max(backoff, told)
     }
   }
+}
+
+/// What a client measures an HTTP-date `Retry-After` against.
+public enum RetryAfterClock: String, Equatable, Sendable, CaseIterable {
+  /// The host's own clock (urllib3's `Retry`, and most clients that parse the date at all): a host
+  /// whose clock is ahead retries before the server's deadline, one behind waits past it.
+  case localClock = "local-clock"
+  /// The reply's `Date` header: the delay is the header's date minus `Date` (RFC 9110 §10.2.3 and
+  /// §6.6.1's intent), so the host clock's offset does not matter.
+  case replyDate = "reply-date"
 }
