@@ -1,0 +1,41 @@
+import Testing
+
+@testable import TokenSimKit
+
+/// Issue 15, item 6: a client that keeps the server's absolute expiry (`expiryFrom=expires-at`)
+/// is hurt by its host's clock offset; one that counts `expires_in` from receipt is not.
+@Suite struct AbsoluteExpiryTests {
+  /// A daemon calling every 30 s with 10-minute tokens.
+  func scenario(clockOffset: String) -> String {
+    oneHost(
+      duration: "30m", server: #"{"accessTokenTTL": "10m"}"#,
+      processes: #"[{"name": "d", "role": "daemon", "cycle": {"every": "30s"}}]"#,
+      host: #""clockOffset": "\#(clockOffset)""#)
+  }
+
+  func run(clockOffset: String, expiry: String) throws -> RunResult {
+    let json = scenario(clockOffset: clockOffset)
+    return Simulation(scenario: try TokenSimKitTests.scenario(json), strategy: try choice("naive", ["expiryFrom=\(expiry)"]))
+      .run()
+  }
+
+  @Test func aHostBehindThatKeepsTheServersExpiryPresentsAnExpiredTokenAndGets401() throws {
+    // The token got at 10:00 expires at 20:00 by the server's clock, 17:00 by the host's: the
+    // call at 20:00 is refused (naive then refreshes at its next call, 20:30).
+    let absolute = try run(clockOffset: "-3m", expiry: "expires-at")
+    #expect(absolute.metrics.apiCallsFailed == 1)
+    #expect(sent(absolute).map(\.time).dropFirst().first == .start + .minutes(20) + .seconds(30))
+    let relative = try run(clockOffset: "-3m", expiry: "expires-in")
+    #expect(relative.metrics.apiCallsFailed == 0)
+  }
+
+  @Test func aHostAheadThatKeepsTheServersExpiryRefreshesEarly() throws {
+    // 3 min fast: the token got at 10:00 is due at 20:00 server time, which the host reads at
+    // 16:57 true time; naive refreshes at its call at 17:00 instead of 20:00.
+    let absolute = try run(clockOffset: "3m", expiry: "expires-at")
+    let relative = try run(clockOffset: "3m", expiry: "expires-in")
+    #expect(absolute.metrics.apiCallsFailed == 0)
+    #expect(sent(absolute).map(\.time).dropFirst().first == .start + .minutes(17))
+    #expect(sent(relative).map(\.time).dropFirst().first == .start + .minutes(20))
+  }
+}
