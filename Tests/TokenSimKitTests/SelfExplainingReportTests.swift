@@ -216,6 +216,6 @@ import TokenSimKit
     #expect(process.terminationStatus == 0)
     #expect(widths.max()! <= width)
     #expect(widths.max()! > width - 10, "the width is used, not just respected")
-    #expect(text.contains("  refreshWindow       10s                refresh before a call when the access"))
+    #expect(text.contains("  refreshWindow            10s                refresh before a call when the"))
   }
 }
