@@ -42,8 +42,8 @@ struct LeaseCoordination: RefreshCoordinator {
   /// The lock is busy: poll again rather than fail.
   func lockUnavailable(now: SimInstant) -> CoordinationMove { .waitForTurn(until: now + settings.poll) }
 
-  /// The store's `nextRefreshAt` binds every process.
-  var sharesThrottle: Bool { true }
+  /// The store's `nextRefreshAt` binds every process (unless a test switched it off).
+  var sharesThrottle: Bool { settings.sharesThrottle }
 
   /// Its waits end on the `lease` timer.
   var turnTimer: TimerName? { .lease }
@@ -62,6 +62,9 @@ public struct LeaseSettings: Equatable, Sendable {
   public var poll: SimDuration
   /// How long to wait for the store lock that guards claiming the lease.
   public var lockWait: SimDuration
+  /// Whether processes honour the throttle in the store: always, except in the test that shows the
+  /// suite depends on it (`MechanismCoverageTests`).
+  var sharesThrottle = true
 
   /// Creates the settings.
   public init(duration: SimDuration, poll: SimDuration, lockWait: SimDuration) {
