@@ -37,35 +37,52 @@ struct FuzzChild {
   func run(_ arguments: [String], label: String) -> Report {
     let outPath = "\(workDirectory)/\(label).out"
     let errPath = "\(workDirectory)/\(label).err"
-    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
     defer {
       try? FileManager.default.removeItem(atPath: outPath)
       try? FileManager.default.removeItem(atPath: errPath)
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.standardOutput = FileHandle(forWritingAtPath: outPath)
-    process.standardError = FileHandle(forWritingAtPath: errPath)
-    process.standardInput = FileHandle.nullDevice
-    let ended = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in ended.signal() }
-    do { try process.run() } catch {
-      return Report(ending: .exited(127), stdout: "", stderr: "could not start \(executable): \(error)")
+    guard let pid = spawn(arguments, stdout: outPath, stderr: errPath) else {
+      return Report(ending: .exited(127), stdout: "", stderr: "could not start \(executable)")
     }
-    var ending: Ending
-    if ended.wait(timeout: .now() + timeout) == .timedOut {
-      kill(process.processIdentifier, SIGKILL)
-      ended.wait()
-      ending = .timedOut
-    } else {
-      ending =
-        process.terminationReason == .uncaughtSignal
-        ? .signalled(process.terminationStatus) : .exited(process.terminationStatus)
-    }
+    let ending = wait(for: pid)
     let stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
     return Report(ending: ending, stdout: stdout, stderr: String(stderr.suffix(2_000)))
+  }
+
+  /// Starts the child with posix_spawn, stdin from /dev/null and its output into the two files.
+  /// (Foundation's `Process` can miss a child's end when many run at once, which would hang the
+  /// fuzzer; here the fuzzer reaps its own children with `waitpid`.)
+  private func spawn(_ arguments: [String], stdout: String, stderr: String) -> pid_t? {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let words = ([executable] + arguments).map { strdup($0) }
+    defer { for word in words { free(word) } }
+    var argv = words + [nil]
+    var pid: pid_t = 0
+    let status = posix_spawn(&pid, executable, &actions, nil, &argv, environ)
+    return status == 0 ? pid : nil
+  }
+
+  /// Waits for the child to end, killing it once `timeout` has passed.
+  private func wait(for pid: pid_t) -> Ending {
+    let deadline = Date().addingTimeInterval(timeout)
+    var status: Int32 = 0
+    var timedOut = false
+    while waitpid(pid, &status, timedOut ? 0 : WNOHANG) == 0 {
+      if Date() >= deadline {
+        kill(pid, SIGKILL)
+        timedOut = true
+      } else {
+        usleep(5_000)
+      }
+    }
+    if timedOut { return .timedOut }
+    let signal = status & 0x7f
+    return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
   }
 }
