@@ -14,7 +14,7 @@ struct FuzzChild {
     case timedOut
   }
 
-  /// The child's ending, its standard output and the end of its standard error.
+  /// The child's ending, its standard output and the start of its standard error.
   struct Report {
     var ending: Ending
     var stdout: String
@@ -47,7 +47,8 @@ struct FuzzChild {
     let ending = wait(for: pid)
     let stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-    return Report(ending: ending, stdout: stdout, stderr: String(stderr.suffix(2_000)))
+    // The runtime's message comes first, before a backtrace that can run to many pages.
+    return Report(ending: ending, stdout: stdout, stderr: String(stderr.prefix(4_000)))
   }
 
   /// Starts the child with posix_spawn, stdin from /dev/null and its output into the two files.

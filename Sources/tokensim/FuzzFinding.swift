@@ -42,7 +42,8 @@ struct FuzzFinding: Codable, Equatable {
 
   /// Classifies a child's report; nil when the case ran cleanly.
   static func classify(_ report: FuzzChild.Report) -> (Kind, String)? {
-    let lastError = report.stderr.split(separator: "\n").suffix(6).joined(separator: "\n")
+    let lines = report.stderr.split(separator: "\n")
+    let lastError = String(lines.first { $0.contains("Fatal error") } ?? lines.first ?? "")
     switch report.ending {
     case .timedOut: return (.timeout, "still running at the timeout")
     case .signalled(let signal):

@@ -105,7 +105,10 @@ extension World {
     let host = processes[id].host
     processes[id].alive = false
     processes[id].crashed = crashed
-    if let ticket = processes[id].lockTicket { hosts[host].lock.withdraw(ticket: ticket) }
+    if let ticket = processes[id].lockTicket {
+      hosts[host].lock.withdraw(ticket: ticket)
+      processes[id].lockTicket = nil
+    }
     if processes[id].holdsLock {
       processes[id].holdsLock = false
       let next = crashed ? hosts[host].lock.holderDied(now: now) : hosts[host].lock.release(process: id, now: now)

@@ -1,0 +1,22 @@
+import Testing
+
+@testable import TokenSimKit
+
+/// The smallest scenarios behind what `tokensim fuzz` found (docs/FUZZ.md).
+struct FuzzRegressionTests {
+  /// Fuzz seed 16, case 1237 (lease-shared, lock-whole-refresh): a CLI that crashed while
+  /// waiting for the store lock left the lock's line but still believed it waited, a broken
+  /// invariant (debug builds, which run the tests, check it after every event).
+  @Test func aProcessThatDiesWaitingForTheLockNoLongerWaits() throws {
+    let json = oneHost(
+      duration: "1m", server: #"{"tokenLatency": "10s"}"#,
+      processes: #"""
+        [{"name": "d", "role": "daemon", "refreshAtStart": true, "cycle": {"every": "1h"}},
+         {"name": "c", "role": "cli", "startAt": "1s", "refreshAtStart": true, "arrivals": {"every": "1h"},
+          "crash": {"at": "2s"}}]
+        """#)
+    let result = try run(json, strategy: "lock-whole-refresh")
+    #expect(result.metrics.processCrashes == 1)
+    #expect(result.stopReason == .endOfTime || result.stopReason == .quiescent)
+  }
+}
