@@ -70,3 +70,20 @@ PREFIX ?= /usr/local
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tokensim
+
+# Load and soak of `tokensim serve` (benchmarks, not part of `make test`): a load generator built
+# from Tests/LiveClient/ServeBench drives the release server over loopback and stops by itself.
+# serve-bench: 200 keep-alive connections of refresh_token grants for 20 s; serve-soak: MINUTES
+# (default 10) of every fault kind with bounded traffic, checking descriptors and memory.
+SWIFTC ?= swiftc
+MINUTES ?= 10
+.PHONY: serve-bench serve-soak
+.build/serve-bench: $(wildcard Tests/LiveClient/ServeBench/*.swift)
+	mkdir -p .build
+	$(SWIFTC) -O $^ -o $@
+
+serve-bench: release .build/serve-bench
+	.build/serve-bench --server $(BIN) --connections 200 --seconds 20
+
+serve-soak: release .build/serve-bench
+	.build/serve-bench --soak --server $(BIN) --minutes $(MINUTES)

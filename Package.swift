@@ -11,7 +11,10 @@ let package = Package(
     // No unsafe flags: SwiftPM refuses a versioned dependency on a package whose product has them.
     // The release binary skips exclusivity checks by `-Xswiftc` from the Makefile instead.
     .target(name: "TokenSimKit"),
-    .executableTarget(name: "tokensim", dependencies: ["TokenSimKit"]),
+    // Live mode: sockets and the wall clock live here only; TokenSimKit never reads either.
+    .target(name: "TokenSimLive", dependencies: ["TokenSimKit"]),
+    .executableTarget(name: "tokensim", dependencies: ["TokenSimKit", "TokenSimLive"]),
     .testTarget(name: "TokenSimKitTests", dependencies: ["TokenSimKit"]),
+    .testTarget(name: "TokenSimLiveTests", dependencies: ["TokenSimLive", "TokenSimKit"]),
   ]
 )

@@ -6,6 +6,11 @@ struct BenchCommand: Command {
   static let only = CommandOption.value("only", "NAME,...", help: "run only these workloads")
   static let json = CommandOption.value(
     "json", "FILE", help: "also write the figures and the machine they were taken on as JSON")
+  static let compare = CommandOption.value(
+    "compare", "OLD.json",
+    help: "also print, per case, events per second and peak memory as ratios new/old against figures --json wrote")
+  static let figures = CommandOption.value(
+    "figures", "NEW.json", help: "with --compare: compare these figures (written by --json) instead of measuring")
   static let measure = CommandOption.value(
     "measure", "CASE",
     help: "(used by bench itself) measure one case, such as fleet-30d:naive, in this process and print its figures "
@@ -13,15 +18,18 @@ struct BenchCommand: Command {
 
   static let spec = CommandSpec(
     name: "bench", brief: "bench [MANIFEST]", summary: "measure the benchmark workloads (make bench)",
-    synopsis: "[MANIFEST] [--only NAME,...] [--json FILE]",
+    synopsis: "[MANIFEST] [--only NAME,...] [--json FILE] [--compare OLD.json [--figures NEW.json]]",
     discussion: """
       Runs the benchmark workloads of MANIFEST (default: Scenarios/bench/bench.json) one after the
       other, each workload and strategy in a child process of its own, and prints for each: events
       processed, wall time, events per second, nanoseconds per event, simulated seconds per wall
-      second and peak resident memory. Figures depend on the machine; build with `make bench`
-      (release) before reading them.
+      second, peak resident memory, and events per second over the first and the last tenth of
+      the events (equal when the cost of an event does not grow as the run goes). Figures depend
+      on the machine; build with `make bench` (release) before reading them. With --compare, it
+      then prints each case's events per second and peak memory as ratios new/old against figures
+      an earlier --json wrote; with --figures too, it measures nothing and compares two files.
       """,
-    options: [only, json, measure],
+    options: [only, json, compare, figures, measure],
     exitStatus: """
       Exit status: 0 when every case ran, 2 when the manifest or the options are wrong or a case
       failed to run.
@@ -31,6 +39,8 @@ struct BenchCommand: Command {
   let only: String?
   let json: String?
   let measure: String?
+  let compare: (path: String, document: BenchComparison.Document)?
+  let figures: BenchComparison.Document?
 
   init(validating arguments: ParsedArguments) throws(CommandFailure) {
     guard arguments.positional.count <= 1 else {
@@ -40,6 +50,15 @@ struct BenchCommand: Command {
     only = arguments.value(Self.only)
     json = arguments.value(Self.json)
     measure = arguments.value(Self.measure)
+    compare = try arguments.value(Self.compare).map { path throws(CommandFailure) in
+      (path, try BenchComparison.load(path, option: "--compare"))
+    }
+    figures = try arguments.value(Self.figures).map { path throws(CommandFailure) in
+      try BenchComparison.load(path, option: "--figures")
+    }
+    if figures != nil, compare == nil || only != nil || json != nil {
+      throw Self.spec.usageError("--figures goes with --compare, and without --only or --json (it measures nothing)")
+    }
   }
 
   func run() throws(CommandFailure) {
@@ -47,6 +66,9 @@ struct BenchCommand: Command {
       let measurement = try BenchMeasurement.measure(measure, in: manifest)
       let data = (try? JSONEncoder().encode(measurement)) ?? Data()
       return print(String(decoding: data, as: UTF8.self))
+    }
+    if let figures, let compare {
+      return print(BenchComparison.text(new: figures.measurements, old: compare.document, oldPath: compare.path))
     }
     let cases = try Self.selected(only, from: manifest).flatMap(\.cases)
     var measurements: [BenchMeasurement] = []
@@ -56,6 +78,7 @@ struct BenchCommand: Command {
     }
     let machine = MachineDescription.current()
     print(BenchTable.text(measurements, machine: machine, manifest: manifest.path))
+    if let compare { print("\n" + BenchComparison.text(new: measurements, old: compare.document, oldPath: compare.path)) }
     guard let json else { return }
     do { try FileOutput.write(BenchTable.json(measurements, machine: machine, manifest: manifest.path), to: json) } catch {
       throw CommandFailure(status: 2, message: "cannot write \(json): \(error.localizedDescription)")

@@ -10,10 +10,19 @@ struct BenchMeasurement: Codable {
   var wallSeconds: Double
   var simulatedSeconds: Double
   var peakResidentBytes: Int
+  /// Events per second over the first and the last tenth of the events (nil for a run too short,
+  /// and in figures written before they were measured).
+  var firstTenthEventsPerSecond: Double?
+  var lastTenthEventsPerSecond: Double?
 
   var eventsPerSecond: Double { Double(events) / max(wallSeconds, 1e-9) }
   var nanosecondsPerEvent: Double { wallSeconds * 1e9 / Double(max(events, 1)) }
   var simulatedPerWallSecond: Double { simulatedSeconds / max(wallSeconds, 1e-9) }
+  /// The last tenth's rate over the first's: 1 when the cost of an event does not grow.
+  var lastOverFirst: Double? {
+    guard let first = firstTenthEventsPerSecond, let last = lastTenthEventsPerSecond, first > 0 else { return nil }
+    return last / first
+  }
 
   /// Runs case `name` (`workload` or `workload:strategy`) of `manifest` here and now.
   static func measure(_ name: String, in manifest: BenchManifest) throws(CommandFailure) -> BenchMeasurement {
@@ -22,10 +31,13 @@ struct BenchMeasurement: Codable {
       throw CommandFailure(status: 2, message: "no workload \"\(parts[0])\" in \(manifest.path)")
     }
     let started = DispatchTime.now().uptimeNanoseconds
+    var progress = BenchProgress()
+    var measurement: BenchMeasurement
     switch workload.kind {
     case .engine(let engine):
-      let reached = engine.run()
-      return BenchMeasurement(
+      let reached = engine.run(sampleEvery: BenchProgress.every) { progress.processed($0) }
+      progress.finish(engine.events)
+      measurement = BenchMeasurement(
         workload: workload.name, strategy: nil, events: engine.events, wallSeconds: seconds(since: started),
         simulatedSeconds: reached.seconds, peakResidentBytes: peakResidentBytes())
     case .scenario(let scenario, let strategies):
@@ -33,12 +45,27 @@ struct BenchMeasurement: Codable {
         throw CommandFailure(
           status: 2, message: "\(name): name one of the strategies of \(workload.name), as in \(workload.cases[0])")
       }
-      let result = Simulation(scenario: scenario, strategy: strategy).run(trace: .discard)
-      return BenchMeasurement(
-        workload: workload.name, strategy: strategy.name, events: result.eventsProcessed,
-        wallSeconds: seconds(since: started), simulatedSeconds: result.simulated.seconds,
-        peakResidentBytes: peakResidentBytes())
+      let world = run(scenario, strategy, progress: &progress)
+      measurement = BenchMeasurement(
+        workload: workload.name, strategy: strategy.name, events: world.eventsProcessed,
+        wallSeconds: seconds(since: started), simulatedSeconds: world.now.seconds, peakResidentBytes: peakResidentBytes())
     }
+    (measurement.firstTenthEventsPerSecond, measurement.lastTenthEventsPerSecond) = (
+      progress.tenths?.first, progress.tenths?.last
+    )
+    return measurement
+  }
+
+  /// Runs the scenario as `Simulation.run(trace: .discard)` does, one `step` at a time so that
+  /// `progress` sees each event, and analyses it (the analysis is part of the measured time).
+  private static func run(_ scenario: Scenario, _ strategy: StrategyChoice, progress: inout BenchProgress) -> World {
+    let world = World(
+      scenario: scenario, seed: scenario.seed, brokers: strategy.base.usesBroker, retention: .discard,
+      makeStrategy: strategy.makeStrategy)
+    while world.step() { progress.processed(world.eventsProcessed) }
+    progress.finish(world.eventsProcessed)
+    _ = world.analysis(settings: scenario.checks)
+    return world
   }
 
   private static func seconds(since start: UInt64) -> Double {

@@ -4,27 +4,27 @@ import TokenSimKit
 /// Benchmark figures as a terminal table and as JSON.
 enum BenchTable {
   static func text(_ measurements: [BenchMeasurement], machine: MachineDescription, manifest: String) -> String {
-    let header = ["workload", "strategy", "events", "wall", "events/s", "ns/event", "sim s/wall s", "peak RSS"]
+    let header = [
+      "workload", "strategy", "events", "wall", "events/s", "ns/event", "sim s/wall s", "peak RSS", "first 10%/s",
+      "last 10%/s", "last/first",
+    ]
     let rows = measurements.map { m in
       [
         m.workload, m.strategy ?? "-", Figures.grouped(m.events), String(format: "%.3f s", m.wallSeconds),
         scaled(m.eventsPerSecond), String(format: "%.0f", m.nanosecondsPerEvent), scaled(m.simulatedPerWallSecond),
-        String(format: "%.1f MB", Double(m.peakResidentBytes) / 1_000_000),
+        String(format: "%.1f MB", Double(m.peakResidentBytes) / 1_000_000), m.firstTenthEventsPerSecond.map(scaled) ?? "-",
+        m.lastTenthEventsPerSecond.map(scaled) ?? "-", m.lastOverFirst.map { String(format: "%.2f", $0) } ?? "-",
       ]
     }
     return "Benchmarks of \(manifest) on \(machine.line)\n\n"
-      + MatrixTable.render(header: header, rows: rows, rightAligned: 2..<8)
+      + MatrixTable.render(header: header, rows: rows, rightAligned: 2..<11)
   }
 
   static func json(_ measurements: [BenchMeasurement], machine: MachineDescription, manifest: String) throws -> Data {
-    struct Document: Encodable {
-      var manifest: String
-      var machine: MachineDescription
-      var measurements: [BenchMeasurement]
-    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    return try encoder.encode(Document(manifest: manifest, machine: machine, measurements: measurements)) + Data("\n".utf8)
+    return try encoder.encode(BenchComparison.Document(manifest: manifest, machine: machine, measurements: measurements))
+      + Data("\n".utf8)
   }
 
   /// 1234567 as "1.23M", 45678 as "45.7k".

@@ -5,7 +5,7 @@ import TokenSimKit
 enum CommandList {
   static let all: [any Command.Type] = [
     RunCommand.self, CompareCommand.self, CheckCommand.self, SuiteCommand.self, MergeCommand.self, ValidateCommand.self,
-    BenchCommand.self, ListCommand.self, FuzzCommand.self,
+    BenchCommand.self, ServeCommand.self, ListCommand.self, FuzzCommand.self,
   ]
 
   /// The command called `name`.

@@ -22,6 +22,8 @@ struct ListCommand: Command {
 
   let topic: String
   let isVerbose: Bool
+  /// The columns output is wrapped to (`TerminalWidth`).
+  let width = TerminalWidth.current()
 
   init(validating arguments: ParsedArguments) throws(CommandFailure) {
     guard arguments.positional == ["checks"] || arguments.positional == ["strategies"] else {
@@ -32,50 +34,77 @@ struct ListCommand: Command {
   }
 
   func run() throws(CommandFailure) {
-    if topic == "checks" { return print(Self.checks()) }
+    if topic == "checks" { return print(Self.checks(width: width)) }
     if isVerbose {
-      print(StrategyCatalog.all.map(Self.verbose).joined(separator: "\n"), terminator: "")
+      print(StrategyCatalog.all.map { Self.verbose($0, width: width) }.joined(separator: "\n"), terminator: "")
       return
     }
-    let width = StrategyCatalog.all.map(\.name.count).max() ?? 0
+    let names = StrategyCatalog.all.map(\.name.count).max() ?? 0
+    let indent = String(repeating: " ", count: names + 2)
     for entry in StrategyCatalog.all {
-      print(entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.summary)
+      let summary = Self.wrap(entry.summary, width: width, indent: indent)
+      print(entry.name.padding(toLength: names + 2, withPad: " ", startingAt: 0) + summary.dropFirst(indent.count))
     }
   }
 
-  /// Every check: its id, default threshold and what it asks.
-  static func checks() -> String {
+  /// Every check: its id, default threshold and what it asks, wrapped to `width` columns.
+  static func checks(width: Int) -> String {
     CheckCatalog.all.map { check in
       let unit = check.unit == "×" ? "×" : " " + check.unit
       let threshold = "\(check.bound.rawValue) \(Figures.trimmed(check.defaultThreshold))\(unit)"
-      return "\(check.id) (default: \(threshold))\n" + wrap(check.summary, indent: "  ")
+      return "\(check.id) (default: \(threshold))\n" + wrap(check.summary, width: width, indent: "  ")
     }.joined(separator: "\n\n")
   }
 
-  /// `text` wrapped at 96 columns with `indent`.
-  static func wrap(_ text: String, indent: String) -> String {
+  /// `text` wrapped at `width` columns, every line starting with `indent`; a word longer than a
+  /// line stays whole.
+  static func wrap(_ text: String, width: Int, indent: String) -> String {
+    lines(text, width: width - indent.count).map { indent + $0 }.joined(separator: "\n")
+  }
+
+  /// `text` as lines of at most `width` characters, broken at spaces.
+  static func lines(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
-    var line = indent
+    var line = ""
     for word in text.split(separator: " ") {
-      if line.count + word.count + 1 > 96, line != indent {
+      if !line.isEmpty, line.count + word.count + 1 > width {
         lines.append(line)
-        line = indent
+        line = ""
       }
-      line += (line == indent ? "" : " ") + word
+      line += (line.isEmpty ? "" : " ") + word
     }
-    return (lines + [line]).joined(separator: "\n")
+    return lines + [line]
   }
 
-  /// One strategy with a table of its parameters.
-  static func verbose(_ entry: StrategyCatalog.Entry) -> String {
+  /// One strategy with a table of its parameters, the last column wrapped to fit `width`.
+  static func verbose(_ entry: StrategyCatalog.Entry, width: Int) -> String {
     let rows = entry.parameters.map { [$0.name, $0.defaultValue.description, $0.summary + "; " + $0.kind.expectation] }
-    let table = MatrixTable.render(header: ["parameter", "default", "meaning; accepted values"], rows: rows)
     let broker =
-      entry.usesBroker ? "\nEvery host runs a broker process (the scenario's, or one added with a 1 s supervisor).\n" : ""
-    return "\(entry.name): \(entry.summary)\n\(broker)\n\(indent(table))\n"
+      entry.usesBroker
+      ? "\n"
+        + wrap("Every host runs a broker process (the scenario's, or one added with a 1 s supervisor).", width: width, indent: "")
+        + "\n" : ""
+    let header = wrap("\(entry.name): \(entry.summary)", width: width, indent: "")
+    return "\(header)\n\(broker)\n\(table(["parameter", "default", "meaning; accepted values"], rows, width: width))\n"
   }
 
-  private static func indent(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+  /// A table indented by two, its columns two apart, its last column wrapped so that no line is
+  /// wider than `width` (continuation lines leave the other columns blank).
+  static func table(_ header: [String], _ rows: [[String]], width: Int) -> String {
+    let all = [header] + rows
+    let fixed = (0..<header.count - 1).map { column in all.map { $0[column].count }.max() ?? 0 }
+    let start = 2 + fixed.map { $0 + 2 }.reduce(0, +)
+    let last = max(20, width - start)
+    func pad(_ cells: [String]) -> String {
+      zip(cells, fixed).map { $0.padding(toLength: $1 + 2, withPad: " ", startingAt: 0) }.joined()
+    }
+    var lines = ["  " + pad(Array(header.dropLast())) + header.last!]
+    lines.append("  " + fixed.map { String(repeating: "-", count: $0) + "  " }.joined() + String(repeating: "-", count: last))
+    for row in rows {
+      let wrapped = Self.lines(row.last!, width: last)
+      lines.append("  " + pad(Array(row.dropLast())) + wrapped[0])
+      lines += wrapped.dropFirst().map { String(repeating: " ", count: start) + $0 }
+    }
+    return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
   }
 }

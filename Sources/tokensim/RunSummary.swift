@@ -8,13 +8,14 @@ enum RunSummary {
     let rate = Double(result.eventsProcessed) / max(wallSeconds, 1e-9)
     var lines = [
       "\(ReportText.verdict(result.analysis.verdict)): \(result.scenario.name) × \(result.strategyName) (seed \(result.seed))",
-      "  simulated \(DurationText.format(SimDuration(microseconds: result.simulated.microseconds))) in "
+      "  simulated \(DurationText.approximate(SimDuration(microseconds: result.simulated.microseconds))) in "
         + String(format: "%.3f", wallSeconds) + " s wall: \(Figures.grouped(result.eventsProcessed)) events "
         + "(\(Figures.rate(rate)) events/s), stopped: \(result.stopReason.rawValue)",
       "  token requests \(Figures.grouped(m.tokenRequests))"
         + (outcomes.isEmpty ? "" : " (" + outcomes.joined(separator: ", ") + ")")
-        + ", peak \(m.peakTokenRequestsPerSecond)/s",
-      "  reuse detections \(m.reuseDetections), family revocations \(m.familyRevocations), needs-login alerts \(m.needsLoginAlerts)",
+        + ", peak \(Figures.grouped(m.peakTokenRequestsPerSecond))/s",
+      "  reuse detections \(Figures.grouped(m.reuseDetections)), family revocations \(Figures.grouped(m.familyRevocations)), "
+        + "needs-login alerts \(Figures.grouped(m.needsLoginAlerts))",
       "  API calls \(Figures.grouped(m.apiCalls)), failed \(Figures.grouped(m.apiCallsFailed)) (availability \(Figures.percent(m.availability)))",
       "  work cycles \(Figures.grouped(m.workCyclesCompleted)) ok / \(Figures.grouped(m.workCyclesFailed)) failed, "
         + "work-loop restarts \(Figures.grouped(m.workLoopRestarts)), items \(Figures.grouped(m.workItemsCompleted)) done / "
@@ -28,7 +29,8 @@ enum RunSummary {
     lines.insert(contentsOf: failing, at: 1)
     if m.storeLostUpdates + m.tornReads + m.processCrashes > 0 {
       lines.insert(
-        "  store lost updates \(m.storeLostUpdates), torn reads \(m.tornReads), crashes \(m.processCrashes)", at: lines.count - 1)
+        "  store lost updates \(Figures.grouped(m.storeLostUpdates)), torn reads \(Figures.grouped(m.tornReads)), "
+          + "crashes \(Figures.grouped(m.processCrashes))", at: lines.count - 1)
     }
     return lines.joined(separator: "\n")
   }

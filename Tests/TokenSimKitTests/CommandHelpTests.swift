@@ -4,7 +4,7 @@ import Testing
 /// Every command's `--help` through the executable: it is there, `help COMMAND` gives the same
 /// page, it lists every option the parser accepts and the parser accepts every option it lists.
 @Suite(.serialized) struct CommandHelpTests {
-  static let commands = ["run", "compare", "check", "suite", "merge", "validate", "bench", "list", "fuzz"]
+  static let commands = ["run", "compare", "check", "suite", "merge", "validate", "bench", "serve", "list", "fuzz"]
 
   /// The `--name` options listed under `Options:`.
   static func listedOptions(_ help: String) -> [String] {

@@ -46,7 +46,7 @@ struct MetricTests {
     #expect(result.metrics.minimalRefreshes == 0, "the login token lasts the whole hour")
     let availability = try #require(result.analysis.checks.first { $0.id == "availability" })
     #expect(availability.verdict == .fail)
-    #expect(availability.evidence?.what == "had no API call succeed for 10 min, until 20:00.1")
+    #expect(availability.evidence?.what == "had no API call succeed for 10 min, until 0:20:00.1")
   }
 
   static let revoked = oneHost(
@@ -69,7 +69,7 @@ struct MetricTests {
     let check = try #require(result.analysis.checks.first { $0.id == "alerts-on-dead-credentials" })
     #expect(check.verdict == .fail)
     #expect(
-      check.evidence?.what == "the session of h was revoked by a security event at 45:00; no alert in the 2.2 h that followed")
+      check.evidence?.what == "the session of h was revoked by a security event at 0:45:00; no alert in the 2.2 h that followed")
   }
 
   static let throttled = oneHost(

@@ -114,12 +114,57 @@ import Testing
     #expect(lease.at(t(27), .tokenNeeded(ask: 2, forceRefresh: false)) == [.grant(ask: 2, token: AccessToken(serial: 1))])
   }
 
+  /// The shared deadline lease-shared writes after an advisory refresh fails with 503 at 26:00.
+  func leaseSharedThrottle(retryAfter: String?, _ parameters: [String] = []) throws -> SimInstant? {
+    var lease = try StrategyDriver("lease-shared", parameters, processID: 7)
+    _ = lease.at(t(0), .started(cause: .processStart))
+    _ = lease.at(t(0), .storeRead(result: stored(pair1)))
+    _ = lease.at(t(26), .tokenNeeded(ask: 1, forceRefresh: false))
+    _ = lease.at(t(26), .lockGranted)
+    _ = lease.at(t(26), .storeRead(result: stored(pair1)))
+    _ = lease.at(t(26), .storeWritten)
+    _ = lease.at(t(26), .refreshCompleted(request: 1, reply: failed(503, retryAfter: retryAfter)))
+    guard case .writeStore(let contents)? = lease.at(t(26), .lockGranted).first else { return nil }
+    return contents.nextRefreshAt
+  }
+
+  @Test func aShortRetryAfterIsHonouredAsGiven() throws {
+    // Seed 003: the 24-36 s jitter only when there is no Retry-After.
+    #expect(try leaseSharedThrottle(retryAfter: "5") == t(26, 5))
+    #expect(try leaseSharedThrottle(retryAfter: HTTPDate.format(t(26, 10))) == t(26, 10))
+    let jittered = try #require(try leaseSharedThrottle(retryAfter: nil))
+    #expect(jittered >= t(26, 24) && jittered <= t(26, 36))
+    // Azure.Core's way, as a parameter: a Retry-After only lengthens the backoff.
+    let atLeast = try #require(try leaseSharedThrottle(retryAfter: "5", ["retryAfterUse=at-least-backoff"]))
+    #expect(atLeast >= t(26, 24) && atLeast <= t(26, 36))
+    #expect(try leaseSharedThrottle(retryAfter: "90", ["retryAfterUse=at-least-backoff"]) == t(27, 30))
+  }
+
   @Test func leaseSharedBlocksARequiredRefreshUntilTheSharedDeadline() throws {
     var lease = try StrategyDriver("lease-shared", processID: 2)
     _ = lease.at(t(0), .started(cause: .processStart))
     _ = lease.at(t(0), .storeRead(result: stored(pair1, nextRefreshAt: t(31))))
     #expect(lease.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.setTimer(name: .retry, at: t(31))])
     #expect(lease.at(t(31), .timerFired(name: .retry)) == [.acquireLock(wait: .seconds(5))])
+  }
+
+  @Test func anExpiredTokenNeverReachesTheAPIAfterAnAdvisoryRefreshFails() throws {
+    var single = try StrategyDriver("single-flight")
+    _ = single.at(t(0), .started(cause: .processStart))
+    _ = single.at(t(0), .storeRead(result: stored(pair1)))
+    #expect(
+      single.at(t(28, 59), .tokenNeeded(ask: 1, forceRefresh: false)) == [
+        .grant(ask: 1, token: AccessToken(serial: 1)),
+        .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil),
+      ])
+    #expect(single.at(t(29, 30), .tokenNeeded(ask: 2, forceRefresh: false)) == [], "waits for the refresh in flight")
+    // at-1 expired at 30:00, while the advisory request was out: the failure is the waiting
+    // call's required refresh failing, not a reason to hand it the expired token.
+    #expect(single.at(t(30, 5), .refreshCompleted(request: 1, reply: failed(503))) == [.deny(ask: 2, reason: "refresh failed")])
+    #expect(
+      single.at(t(30, 6), .tokenNeeded(ask: 3, forceRefresh: false)) == [
+        .sendRefresh(request: 2, refreshToken: RefreshToken(serial: 1), timeout: nil)
+      ])
   }
 
   @Test func singleFlightKeepsOldCredentialsForAJitteredWhileAfterAnAdvisoryFailure() throws {

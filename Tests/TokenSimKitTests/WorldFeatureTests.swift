@@ -30,9 +30,33 @@ struct LockThenRefresh: RefreshStrategy {
   }
 }
 
+/// A strategy that fails the call first, then raises an alert and writes the store: the order a
+/// CLI's exit used to cut short.
+struct DenyThenAlert: RefreshStrategy {
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+    guard case .tokenNeeded(let ask, _) = event else { return [] }
+    return [
+      .deny(ask: ask, reason: "needs login"), .raiseAlert(message: "sign in again"),
+      .writeStore(contents: StoreContents(credentials: nil)),
+    ]
+  }
+}
+
 @Suite struct WorldFeatureTests {
   func alerts(_ result: RunResult) -> [(SimInstant, Int, String)] {
     result.trace.compactMap { if case .alertRaised(let p, let m) = $0.kind { ($0.time, p, m) } else { nil } }
+  }
+
+  @Test func aCLIPerformsItsWholeActionListBeforeExiting() throws {
+    let processes = #"[{"name": "c", "role": "cli", "arrivals": {"every": "1m"}}]"#
+    let result = try run(oneHost(duration: "150s", processes: processes)) { _ in DenyThenAlert() }
+    // Each invocation's call is denied, and the alert and the store write after the denial are
+    // still performed: the exit waits for the list, then for the write.
+    #expect(alerts(result).map(\.2) == ["sign in again", "sign in again", "sign in again"])
+    let kinds = result.trace.map(\.kind)
+    let written = kinds.firstIndex { if case .storeWritten = $0 { true } else { false } }
+    let exited = kinds.firstIndex { if case .processExited(_, false) = $0 { true } else { false } }
+    #expect(written != nil && exited != nil && written! < exited!)
   }
 
   @Test func aFailedSchedulerNeverFires() throws {

@@ -1,7 +1,7 @@
 /// Decides which injected faults hit a request: rules are tried in file order; latency rules add
 /// up, and the first other rule that fires decides the request's fate.
 struct FaultPlan {
-  private let rules: [FaultRule]
+  private(set) var rules: [FaultRule]
   private var remaining: [Int?]
   private var random: RandomStream
 
@@ -9,6 +9,19 @@ struct FaultPlan {
     self.rules = rules
     self.remaining = rules.map(\.nextRequests)
     self.random = random
+  }
+
+  /// Adds `rule` after the others (a live server's control API); returns its index.
+  mutating func add(_ rule: FaultRule) -> Int {
+    rules.append(rule)
+    remaining.append(rule.nextRequests)
+    return rules.count - 1
+  }
+
+  /// Ends rule `index`'s window at `now`: it hits no request from then on.
+  mutating func end(_ index: Int, now: SimInstant) {
+    let from = rules[index].window?.lowerBound ?? .start
+    rules[index].window = min(from, now)..<now
   }
 
   /// What happens to a request reaching `endpoint` at `now`.

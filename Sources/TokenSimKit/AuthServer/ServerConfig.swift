@@ -115,4 +115,10 @@ public struct SecurityEvent: Equatable, Sendable {
   public var at: SimInstant
   /// Which session: the one logged into this host's store, or every session when nil.
   public var host: String?
+
+  /// A revocation at `at` of `host`'s session, or of every session when `host` is nil.
+  public init(at: SimInstant, host: String?) {
+    self.at = at
+    self.host = host
+  }
 }

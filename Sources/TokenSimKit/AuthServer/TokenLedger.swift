@@ -11,10 +11,13 @@ struct TokenLedger {
   /// Access tokens minted with each refresh token, kept only when rotation revokes them.
   private var accessMinted: [Int: [Int]] = [:]
   private(set) var accessTokens = AccessTokenLog()
-  /// Live refresh tokens in issue order, for the per-user cap.
-  private(set) var live: [Int] = []
+  /// Live refresh tokens in issue order, for the per-user cap (nil without one).
+  private(set) var live: LiveTokenCap?
 
-  init(config: ServerConfig) { self.config = config }
+  init(config: ServerConfig) {
+    self.config = config
+    live = config.maxLiveRefreshTokens.map(LiveTokenCap.init(cap:))
+  }
 
   /// The decision on one refresh_token grant.
   enum Decision: Equatable {
@@ -114,6 +117,7 @@ struct TokenLedger {
     let successor = mintRefresh(family: family, now: now, keepExpiry: keep)
     families[family - 1].current = successor
     if invalidateOld {
+      if refreshTokens[serial].isActive { live?.deactivated() }
       refreshTokens[serial].rotated(into: successor)
       if refreshTokens[serial].lastUsedAt != now { rotatedApart[serial] = now }
       if config.rotationRevokesAccessTokens { revokeAccess(mintedWith: serial) }
@@ -130,11 +134,14 @@ struct TokenLedger {
   }
 
   private mutating func enforceCap(adding serial: Int) {
-    guard let cap = config.maxLiveRefreshTokens else { return }
-    live = live.filter { refreshTokens[$0].isActive } + [serial]
-    while live.count > cap {
-      refreshTokens[live.removeFirst()].kill()
+    guard live != nil else { return }
+    live!.minted(serial)
+    while live!.isOverCap, let oldest = live!.takeOldest() {
+      guard refreshTokens[oldest].isActive else { continue }
+      refreshTokens[oldest].kill()
+      live!.deactivated()
     }
+    if live!.needsSweep { live!.sweep(keeping: live!.kept.filter { refreshTokens[$0].isActive }) }
   }
 
   private mutating func mintAccess(family: Int, with refresh: Int, now: SimInstant) -> AccessToken {

@@ -76,8 +76,8 @@ extension DurationText {
 }
 
 extension SimInstant {
-  /// The instant as a clock reading from the start of the run, for sentences: `0:51.2`,
-  /// `1:19:00`, `3d 04:00:00`.
+  /// The instant as a clock reading from the start of the run, for sentences and reports, always
+  /// with hours so that no reading can be taken for another: `0:00:51.2`, `1:19:00`, `3d 04:00:00`.
   public var clock: String {
     let tenths = (microseconds + 50_000) / 100_000
     let fraction = tenths % 10 == 0 ? "" : ".\(tenths % 10)"
@@ -85,7 +85,6 @@ extension SimInstant {
     let (days, hours, minutes, seconds) = (total / 86_400, total / 3_600 % 24, total / 60 % 60, total % 60)
     func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
     if days > 0 { return "\(days)d \(two(hours)):\(two(minutes)):\(two(seconds))\(fraction)" }
-    if hours > 0 { return "\(hours):\(two(minutes)):\(two(seconds))\(fraction)" }
-    return "\(minutes):\(two(seconds))\(fraction)"
+    return "\(hours):\(two(minutes)):\(two(seconds))\(fraction)"
   }
 }

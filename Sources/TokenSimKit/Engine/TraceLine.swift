@@ -10,19 +10,7 @@ public enum TraceLine {
     return "{" + fields.map { "\(quote($0.0)):\($0.1)" }.joined(separator: ",") + "}"
   }
 
-  static func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case _ where scalar.value < 0x20: out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
+  static func quote(_ text: String) -> String { JSONQuoting.quoted(text) }
 
   private static func describe(_ kind: TraceKind) -> (String, [(String, String)]) {
     func s(_ v: String) -> String { quote(v) }

@@ -44,20 +44,7 @@ public indirect enum DraftJSON: Equatable, Sendable {
   }
 
   /// `text` in quotes, with quotes, backslashes and control characters escaped.
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case _ where scalar.value < 0x20:
-        out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
+  static func quoted(_ text: String) -> String { JSONQuoting.quoted(text) }
 
   public static func == (lhs: DraftJSON, rhs: DraftJSON) -> Bool { lhs.text() == rhs.text() }
 }

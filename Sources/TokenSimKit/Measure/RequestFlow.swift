@@ -2,8 +2,9 @@
 /// for an answer (a request that never ends is what a client without a timeout hangs on).
 struct RequestFlow {
   private var inFlight: [Int: (process: Int, sentAt: SimInstant)] = [:]
-  /// Requests in flight per process, so that a process ending with none costs no search.
-  private var inFlightOf: [Int: Int] = [:]
+  /// Requests in flight per process, in request order, so that a process ending costs a look at
+  /// its own requests only.
+  private var inFlightOf: [Int: [Int]] = [:]
   private var lastSecond = SlidingWindow(length: .seconds(1))
   private(set) var peakConcurrent = 0
   private(set) var peakPerSecond = 0
@@ -15,7 +16,7 @@ struct RequestFlow {
 
   mutating func sent(request: Int, process: Int, at time: SimInstant) {
     inFlight[request] = (process, time)
-    inFlightOf[process, default: 0] += 1
+    inFlightOf[process, default: []].append(request)
     peakConcurrent = max(peakConcurrent, inFlight.count)
     peakPerSecond = max(peakPerSecond, lastSecond.add(time))
   }
@@ -23,7 +24,7 @@ struct RequestFlow {
   /// The answer to `request`, sent by the process called `name`, arrived; returns when it was sent.
   mutating func ended(request: Int, name: @autoclosure () -> String, at time: SimInstant) -> SimInstant? {
     guard let flight = inFlight.removeValue(forKey: request) else { return nil }
-    settled(flight.process)
+    settled(request, of: flight.process)
     measure(request: request, flight: flight, name: name(), until: time, ended: true)
     return flight.sentAt
   }
@@ -31,9 +32,8 @@ struct RequestFlow {
   /// The process called `name` died or exited: its requests are no longer waited on. Returns when
   /// each was sent.
   mutating func processGone(_ process: Int, name: String, at time: SimInstant) -> [SimInstant] {
-    guard inFlightOf[process] != nil else { return [] }
-    inFlightOf[process] = nil
-    return inFlight.keys.filter { inFlight[$0]!.process == process }.sorted().map { request in
+    guard let requests = inFlightOf.removeValue(forKey: process) else { return [] }
+    return requests.map { request in
       let flight = inFlight.removeValue(forKey: request)!
       measure(request: request, flight: flight, name: name, until: time, ended: false)
       return flight.sentAt
@@ -50,9 +50,11 @@ struct RequestFlow {
     }
   }
 
-  private mutating func settled(_ process: Int) {
-    let left = inFlightOf[process, default: 1] - 1
-    inFlightOf[process] = left > 0 ? left : nil
+  /// `request` of `process` ended: a search of that process's few requests.
+  private mutating func settled(_ request: Int, of process: Int) {
+    guard var requests = inFlightOf.removeValue(forKey: process) else { return }
+    if let index = requests.firstIndex(of: request) { requests.remove(at: index) }
+    if !requests.isEmpty { inFlightOf[process] = requests }
   }
 
   private mutating func measure(

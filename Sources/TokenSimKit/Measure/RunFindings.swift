@@ -85,7 +85,7 @@ public struct RunFindings: Sendable {
     if let trace = thrash.evidence {
       self.thrash = Evidence(
         time: trace.to, process: directory.name(trace.process),
-        what: "restarted its work loop \(thrash.most) times between \(trace.from.clock) and \(trace.to.clock)")
+        what: "restarted its work loop \(Figures.grouped(thrash.most)) times between \(trace.from.clock) and \(trace.to.clock)")
     }
     if let convergence { fillConvergence(convergence, directory: directory, outages: outages) }
     if let open = outages.longestOpen {

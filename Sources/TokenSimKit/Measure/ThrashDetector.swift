@@ -22,12 +22,10 @@ struct ThrashDetector {
     tally.last = time
     if afterRefusal { tally.afterRefusal += 1 }
     tallies[process] = tally
-    var window = windows[process] ?? SlidingWindow(length: .hours(1))
-    let count = window.add(time)
-    windows[process] = window
+    let count = windows[process, default: SlidingWindow(length: .hours(1))].add(time)
     guard count > most else { return }
     most = count
-    evidence = (process, window.oldest ?? time, time)
+    evidence = (process, windows[process]?.oldest ?? time, time)
   }
 
   /// The process with the most restarts (the lowest id among equals).

@@ -27,6 +27,10 @@ public struct Timeline: Codable, Equatable, Sendable {
     public var faults: [String] = []
     /// Security events in it.
     public var securityEvents = 0
+    /// Work-loop restarts in it (a process giving up on its loop and starting it again).
+    public var workLoopRestarts = 0
+    /// Needs-login alerts raised in it.
+    public var alertsRaised = 0
   }
 
   /// One worker's (or group's) state in every bucket.

@@ -63,6 +63,7 @@ struct TimelineBuilder {
 
   mutating func alert(process: Int, worker: Int) {
     alerted[process] = worker
+    buckets[current].alertsRaised += 1
     touch(worker) { $0.alerted = true }
   }
 
@@ -76,6 +77,8 @@ struct TimelineBuilder {
   }
 
   mutating func securityEvent() { buckets[current].securityEvents += 1 }
+
+  mutating func workLoopRestarted() { buckets[current].workLoopRestarts += 1 }
 
   /// Closes every bucket up to the end.
   mutating func finish() -> [Timeline.Bucket] {

@@ -47,6 +47,7 @@ struct TraceAnalyzer {
         \.storeProblem, time, directory.name(process), "replaced a newer refresh token in the store with an older one")
     case .workLoopRestarted(let process):
       thrash.restarted(process: process, afterRefusal: lastTokenOutcome[process] == .invalidGrant, at: time)
+      timeline.workLoopRestarted()
     case .workItemEnded(let process, false, 0):
       findings.note(\.droppedItem, time, directory.name(process), "dropped a work item arriving at its full queue")
     case .workItemEnded(let process, false, let attempts):

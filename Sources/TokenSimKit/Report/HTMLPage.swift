@@ -13,6 +13,21 @@ enum HTMLPage {
     p.account{line-height:1.5;background:#fafafa;border-left:4px solid #90a4ae;padding:8px 12px}
     .chart{overflow-x:auto;border:1px solid #e0e0e0}
     a{color:#1565c0}
+    nav.back{margin-bottom:10px}
+    .verdict{padding:12px 16px;border-radius:6px;margin:8px 0 6px;border-left:8px solid}
+    .verdict.good{background:#e8f5e9;border-color:#2e7d32}.verdict.bad{background:#ffebee;border-color:#c62828}
+    .verdict .headline{font-size:19px;font-weight:bold}.verdict .counts{margin-top:4px}
+    .unexpected-list{border:3px solid #c62828;border-radius:6px;padding:0 14px;margin:10px 0;background:#fff8f8}
+    .legend{font-size:13px;background:#fafafa;border:1px solid #e0e0e0;padding:2px 14px 8px;margin:10px 0}
+    .legend h2{margin:10px 0 4px}.legend p{margin:4px 0}
+    .legend dl{display:grid;grid-template-columns:repeat(5,max-content 1fr);gap:2px 8px;margin:6px 0 0}
+    .legend dt{font-weight:bold}.legend dd{margin:0}
+    td.cell{padding:0}a.cell{display:block;padding:4px 8px;color:inherit;text-decoration:none;min-height:100%}
+    td.cell-fail{background:#fff3f3}td.cell-unknown{background:#fff8e1}a.cell:hover{background:#e3f2fd}
+    td.unexpected{outline:3px solid #c62828;outline-offset:-3px;background:#ffebee}
+    .flag{display:inline-block;background:#c62828;color:#fff;font-weight:bold;font-size:11px;padding:1px 5px;border-radius:3px;margin-left:4px}
+    details{margin:4px 0}summary{cursor:pointer;padding:3px 0}details.metrics{overflow-x:auto}
+    table.metrics th,table.problems th.check{background:#f5f5f5;white-space:nowrap}
     """
 
   /// A whole page with `title` and `body`.

@@ -3,8 +3,9 @@ import Foundation
 /// index.html of one run: the verdict, the account, the checks, the timeline and the metrics on
 /// one self-contained page.
 public enum HTMLReport {
-  /// The page for `result`.
-  public static func page(_ result: RunResult) -> String {
+  /// The page for `result`; `matrixPage`, the path of the matrix page relative to the run's
+  /// directory (`../../index.html`), adds a link back to it at the top.
+  public static func page(_ result: RunResult, matrixPage: String? = nil) -> String {
     let analysis = result.analysis
     let title = "\(result.scenario.name) × \(result.strategyName)"
     let checks = analysis.checks.map { check in
@@ -15,7 +16,7 @@ public enum HTMLReport {
     }
     let metrics = ReportText.keyMetrics(result.metrics).map { [Markup.escape($0.0), Markup.escape($0.1)] }
     let body = """
-      <h1>\(HTMLPage.badge(analysis.verdict))\(Markup.escape(title))</h1>
+      \(backLink(matrixPage))<h1>\(HTMLPage.badge(analysis.verdict))\(Markup.escape(title))</h1>
       <div class="meta">Seed \(result.seed) · \(Markup.escape(DurationText.approximate(.init(microseconds: result.simulated.microseconds)))) simulated · \(Figures.grouped(result.eventsProcessed)) events · tokensim \(TokenSim.version)</div>
       \(configuration(result))<p>\(Markup.escape(result.scenario.description))</p>
       <p class="account">\(Markup.escape(RunAccount.text(result)))</p>
@@ -30,6 +31,12 @@ public enum HTMLReport {
       <p class="meta">Every figure is computed from the run's trace; report.json holds them all, with the timeline buckets.</p>
       """
     return HTMLPage.document(title: "\(ReportText.verdict(analysis.verdict)) \(title)", body: body)
+  }
+
+  /// The link back to the matrix, when the run is one of a matrix's.
+  static func backLink(_ matrixPage: String?) -> String {
+    guard let matrixPage else { return "" }
+    return "<nav class=\"back\"><a href=\"\(Markup.escape(matrixPage))\">← the matrix of every scenario and strategy</a></nav>\n"
   }
 
   /// The configured strategy's base and overrides as a line of its own; nothing for a built-in

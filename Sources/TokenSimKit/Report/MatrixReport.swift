@@ -81,52 +81,13 @@ public enum MatrixReport {
     let configured = configurations(entries)
     if !configured.isEmpty { lines += ["", "## Configured strategies", ""] + configured.map { "- " + $0 } }
     if let summary = expectationSummary(entries) { lines += ["", summary] + unmet(entries).map { "- " + $0 } }
-    let problems = self.problems(entries)
-    if !problems.isEmpty { lines += ["", "## Failing checks", ""] + problems.map { "- " + $0 } }
+    let groups = MatrixProblems.groups(entries)
+    if !groups.isEmpty { lines += ["", "## Failing checks, by scenario and check"] + MatrixProblems.markdown(groups) }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// compare.html, linking each cell to its run's index.html.
-  public static func html(_ entries: [MatrixEntry]) -> String {
-    let (scenarios, strategies) = axes(entries)
-    let rows = scenarios.map { scenario -> [String] in
-      let description = entries.first { $0.scenario == scenario }?.description ?? ""
-      return ["<span title=\"\(Markup.escape(description))\">\(Markup.escape(scenario))</span>"]
-        + strategies.map { strategy in
-          entries.first { $0.scenario == scenario && $0.strategy == strategy }.map(link) ?? ""
-        }
-    }
-    let body = """
-      <h1>tokensim compare</h1>
-      <div class="meta">\(scenarios.count) scenario(s) × \(strategies.count) strategy(ies) · tokensim \(TokenSim.version) · each cell links to its run's report</div>
-      \(HTMLPage.table(header: ["scenario"] + strategies, rows: rows))
-      \(variantsHTML(entries))\(list("Configured strategies", configurations(entries)))\(expectationsHTML(entries))\(list("Failing checks", problems(entries)))
-      """
-    return HTMLPage.document(title: "tokensim compare", body: body)
-  }
-
-  private static func link(_ entry: MatrixEntry) -> String {
-    "<a href=\"\(Markup.escape(entry.directory))/index.html\">\(HTMLPage.badge(entry.verdict))</a>"
-      + Markup.escape((entry.isUnexpected ? "! " : "") + entry.figure)
-  }
-
-  private static func variantsHTML(_ entries: [MatrixEntry]) -> String {
-    let variants = entries.filter(\.isVariant)
-    guard !variants.isEmpty else { return "" }
-    let rows = variants.map { [Markup.escape($0.scenario), Markup.escape($0.strategy), link($0)] }
-    return "<h2>Variants of a scenario</h2>\n" + HTMLPage.table(header: ["scenario", "variant", "result"], rows: rows) + "\n"
-  }
-
-  private static func expectationsHTML(_ entries: [MatrixEntry]) -> String {
-    guard let summary = expectationSummary(entries) else { return "" }
-    return "<h2>Expectations</h2>\n<p>\(Markup.escape(summary))</p>\n" + list(nil, unmet(entries))
-  }
-
-  private static func list(_ title: String?, _ items: [String]) -> String {
-    guard !items.isEmpty else { return "" }
-    let heading = title.map { "<h2>\(Markup.escape($0))</h2>\n" } ?? ""
-    return heading + "<ul>\n" + items.map { "<li>\(Markup.escape($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
-  }
+  /// compare.html (index.html of a suite): see `MatrixPage`.
+  public static func html(_ entries: [MatrixEntry]) -> String { MatrixPage.html(entries) }
 
   /// compare.json: every cell's verdict, problems and metrics, keys sorted.
   public static func json(_ entries: [MatrixEntry]) throws -> Data {

@@ -34,37 +34,39 @@ public enum ReportText {
     return DurationText.approximate(SimDuration(saturatingSeconds: value))
   }
 
-  /// The key metrics as rows of label and value.
+  /// The key metrics as rows of label and value; every count through `Figures.grouped`, every
+  /// duration through `seconds`.
   public static func keyMetrics(_ m: RunMetrics) -> [(String, String)] {
     let outcomes = m.tokenRequestsByOutcome.sorted { $0.key < $1.key }.map { "\($0.key) \(Figures.grouped($0.value))" }
     return [
       ("token requests", Figures.grouped(m.tokenRequests) + (outcomes.isEmpty ? "" : " (\(outcomes.joined(separator: ", ")))")),
       ("minimal refreshes, amplification", "\(Figures.grouped(m.minimalRefreshes)), " + String(format: "%.2f×", m.amplification)),
-      ("peak token requests per second, in flight", "\(m.peakTokenRequestsPerSecond), \(m.peakConcurrentRefreshes)"),
+      ("peak token requests per second, in flight", counts(m.peakTokenRequestsPerSecond, m.peakConcurrentRefreshes)),
       (
         "Retry-After violations (process, shared store)",
-        "\(m.retryAfterViolations.perProcess), \(m.retryAfterViolations.sharedStore)"
+        counts(m.retryAfterViolations.perProcess, m.retryAfterViolations.sharedStore)
       ),
-      ("reuse detections, family revocations", "\(m.reuseDetections), \(m.familyRevocations)"),
-      (
-        "API calls, failed, availability",
-        "\(Figures.grouped(m.apiCalls)), \(Figures.grouped(m.apiCallsFailed)), \(Figures.percent(m.availability))"
-      ),
+      ("reuse detections, family revocations", counts(m.reuseDetections, m.familyRevocations)),
+      ("API calls, failed, availability", counts(m.apiCalls, m.apiCallsFailed) + ", \(Figures.percent(m.availability))"),
       ("longest outage", seconds(m.longestOutageSeconds)),
       ("convergence after the last trigger", m.convergenceSeconds.map { seconds($0) } ?? "did not converge"),
       (
         "needs-login alerts (while still valid), time to alert",
-        "\(m.needsLoginAlerts) (\(m.needsLoginAlertsWhileValid)), \(seconds(m.timeToAlertSeconds))"
+        "\(Figures.grouped(m.needsLoginAlerts)) (\(Figures.grouped(m.needsLoginAlertsWhileValid))), \(seconds(m.timeToAlertSeconds))"
       ),
       (
         "work cycles ok, failed; loop restarts (most in 1 h)",
-        "\(Figures.grouped(m.workCyclesCompleted)), \(Figures.grouped(m.workCyclesFailed)); \(Figures.grouped(m.workLoopRestarts)) (\(m.mostRestartsInAnHour))"
+        counts(m.workCyclesCompleted, m.workCyclesFailed)
+          + "; \(Figures.grouped(m.workLoopRestarts)) (\(Figures.grouped(m.mostRestartsInAnHour)))"
       ),
-      ("work items done, dropped", "\(Figures.grouped(m.workItemsCompleted)), \(Figures.grouped(m.workItemsDropped))"),
-      ("store lost updates, torn reads", "\(m.storeLostUpdates), \(m.tornReads)"),
+      ("work items done, dropped", counts(m.workItemsCompleted, m.workItemsDropped)),
+      ("store lost updates, torn reads", counts(m.storeLostUpdates, m.tornReads)),
       ("metastable (load recovery)", "\(m.metastable ? "yes" : "no") (\(seconds(m.loadRecoverySeconds)))"),
     ]
   }
+
+  /// Counts separated by commas: `23,520, 575`.
+  static func counts(_ values: Int...) -> String { values.map(Figures.grouped).joined(separator: ", ") }
 
   /// `PASS`, `FAIL`, `UNKNOWN`.
   public static func verdict(_ verdict: CheckVerdict) -> String { verdict.rawValue.uppercased() }

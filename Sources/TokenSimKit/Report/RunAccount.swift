@@ -40,12 +40,15 @@ public enum RunAccount {
   }
 
   private static func requests(_ m: RunMetrics) -> String {
-    let outcomes = m.tokenRequestsByOutcome.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
+    let outcomes = m.tokenRequestsByOutcome.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+      "\(Figures.grouped($0.value)) \($0.key)"
+    }
     let detail = outcomes.isEmpty ? "" : " (\(outcomes.joined(separator: ", ")))"
     let ratio =
-      m.minimalRefreshes == 0 ? "" : String(format: ", %.1f× the %d a perfect client needed", m.amplification, m.minimalRefreshes)
-    return
-      "The clients sent \(count(m.tokenRequests, "token request"))\(detail)\(ratio), at most \(m.peakTokenRequestsPerSecond) in one second."
+      m.minimalRefreshes == 0
+      ? "" : String(format: ", %.1f× the ", m.amplification) + "\(Figures.grouped(m.minimalRefreshes)) a perfect client needed"
+    return "The clients sent \(count(m.tokenRequests, "token request"))\(detail)\(ratio), "
+      + "at most \(Figures.grouped(m.peakTokenRequestsPerSecond)) in one second."
   }
 
   private static func restarts(_ f: RunFindings) -> String? {
@@ -87,7 +90,8 @@ public enum RunAccount {
 
   /// `1 process start`, `3 process starts`.
   static func count(_ value: Int, _ noun: String) -> String {
-    let plural = noun.hasSuffix("s") ? noun + "es" : noun + "s"
+    let plural =
+      noun.hasSuffix("s") ? noun + "es" : noun.hasSuffix("y") && !noun.hasSuffix("ey") ? noun.dropLast() + "ies" : noun + "s"
     return "\(Figures.grouped(value)) \(value == 1 ? noun : plural)"
   }
 }

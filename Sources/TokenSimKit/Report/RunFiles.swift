@@ -13,10 +13,10 @@ public enum RunFiles {
 
   /// Writes every report of `result` into a staging directory and moves it to `directory`,
   /// replacing the outputs of an earlier run there only once all are written.
-  public static func publish(_ result: RunResult, to directory: String) throws(SuiteError) {
+  public static func publish(_ result: RunResult, to directory: String, matrixPage: String? = nil) throws(SuiteError) {
     let staged = try stage(directory)
     do throws(SuiteError) {
-      try write(result, to: staged.path)
+      try write(result, to: staged.path, matrixPage: matrixPage)
       try staged.commit()
     } catch {
       staged.discard()
@@ -24,14 +24,15 @@ public enum RunFiles {
     }
   }
 
-  /// Writes every report of `result` into `directory`.
-  public static func write(_ result: RunResult, to directory: String) throws(SuiteError) {
+  /// Writes every report of `result` into `directory`; `matrixPage` (relative to `directory`)
+  /// links its index.html back to the matrix it is part of.
+  public static func write(_ result: RunResult, to directory: String, matrixPage: String? = nil) throws(SuiteError) {
     do {
       try FileOutput.write(RunReport(result).jsonData(), to: directory + "/report.json")
       try FileOutput.write(MarkdownReport.text(result), to: directory + "/report.md")
       try FileOutput.write(JUnitReport.xml(result), to: directory + "/junit.xml")
       try FileOutput.write(TimelineSVG.svg(result), to: directory + "/timeline.svg")
-      try FileOutput.write(HTMLReport.page(result), to: directory + "/index.html")
+      try FileOutput.write(HTMLReport.page(result, matrixPage: matrixPage), to: directory + "/index.html")
     } catch {
       throw SuiteError("cannot write to \(directory): \(error.localizedDescription)")
     }

@@ -27,6 +27,8 @@ public struct RunReport: Codable, Equatable, Sendable {
   public var checks: [CheckResult]
   /// The run in fixed-width time buckets.
   public var timeline: Timeline
+  /// `serve` for the trace of a live server; absent for a simulation.
+  public var mode: String?
 
   /// The tool's name and version.
   public struct ToolInfo: Codable, Equatable, Sendable {
@@ -76,6 +78,7 @@ public struct RunReport: Codable, Equatable, Sendable {
     metrics = result.metrics
     checks = result.analysis.checks
     timeline = result.analysis.timeline
+    mode = result.mode
   }
 
   /// Pretty, key-sorted JSON ending in a newline.

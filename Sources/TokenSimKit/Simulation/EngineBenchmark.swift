@@ -17,7 +17,12 @@ public struct EngineBenchmark: Sendable {
   }
 
   /// Runs it and returns the simulated time reached. Deterministic: the same figures each time.
-  public func run() -> SimInstant {
+  public func run() -> SimInstant { run(sampleEvery: Int.max) { _ in } }
+
+  /// Runs it as `run()` does, calling `sample` with the count of events processed after every
+  /// `sampleEvery`-th one (a power of two), for a benchmark that times its progress.
+  public func run(sampleEvery: Int, _ sample: (Int) -> Void) -> SimInstant {
+    let mask = sampleEvery == Int.max ? Int.max : sampleEvery - 1
     var queue = EventQueue<Int>()
     let spacing = period.microseconds / Int64(max(1, timers))
     for timer in 0..<timers { queue.schedule(timer, at: SimInstant(microseconds: Int64(timer) * spacing)) }
@@ -27,6 +32,7 @@ public struct EngineBenchmark: Sendable {
       now = time
       processed += 1
       queue.schedule(timer, at: time + period)
+      if processed & mask == 0 { sample(processed) }
     }
     return now
   }

@@ -105,7 +105,7 @@ public struct RunResult: Sendable {
   public let parameters: [String: String]
   /// How a configured strategy differs from its built-in base; nil for a built-in strategy at
   /// its defaults, or a strategy of one's own.
-  public let configuration: StrategyConfiguration?
+  public private(set) var configuration: StrategyConfiguration?
   /// The root seed.
   public let seed: UInt64
   /// Simulated time reached.
@@ -118,6 +118,38 @@ public struct RunResult: Sendable {
   public let trace: [TraceEvent]
   /// Metrics, timeline, checks and verdict, computed from the trace.
   public let analysis: RunAnalysis
+  /// How the trace was made when not by a simulation (`serve`); nil for a simulation.
+  public var mode: String?
+
+  /// A result assembled by another driver than `Simulation` (a live server), analyzed from its
+  /// trace like any run.
+  public init(
+    scenario: Scenario, strategyName: String, parameters: [String: String] = [:], seed: UInt64, simulated: SimInstant,
+    eventsProcessed: Int, stopReason: StopReason, trace: [TraceEvent], analysis: RunAnalysis, mode: String? = nil
+  ) {
+    self.scenario = scenario
+    self.strategyName = strategyName
+    self.parameters = parameters
+    self.configuration = nil
+    self.seed = seed
+    self.simulated = simulated
+    self.eventsProcessed = eventsProcessed
+    self.stopReason = stopReason
+    self.trace = trace
+    self.analysis = analysis
+    self.mode = mode
+  }
+
+  init(
+    scenario: Scenario, strategyName: String, parameters: [String: String], configuration: StrategyConfiguration?,
+    seed: UInt64, simulated: SimInstant, eventsProcessed: Int, stopReason: StopReason, trace: [TraceEvent],
+    analysis: RunAnalysis
+  ) {
+    self.init(
+      scenario: scenario, strategyName: strategyName, parameters: parameters, seed: seed, simulated: simulated,
+      eventsProcessed: eventsProcessed, stopReason: stopReason, trace: trace, analysis: analysis)
+    self.configuration = configuration
+  }
 
   /// Figures computed from the trace.
   public var metrics: RunMetrics { analysis.metrics }

@@ -39,32 +39,25 @@ public struct BrokerStrategy: BuiltInStrategy {
         "what a client does when the broker does not answer: wait, read-store, or fail"),
     ])
 
-  private var role: Role
-
-  private enum Role {
-    case client(BrokerClient)
-    case broker(BrokerServer)
-  }
+  /// One of the two sides is set. They are optionals mutated through `!`, not the payloads of an
+  /// enum: taking a payload out to mutate it would leave a second reference to its questions and
+  /// waiting calls, and copy them on every event (O(n) in the calls waiting on the broker).
+  private var client: BrokerClient?
+  private var broker: BrokerServer?
 
   /// Creates the strategy from resolved parameters: the broker side for a broker process, the
   /// client side for the others.
   public init(parameters: StrategyParameters, role: ProcessRole) {
     if role == .broker {
-      self.role = .broker(BrokerServer(policy: RefreshPolicy(parameters), replyTimeout: parameters.duration("brokerTimeout")))
+      broker = BrokerServer(policy: RefreshPolicy(parameters), replyTimeout: parameters.duration("brokerTimeout"))
     } else {
-      self.role = .client(BrokerClient(parameters))
+      client = BrokerClient(parameters)
     }
   }
 
   public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    switch role {
-    case .client(var client):
-      defer { role = .client(client) }
-      return client.handle(event, context: &context)
-    case .broker(var broker):
-      defer { role = .broker(broker) }
-      return broker.handle(event, context: &context)
-    }
+    if broker != nil { return broker!.handle(event, context: &context) }
+    return client!.handle(event, context: &context)
   }
 }
 

@@ -58,17 +58,19 @@ public struct MatrixRun: Sendable {
 
   /// Runs the whole matrix, or only the runs of `shard`, writing each run's reports under `out`
   /// and returning each entry with its position in the whole matrix. `progress` is told the
-  /// label of each run as it finishes, from any thread.
+  /// label of each run as it finishes, from any thread. With `linksToMatrix`, each run's page
+  /// links back to the matrix page that `runAndPublish` (or a merge of the shards) writes.
   public func run(
-    shard: Shard? = nil, out: String, jobs: Int, progress: @escaping RunProgress = { _ in }
+    shard: Shard? = nil, out: String, jobs: Int, linksToMatrix: Bool = false, progress: @escaping RunProgress = { _ in }
   ) throws(SuiteError) -> [ShardFile.Placed] {
+    let matrixPage = linksToMatrix ? "../../" + MatrixFiles.page(suite: suite) : nil
     let all = runs
     let chosen = all.indices.filter { shard?.contains($0) ?? true }
     return try ParallelRuns.map(count: chosen.count, jobs: jobs) { position throws(SuiteError) in
       let index = chosen[position]
       let (scenario, strategy) = all[index]
       let result = Simulation(scenario: scenario, strategy: strategy).run(trace: .discard)
-      try RunFiles.publish(result, to: "\(out)/\(scenario.name)/\(strategy.name)")
+      try RunFiles.publish(result, to: "\(out)/\(scenario.name)/\(strategy.name)", matrixPage: matrixPage)
       progress("\(scenario.name) × \(strategy.name)")
       return ShardFile.Placed(index: index, entry: MatrixEntry(result))
     }
@@ -82,7 +84,7 @@ public struct MatrixRun: Sendable {
     shard: Shard? = nil, out: String, jobs: Int, progress: @escaping RunProgress = { _ in }
   ) throws(SuiteError) -> [MatrixEntry] {
     try MatrixFiles.removeEarlier(from: out, suite: suite, shard: true)
-    let placed = try run(shard: shard, out: out, jobs: jobs, progress: progress)
+    let placed = try run(shard: shard, out: out, jobs: jobs, linksToMatrix: true, progress: progress)
     let entries = placed.map(\.entry)
     guard let shard else {
       try MatrixFiles.write(entries, to: out, suite: suite)

@@ -14,8 +14,8 @@ struct SimProcess {
   /// Draws for its crashes and scheduler failures.
   var crashRandom: RandomStream
   var schedulerFailuresLeft: Int
-  /// Asks given to the strategy and not yet answered, with what they were for.
-  var asks = SmallMap<Int, AskPurpose>()
+  /// Asks given to the strategy and not yet answered, with what they were for, by ask number.
+  var asks = KeyedLine<AskPurpose>()
   var nextAsk = 1
   /// The running work cycle: calls left; nil when none runs.
   var cycleCallsLeft: Int?
@@ -24,16 +24,23 @@ struct SimProcess {
   /// Calls left for a CLI invocation.
   var cliCallsLeft = 0
   var askedOnce = false
-  /// Work items by id: attempts made so far.
-  var items: [Int: Int] = [:]
+  /// Work items by id (in arrival order): attempts made so far.
+  var items = KeyedLine<Int>()
   var nextItem = 1
   var holdsLock = false
   var lockTicket: Int?
   var refreshesInFlight = 0
+  /// The token requests this incarnation still waits for, so that a crash abandons them without
+  /// searching every open request of the world.
+  var requestsOpen = KeyedLine<Void>()
   var writeInFlight = false
   /// A process that finished its work while a token request, store write or lock of its
   /// strategy was still under way: the exit status it leaves with once they are done.
   var exitWhenIdle: Bool?
+  /// The world is performing the actions its strategy returned for one event: an exit waits
+  /// until the whole list is performed, so that an alert or a store write after a denial is not
+  /// lost.
+  var performingActions = false
   /// A planned crash is due and waits for the moment its plan names (holding the lock, or a
   /// token request in flight).
   var crashWaiting = false

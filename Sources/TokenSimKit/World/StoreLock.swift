@@ -6,8 +6,9 @@ struct StoreLock {
   /// Whether the holder died without releasing a lock file.
   private(set) var holderDead = false
   private(set) var acquiredAt = SimInstant.start
-  /// Waiting processes with their ticket, in arrival order.
-  private(set) var waiters: [(process: Int, ticket: Int)] = []
+  /// Waiting processes by ticket. Tickets are handed out in increasing order, so ticket order is
+  /// arrival order: a wait that runs out leaves the line in O(log n), not by a linear search.
+  private(set) var line = KeyedLine<Int>()
 
   init(config: LockConfig) { self.config = config }
 
@@ -17,7 +18,7 @@ struct StoreLock {
       take(process, now: now)
       return true
     }
-    waiters.append((process, ticket))
+    line.append(ticket, process)
     return false
   }
 
@@ -50,13 +51,18 @@ struct StoreLock {
   }
 
   /// A waiter gives up (its wait ran out, or it died).
-  mutating func withdraw(ticket: Int) { waiters.removeAll { $0.ticket == ticket } }
+  mutating func withdraw(ticket: Int) { line.removeValue(forKey: ticket) }
+
+  /// Waiting processes with their ticket, in arrival order (O(n): for invariants and tests).
+  var waiters: [(process: Int, ticket: Int)] { line.elements.map { ($0.value, $0.key) } }
+
+  /// Whether `process` waits in line with `ticket`.
+  func isWaiting(process: Int, ticket: Int) -> Bool { line[ticket] == process }
 
   private mutating func handOver(now: SimInstant) -> (process: Int, ticket: Int)? {
-    guard !waiters.isEmpty else { return nil }
-    let next = waiters.removeFirst()
-    take(next.process, now: now)
-    return next
+    guard let next = line.removeFirst() else { return nil }
+    take(next.value, now: now)
+    return (next.value, next.key)
   }
 
   private mutating func take(_ process: Int, now: SimInstant) {

@@ -122,7 +122,7 @@ extension World {
     if process.holdsLock, lock.holder != id || lock.holderDead {
       found.append("\(describe(id)) believes it holds the store lock, which \(describeHolder(process.host))")
     }
-    if let ticket = process.lockTicket, !lock.waiters.contains(where: { $0.process == id && $0.ticket == ticket }) {
+    if let ticket = process.lockTicket, !lock.isWaiting(process: id, ticket: ticket) {
       found.append("\(describe(id)) waits for the store lock with ticket \(ticket), which is not in the lock's line")
     }
     if process.alive, process.refreshesInFlight != openRequests(of: id) {
@@ -145,6 +145,7 @@ extension World {
         found.append("host \(hosts[host].config.name)'s store lock is held by \(describe(holder)), which does not know it")
       }
     }
+    // O(waiters) per event in debug builds: every waiter is checked against its process.
     for waiter in lock.waiters {
       guard processes.contains(waiter.process), processes[waiter.process].alive,
         processes[waiter.process].lockTicket == waiter.ticket

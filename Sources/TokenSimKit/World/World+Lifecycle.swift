@@ -16,16 +16,18 @@ extension World {
 
   private func resetWorkload(_ id: Int) {
     processes[id].incarnation += 1
-    processes[id].asks = SmallMap()
+    processes[id].asks = KeyedLine()
     processes[id].cycleCallsLeft = nil
     processes[id].restarting = false
     processes[id].askedOnce = false
-    processes[id].items = [:]
+    processes[id].items = KeyedLine()
     processes[id].holdsLock = false
     processes[id].lockTicket = nil
     processes[id].refreshesInFlight = 0
+    processes[id].requestsOpen = KeyedLine()
     processes[id].writeInFlight = false
     processes[id].exitWhenIdle = nil
+    processes[id].performingActions = false
     processes[id].timerArmings = SmallMap()
     processes[id].pendingMessages = []
   }
@@ -74,7 +76,7 @@ extension World {
   func crash(_ id: Int) {
     record(.processCrashed(process: id))
     processes[id].crashWaiting = false
-    for (_, attempts) in processes[id].items.sorted(by: { $0.key < $1.key }) {
+    for attempts in processes[id].items.values {
       record(.workItemEnded(process: id, completed: false, attempts: attempts))
     }
     if processes[id].writeInFlight { hosts[processes[id].host].store.abandonWrite() }
@@ -89,10 +91,10 @@ extension World {
 
   /// The process ends by itself, once its strategy has no token request, store write or lock
   /// under way (a runtime that awaits pending work before exiting; a refresh abandoned at exit
-  /// would lose a rotated token).
+  /// would lose a rotated token), and after the rest of the action list being performed.
   func exit(_ id: Int, ok: Bool) {
     guard processes[id].alive else { return }
-    guard !processes[id].busy else {
+    guard !processes[id].busy, !processes[id].performingActions else {
       processes[id].exitWhenIdle = ok
       return
     }

@@ -42,7 +42,9 @@ extension World {
     }
   }
 
-  /// Gives `event` to the process's strategy and performs the actions it returns.
+  /// Gives `event` to the process's strategy and performs the actions it returns, all of them:
+  /// an exit caused by one (a CLI's denied call) waits until the list is done, and then until the
+  /// writes, lock and token requests the list started are over.
   func deliver(_ event: StrategyEvent, to id: Int) {
     precondition(
       processes.contains(id) && processes[id].alive,
@@ -53,10 +55,14 @@ extension World {
       random: processes[id].random)
     let actions = processes[id].strategy.strategy.handle(event, context: &context)
     processes[id].random = context.random
+    let outer = !processes[id].performingActions
+    processes[id].performingActions = true
     for action in actions {
-      guard processes[id].alive, processes[id].incarnation == incarnation else { return }
+      guard processes[id].alive, processes[id].incarnation == incarnation else { break }
       perform(action, for: id)
     }
+    guard outer else { return }
+    processes[id].performingActions = false
     if let ok = processes[id].exitWhenIdle, processes[id].incarnation == incarnation { exit(id, ok: ok) }
   }
 

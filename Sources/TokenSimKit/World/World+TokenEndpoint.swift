@@ -8,6 +8,7 @@ extension World {
     crashIfWaiting(id)
     if let timeout { schedule(.tokenTimeout(request: request), for: id, at: now + timeout) }
     tokenRequests[request] = TokenRequestState(process: id, incarnation: processes[id].incarnation, tag: tag)
+    processes[id].requestsOpen.append(request, ())
     carryOut(server.receive(request, presenting: token, now: now), for: request)
   }
 
@@ -50,6 +51,7 @@ extension World {
   func tokenReplyArrives(_ request: Int) {
     guard let state = tokenRequests[request], !state.clientDone, let reply = state.reply else { return retireIfDone(request) }
     tokenRequests[request] = nil
+    clientIsDone(with: request, state: state)
     end(request, state: state, reply: reply)
   }
 
@@ -57,6 +59,7 @@ extension World {
   func tokenTimeout(_ request: Int) {
     guard let state = tokenRequests[request], !state.clientDone else { return }
     tokenRequests[request]?.clientDone = true
+    clientIsDone(with: request, state: state)
     retireIfDone(request)
     end(request, state: state, reply: .timedOut)
   }
@@ -65,13 +68,17 @@ extension World {
   /// dead incarnation, are dropped): each is retired once the server is done with it too, instead
   /// of being kept for ever when the server never answers.
   func abandonTokenRequests(of id: Int) {
-    guard processes[id].refreshesInFlight > 0 else { return }
-    let incarnation = processes[id].incarnation
-    let open = tokenRequests.filter { $0.value.process == id && $0.value.incarnation == incarnation }.keys
-    for request in open {
+    for (request, _) in processes[id].requestsOpen.elements {
       tokenRequests[request]?.clientDone = true
       retireIfDone(request)
     }
+    processes[id].requestsOpen = KeyedLine()
+  }
+
+  /// The client of `request` stopped waiting for it: it leaves its process's open requests.
+  private func clientIsDone(with request: Int, state: TokenRequestState) {
+    guard processes.contains(state.process), processes[state.process].incarnation == state.incarnation else { return }
+    processes[state.process].requestsOpen.removeValue(forKey: request)
   }
 
   private func end(_ request: Int, state: TokenRequestState, reply: TokenEndpointReply) {
@@ -90,8 +97,8 @@ extension World {
 }
 
 extension TokenOutcome {
-  /// How the trace counts a reply.
-  static func of(_ reply: TokenEndpointReply, lostAfterCommit: Bool) -> (TokenOutcome, Int?, String?) {
+  /// How the trace counts a reply: the outcome, the status and the raw `Retry-After`.
+  public static func of(_ reply: TokenEndpointReply, lostAfterCommit: Bool) -> (TokenOutcome, Int?, String?) {
     switch reply {
     case .timedOut: return (lostAfterCommit ? .lostAfterCommit : .timeout, nil, nil)
     case .connectionReset: return (.connectionError, nil, nil)

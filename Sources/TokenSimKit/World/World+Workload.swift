@@ -18,7 +18,7 @@ extension World {
   func ask(_ id: Int, for purpose: AskPurpose) {
     let ask = processes[id].nextAsk
     processes[id].nextAsk += 1
-    processes[id].asks[ask] = purpose
+    processes[id].asks.append(ask, purpose)
     let force = templates[processes[id].template].config.refreshAtStart && !processes[id].askedOnce
     processes[id].askedOnce = true
     deliver(.tokenNeeded(ask: ask, forceRefresh: force), to: id)
@@ -120,7 +120,7 @@ extension World {
       if case .item(let item) = purpose { return item }
       return nil
     }
-    processes[id].asks = SmallMap()
+    processes[id].asks = KeyedLine()
     processes[id].restarting = true
     processes[id].cycleEpoch += 1
     for item in pendingItems.sorted() { itemFailed(id, item: item) }

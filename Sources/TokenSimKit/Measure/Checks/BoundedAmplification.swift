@@ -6,7 +6,9 @@ extension ConformanceCheck {
       + "for the same process lifetimes and TTLs (metrics.minimalRefreshes).",
     bound: .atMost, defaultThreshold: 4, unit: "×"
   ) { metrics, _, _ in
-    let what = "sent \(metrics.tokenRequests) token requests where a perfect client needed \(metrics.minimalRefreshes)"
+    let what =
+      "sent \(Figures.grouped(metrics.tokenRequests)) token requests where a perfect client needed "
+      + Figures.grouped(metrics.minimalRefreshes)
     return Observation(value: metrics.amplification, evidence: Evidence(time: nil, process: nil, what: what))
   }
 }

@@ -39,20 +39,25 @@ extension RefreshClient {
     budget?.recordFailure()
     let delay = policy.backoff.delay(afterFailures: failures, previous: previousDelay, random: &context.random)
     previousDelay = delay
-    var deadline = now + delay
-    if policy.honorRetryAfter, let header = retryAfter,
-      let told = RetryAfter.deadline(header: header, now: now, cap: policy.retryAfterCap)
-    {
-      deadline = max(deadline, told)
-    }
+    // Seed 003: the deadline from Retry-After when there is one, the jitter only when there is not.
+    let told =
+      policy.honorRetryAfter
+      ? retryAfter.flatMap { RetryAfter.deadline(header: $0, now: now, cap: policy.retryAfterCap) } : nil
+    let deadline = policy.retryAfterUse.deadline(backoff: now + delay, told: told)
     throttle = deadline
     steps = coordination.afterFailure(holding: credentials, throttle: deadline)
     phase = .finishing(then: .idle)
-    let decision = need == .optional ? keepUsingToken(until: deadline) : retryOrFail(at: deadline, now: now)
+    // An optional refresh keeps the token only while it still serves calls: one that expired (or
+    // entered the refresh window) while the request was out makes the waiting calls' refresh a
+    // required one, so that an expired token never reaches the API.
+    let stillUsable = freshness(now) != .expiring || asks.isEmpty
+    let decision =
+      need == .optional && stillUsable ? keepUsingToken(until: deadline) : retryOrFail(at: deadline, now: now)
     return decision + runSteps(&context)
   }
 
-  /// An advisory or proactive refresh failed: the token is still valid; try again later.
+  /// An advisory or proactive refresh failed and the token still serves calls (or none wait):
+  /// use it, and try again later.
   private mutating func keepUsingToken(until deadline: SimInstant) -> [StrategyAction] {
     let grants = credentials?.accessToken.map { grantAll($0) } ?? []
     guard policy.proactiveWindow != nil else { return grants }

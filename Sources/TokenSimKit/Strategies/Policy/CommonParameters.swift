@@ -29,6 +29,9 @@ public enum CommonParameters {
     .init(
       "retryAfterCap", .duration(delay), default: .duration(.seconds(300)), "longest Retry-After honoured (Envoy's cap is 300 s)"),
     .init(
+      "retryAfterUse", .word(RetryAfterUse.allCases.map(\.rawValue)), default: .word("replaces-backoff"),
+      "an honoured Retry-After replaces the backoff (Codex, urllib3) or only lengthens it (Azure.Core)"),
+    .init(
       "retryBudget", .bool, default: .bool(false), "gRPC retry throttling: bucket of 10, +0.1 per success, retry only above half"),
     .init(
       "onRejected", .word(AuthFailureReaction.allCases.map(\.rawValue)), default: .word("restart-work-loop"),

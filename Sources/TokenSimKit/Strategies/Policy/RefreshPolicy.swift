@@ -17,6 +17,8 @@ public struct RefreshPolicy: Equatable, Sendable {
   public var honorRetryAfter: Bool
   /// The longest `Retry-After` honoured.
   public var retryAfterCap: SimDuration
+  /// Whether an honoured `Retry-After` replaces the backoff or only lengthens it.
+  public var retryAfterUse: RetryAfterUse
   /// A gRPC-style retry budget, when enabled.
   public var retryBudget: RetryBudget?
   /// What a refused refresh token leads to.
@@ -47,6 +49,7 @@ public struct RefreshPolicy: Equatable, Sendable {
     maxRetries = parameters.integer("maxRetries")
     honorRetryAfter = parameters.bool("honorRetryAfter")
     retryAfterCap = parameters.duration("retryAfterCap")
+    retryAfterUse = RetryAfterUse(rawValue: parameters.word("retryAfterUse"))!
     retryBudget = parameters.bool("retryBudget") ? RetryBudget() : nil
     onRejected = AuthFailureReaction(rawValue: parameters.word("onRejected"))!
     onAPIRejected = APIRejectionReaction(rawValue: parameters.word("onApiRejected"))!

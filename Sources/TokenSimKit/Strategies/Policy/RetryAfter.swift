@@ -20,3 +20,22 @@ public enum RetryAfter {
     return min(deadline, now + cap)
   }
 }
+
+/// How a client combines an honoured `Retry-After` with its own backoff delay.
+public enum RetryAfterUse: String, Equatable, Sendable, CaseIterable {
+  /// The header's deadline replaces the backoff; the backoff (jitter) is used only when there is
+  /// no readable header (Codex remote-control, urllib3's `Retry`, go-retryablehttp, MSAL).
+  case replacesBackoff = "replaces-backoff"
+  /// The later of the header's deadline and the backoff (Azure.Core's `DelayStrategy` for .NET):
+  /// a short `Retry-After` does not shorten the backoff.
+  case atLeastBackoff = "at-least-backoff"
+
+  /// The next attempt's deadline from the backoff's and the header's (nil: no readable header).
+  public func deadline(backoff: SimInstant, told: SimInstant?) -> SimInstant {
+    guard let told else { return backoff }
+    switch self {
+    case .replacesBackoff: return told
+    case .atLeastBackoff: return max(backoff, told)
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/// Entries with increasing integer keys, added at the back and removed from anywhere: a line
+/// whose members leave out of turn (the lock's waiters by ticket, a process's open asks and work
+/// items by number). A key is found by binary search; a removed entry is only marked, and the
+/// marks are swept out once they outnumber the entries kept (plus a small slack). Every operation
+/// is O(log n) or amortized O(1), memory stays within twice the entries present, and iteration is
+/// in key order: what a dictionary sorted by key would give, without hashing or sorting.
+struct KeyedLine<Value> {
+  private struct Entry {
+    let key: Int
+    var value: Value?
+  }
+
+  private var entries: [Entry] = []
+  /// Entries before `head` are gone; entries after it with a nil value are removed.
+  private var head = 0
+  private var removed = 0
+  /// How many entries are present.
+  private(set) var count = 0
+  /// Entries looked at by the mutating operations (binary-search probes, marks skipped, entries
+  /// moved by a sweep): lets a test bound the work per operation without timing it.
+  private(set) var visited = 0
+
+  /// An empty line.
+  init() {}
+
+  /// Whether no entry is present.
+  var isEmpty: Bool { count == 0 }
+
+  /// The value for `key`, if present. Setting a present key replaces its value and setting nil
+  /// removes it; setting a new key adds it (at the back when it is the largest, as the callers'
+  /// increasing numbers always are; elsewhere by an O(n) insertion that keeps the order).
+  subscript(key: Int) -> Value? {
+    get { find(key).flatMap { entries[$0].value } }
+    set {
+      guard let newValue else {
+        _ = removeValue(forKey: key)
+        return
+      }
+      if let index = locate(key), entries[index].key == key {
+        if entries[index].value == nil { (count, removed) = (count + 1, removed - 1) }
+        entries[index].value = newValue
+      } else if let last = entries.last, last.key > key {
+        insertOutOfOrder(key, newValue)
+      } else {
+        append(key, newValue)
+      }
+    }
+  }
+
+  /// The value for `key`, or `defaultValue` (which a mutation stores).
+  subscript(key: Int, default defaultValue: @autoclosure () -> Value) -> Value {
+    get { self[key] ?? defaultValue() }
+    set { self[key] = newValue }
+  }
+
+  /// Adds `value` under `key`, which must be larger than every key added before.
+  mutating func append(_ key: Int, _ value: Value) {
+    precondition(entries.last.map { $0.key < key } ?? true, "key \(key) added out of order")
+    entries.append(Entry(key: key, value: value))
+    count += 1
+  }
+
+  /// Removes `key` and returns its value, if it was present.
+  @discardableResult
+  mutating func removeValue(forKey key: Int) -> Value? {
+    guard let index = locate(key), entries[index].key == key, let value = entries[index].value else { return nil }
+    entries[index].value = nil
+    (count, removed) = (count - 1, removed + 1)
+    sweepIfWasteful()
+    return value
+  }
+
+  /// The entry with the smallest key, if any.
+  var first: (key: Int, value: Value)? {
+    var index = head
+    while index < entries.count {
+      if let value = entries[index].value { return (entries[index].key, value) }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Removes and returns the entry with the smallest key, if any.
+  mutating func removeFirst() -> (key: Int, value: Value)? {
+    while head < entries.count {
+      visited += 1
+      let entry = entries[head]
+      head += 1
+      guard let value = entry.value else {
+        removed -= 1
+        continue
+      }
+      count -= 1
+      sweepIfWasteful()
+      return (entry.key, value)
+    }
+    return nil
+  }
+
+  /// The entries present, in key order.
+  var elements: [(key: Int, value: Value)] {
+    entries[head...].compactMap { entry in entry.value.map { (entry.key, $0) } }
+  }
+
+  /// The values present, in key order.
+  var values: [Value] { entries[head...].compactMap(\.value) }
+
+  /// The index of `key` if it is in the line, present or removed.
+  private func find(_ key: Int) -> Int? {
+    var (low, high) = (head, entries.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if entries[middle].key < key { low = middle + 1 } else { high = middle }
+    }
+    return low < entries.count && entries[low].key == key ? low : nil
+  }
+
+  /// `find`, counting its probes.
+  private mutating func locate(_ key: Int) -> Int? {
+    var (low, high) = (head, entries.count)
+    while low < high {
+      visited += 1
+      let middle = (low + high) / 2
+      if entries[middle].key < key { low = middle + 1 } else { high = middle }
+    }
+    return low < entries.count ? low : nil
+  }
+
+  private mutating func insertOutOfOrder(_ key: Int, _ value: Value) {
+    let index = locate(key) ?? entries.count
+    entries.insert(Entry(key: key, value: value), at: index)
+    visited += entries.count - index
+    count += 1
+  }
+
+  /// Drops the gone and removed entries once they outnumber the present ones (plus a slack of
+  /// 16): the sweep moves at most twice as many entries as were removed since the last one.
+  private mutating func sweepIfWasteful() {
+    guard head + removed > count + 16 else { return }
+    visited += entries.count - head
+    entries = entries[head...].filter { $0.value != nil }
+    (head, removed) = (0, 0)
+  }
+}

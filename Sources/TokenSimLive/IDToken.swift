@@ -1,0 +1,36 @@
+import Foundation
+import TokenSimKit
+
+/// The OpenID Connect `id_token` of a token reply whose request asked for the `openid` scope: a
+/// JWT (RFC 7519) whose claims are `iss` (the base URL), `sub`, `aud` (the client_id), and `iat`
+/// and `exp` from the server clock. Unsigned (`alg: none`) by default, or HS256 with the fixed
+/// key given by `--id-token-key`; a test double's tokens, not a secret of anyone's.
+struct IDToken: Equatable {
+  /// Who issues it (the discovery document's `issuer`), who asked, and about whom: fixed when
+  /// the request is read.
+  let issuer: String
+  let subject: String
+  let audience: String
+
+  /// The `aud` when the client names itself neither in the body nor by Basic authentication.
+  static let anonymousAudience = "tokensim-client"
+
+  /// The JWT issued at `now`, living `lifetime`, signed with `key` (HS256) or not.
+  func jwt(now: SimInstant, lifetime: SimDuration, key: String?) -> String {
+    let issuedAt = HTTPDate.epochOfRunStart + now.microseconds / 1_000_000
+    let header = JSONText.object([("alg", JSONText.quote(key == nil ? "none" : "HS256")), ("typ", #""JWT""#)])
+    let claims = JSONText.object([
+      ("iss", JSONText.quote(issuer)), ("sub", JSONText.quote(subject)), ("aud", JSONText.quote(audience)),
+      ("iat", String(issuedAt)), ("exp", String(issuedAt + lifetime.microseconds / 1_000_000)),
+    ])
+    let signingInput = Self.base64URL(Array(header.utf8)) + "." + Self.base64URL(Array(claims.utf8))
+    guard let key else { return signingInput + "." }
+    return signingInput + "." + Self.base64URL(HMACSHA256.mac(key: Array(key.utf8), message: Array(signingInput.utf8)))
+  }
+
+  /// Base64url without padding (RFC 7515 §2).
+  static func base64URL(_ bytes: [UInt8]) -> String {
+    Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+      .replacingOccurrences(of: "=", with: "")
+  }
+}

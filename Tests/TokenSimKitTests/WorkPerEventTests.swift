@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import TokenSimKit
+
+/// The work of an event does not grow with what waits (issue 19): counted, not timed. Each data
+/// structure that holds a line counts the entries it looks at, and the count per operation stays
+/// within a logarithm of the line's length.
+@Suite struct WorkPerEventTests {
+  /// `waiters` CLI invocations start together on one host and take its lock file (lease-shared);
+  /// the first holds it for a minute writing its lease, so every other one waits 5 s and gives up.
+  func crowdedLock(waiters: Int) throws -> (world: World, timeouts: Int) {
+    let json = oneHost(
+      duration: "2m", server: #"{"accessTokenTTL": "1h"}"#,
+      processes: #"[{"name": "job", "role": "cli", "arrivals": {"cron": "1h", "burst": \#(waiters)}, "refreshAtStart": true}]"#,
+      host: #""lock": {"kind": "lock-file"}, "store": {"writeTime": "1m"}"#)
+    let strategy = try choice("lease-shared")
+    let world = World(scenario: try scenario(json), seed: 1, retention: .keep, makeStrategy: strategy.makeStrategy)
+    world.run()
+    let timeouts = world.trace.count { if case .lock(_, _, .unavailable) = $0.kind { true } else { false } }
+    return (world, timeouts)
+  }
+
+  @Test func entriesVisitedPerLockWaitTimeoutStayWithinALogarithmOfTheLine() throws {
+    var perTimeout: [Double] = []
+    for waiters in [100, 800] {
+      let (world, timeouts) = try crowdedLock(waiters: waiters)
+      #expect(timeouts >= waiters - 1, "every waiter but the holder gave up at least once")
+      let visited = world.hosts[0].lock.line.visited
+      let bound = 2 * log2(Double(waiters)) + 8
+      perTimeout.append(Double(visited) / Double(timeouts))
+      #expect(perTimeout.last! <= bound, "\(visited) entries visited for \(timeouts) timeouts of \(waiters) waiters")
+    }
+    #expect(perTimeout[1] < perTimeout[0] + 8, "eight times the waiters, a few more probes each: \(perTimeout)")
+  }
+
+  @Test func aLineFindsRemovesAndKeepsKeyOrderWithBoundedMemory() {
+    var line = KeyedLine<String>()
+    for key in stride(from: 2, through: 2_000, by: 2) { line.append(key, "v\(key)") }
+    for key in stride(from: 4, through: 2_000, by: 4) { #expect(line.removeValue(forKey: key) == "v\(key)") }
+    #expect(line.count == 500 && line[6] == "v6" && line[8] == nil && line.removeValue(forKey: 3) == nil)
+    line[3] = "late"
+    #expect(line.first?.key == 2 && line.elements.prefix(3).map(\.key) == [2, 3, 6])
+    #expect(line.removeFirst()?.value == "v2" && line.removeFirst()?.value == "late")
+    let before = line.visited
+    for key in stride(from: 6, through: 2_000, by: 4) { line.removeValue(forKey: key) }
+    #expect(line.isEmpty && line.removeFirst() == nil)
+    #expect(line.visited - before < 500 * 14, "a binary search (≤ 11 probes) and an amortized sweep per removal")
+  }
+
+  @Test func aLiveTokenCapKeepsFewEntriesHoweverManyTokensAreMinted() throws {
+    var config = ServerConfig()
+    config.rotation = .rotate
+    config.maxLiveRefreshTokens = 3
+    var ledger = TokenLedger(config: config)
+    var tokens = (0..<3).map { _ in ledger.login(host: "h", now: .start).refreshToken! }
+    for round in 0..<3_000 {
+      let grant = ledger.refresh(tokens[round % 3], now: .start + .seconds(Int64(round)))
+      guard case .issued(let issued, _, _) = grant else {
+        Issue.record("refused at round \(round): \(grant)")
+        return
+      }
+      tokens[round % 3] = issued.refreshToken!
+    }
+    #expect(ledger.live!.active == 3)
+    #expect(ledger.live!.kept.count <= 2 * 3 + 17, "rotated tokens are swept out, not kept for ever")
+  }
+}
