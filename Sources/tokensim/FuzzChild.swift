@@ -1,8 +1,9 @@
 import Foundation
 
 /// Runs one fuzz case in a child process (this executable, `fuzz --case FILE --strategy NAME`)
-/// so that a trap or abort is seen as the child's signal instead of killing the fuzzer; a child
-/// still running after `timeout` is killed and counted as a hang.
+/// or a batch of cases (`fuzz --seed S --batch FIRST:COUNT`), so that a trap or abort is seen as
+/// the child's signal instead of killing the fuzzer; a child that printed nothing new for
+/// `timeout` (one case's outcome is a line) is killed and counted as a hang.
 struct FuzzChild {
   /// How the child ended.
   enum Ending: Equatable {
@@ -12,6 +13,8 @@ struct FuzzChild {
     case signalled(Int32)
     /// It ran past the timeout and was killed.
     case timedOut
+    /// Ctrl-C reached the fuzzer, which killed it.
+    case interrupted
   }
 
   /// The child's ending, its standard output and the start of its standard error.
@@ -44,7 +47,7 @@ struct FuzzChild {
     guard let pid = spawn(arguments, stdout: outPath, stderr: errPath) else {
       return Report(ending: .exited(127), stdout: "", stderr: "could not start \(executable)")
     }
-    let ending = wait(for: pid)
+    let ending = wait(for: pid, output: outPath)
     let stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
     // The runtime's message comes first, before a backtrace that can run to many pages.
@@ -69,21 +72,33 @@ struct FuzzChild {
     return status == 0 ? pid : nil
   }
 
-  /// Waits for the child to end, killing it once `timeout` has passed.
-  private func wait(for pid: pid_t) -> Ending {
-    let deadline = Date().addingTimeInterval(timeout)
+  /// Waits for the child to end, killing it once `timeout` has passed since it started or last
+  /// added to `output` (a batch child writes a line per case), or when Ctrl-C was pressed.
+  private func wait(for pid: pid_t, output: String) -> Ending {
+    var deadline = Date().addingTimeInterval(timeout)
+    var written = 0
     var status: Int32 = 0
-    var timedOut = false
-    while waitpid(pid, &status, timedOut ? 0 : WNOHANG) == 0 {
-      if Date() >= deadline {
+    var killed: Ending?
+    while waitpid(pid, &status, killed == nil ? WNOHANG : 0) == 0 {
+      let size = Self.size(of: output)
+      if size != written {
+        written = size
+        deadline = Date().addingTimeInterval(timeout)
+      }
+      if Interrupt.shared.requested || Date() >= deadline {
         kill(pid, SIGKILL)
-        timedOut = true
+        killed = Interrupt.shared.requested ? .interrupted : .timedOut
       } else {
-        usleep(5_000)
+        usleep(2_000)
       }
     }
-    if timedOut { return .timedOut }
+    if let killed { return killed }
     let signal = status & 0x7f
     return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
+  }
+
+  private static func size(of path: String) -> Int {
+    var information = stat()
+    return stat(path, &information) == 0 ? Int(information.st_size) : 0
   }
 }

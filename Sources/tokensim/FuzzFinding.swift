@@ -46,6 +46,7 @@ struct FuzzFinding: Codable, Equatable {
     let lastError = String(lines.first { $0.contains("Fatal error") } ?? lines.first ?? "")
     switch report.ending {
     case .timedOut: return (.timeout, "still running at the timeout")
+    case .interrupted: return (.failure, "killed at Ctrl-C")
     case .signalled(let signal):
       if report.stderr.contains("invariant broken:") { return (.invariant, lastError) }
       let kind: Kind = signal == SIGABRT ? .abort : signal == SIGILL || signal == SIGTRAP ? .trap : .failure
