@@ -69,7 +69,19 @@ struct FuzzChild {
     var argv = words + [nil]
     var pid: pid_t = 0
     let status = posix_spawn(&pid, executable, &actions, nil, &argv, environ)
-    return status == 0 ? pid : nil
+    guard status == 0 else { return nil }
+    Self.niceness(of: pid, asProcess: getpid())
+    return pid
+  }
+
+  /// Gives the child the fuzzer's own niceness (`nice -n 15 tokensim fuzz`): on Linux niceness
+  /// belongs to a thread, and the dispatch worker that starts a child may run at another one.
+  private static func niceness(of child: pid_t, asProcess process: pid_t) {
+    #if os(Linux)
+      errno = 0
+      let nice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process))
+      if errno == 0 { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(child), nice) }
+    #endif
   }
 
   /// Waits for the child to end, killing it once `timeout` has passed since it started or last
