@@ -130,10 +130,11 @@ final class FuzzCampaign: @unchecked Sendable {
     return results
   }
 
-  /// A finding for one case, and how its run stopped. A batch child's memory-limit stop or
-  /// slowdown, and a case that ended its child, are run again alone in a fresh child (what the
-  /// replay command does), so that nothing an earlier case left in the batch child is blamed
-  /// on it; a case that fails only in a batch is still reported, saying so.
+  /// A finding for one case, and how its run stopped. A batch child's slowdown, a memory-limit
+  /// stop of a run that began with much held already, and a case that ended its child, are run
+  /// again alone in a fresh child (what the replay command does), so that nothing an earlier case
+  /// left in the batch child is blamed on it; a case that fails only in a batch is still
+  /// reported, saying so.
   private func judge(_ result: BatchResult, work: String, name: String, index: Int, strategy: Int) -> (FuzzFinding?, String?) {
     let report: FuzzChild.Report
     var reason: String?
@@ -145,6 +146,16 @@ final class FuzzCampaign: @unchecked Sendable {
       report = ended
     }
     guard let (kind, detail) = FuzzFinding.classify(report) else { return (nil, reason) }
+    if kind == .memoryLimit, case .finished(let outcome) = result,
+      (outcome.startResidentBytes ?? settings.maxMemory) < settings.maxMemory / 4
+    {
+      // The run began in a child holding little: the memory it reached is its own.
+      return (
+        FuzzFinding(
+          kind: kind, seed: settings.seed, index: index, strategy: strategies[strategy], detail: detail, file: "",
+          replay: replay(name: name, strategy: strategies[strategy])), reason
+      )
+    }
     if !FileManager.default.fileExists(atPath: work) {
       let text = ScenarioSpace.draw(seed: settings.seed, index: index, population: settings.population)
       _ = FileManager.default.createFile(atPath: work, contents: Data(text.utf8))

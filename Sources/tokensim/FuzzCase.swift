@@ -59,6 +59,7 @@ enum FuzzCase {
   ) -> FuzzCaseOutcome {
     var scenario = scenario
     scenario.eventBudget = min(scenario.eventBudget, eventBudget)
+    let startBytes = ResidentMemory.bytes()
     var samples: [(events: Int, nanoseconds: UInt64)] = [(0, DispatchTime.now().uptimeNanoseconds)]
     // A hundred looks over a full budget, so that a short campaign budget still has its tenths.
     let monitor = RunMonitor(interval: max(10, min(1_000, scenario.eventBudget / 100))) { position in
@@ -72,7 +73,7 @@ enum FuzzCase {
       stopReason: result.stopReason.rawValue, events: result.eventsProcessed,
       wallSeconds: Double(samples.last!.nanoseconds - samples[0].nanoseconds) / 1e9,
       pace: RunPace(samples: samples, minimumEvents: min(20_000, scenario.eventBudget)),
-      residentBytes: ResidentMemory.bytes())
+      residentBytes: ResidentMemory.bytes(), startResidentBytes: startBytes)
   }
 }
 
@@ -87,6 +88,8 @@ struct FuzzCaseOutcome: Codable, Equatable {
   /// Events per second over the first and last tenth, when the run was long enough to judge.
   var pace: RunPace?
   var residentBytes: Int
+  /// What the process held when the run began (a batch child may hold what an earlier case left).
+  var startResidentBytes: Int?
 
   /// The outcome as one line of JSON.
   var line: String {
@@ -107,11 +110,14 @@ struct FuzzCaseOutcome: Codable, Equatable {
     self = outcome
   }
 
-  init(stopReason: String, events: Int, wallSeconds: Double, pace: RunPace?, residentBytes: Int) {
+  init(
+    stopReason: String, events: Int, wallSeconds: Double, pace: RunPace?, residentBytes: Int, startResidentBytes: Int?
+  ) {
     self.stopReason = stopReason
     self.events = events
     self.wallSeconds = wallSeconds
     self.pace = pace
     self.residentBytes = residentBytes
+    self.startResidentBytes = startResidentBytes
   }
 }

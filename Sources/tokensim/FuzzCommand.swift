@@ -21,7 +21,7 @@ struct FuzzCommand: Command {
     default: .value("120"))
   static let population = CommandOption.value(
     "population", "N",
-    help: "draw scenarios of at most N processes at once (fewer copies and counts, the same values otherwise)",
+    help: "draw scenarios of about N processes at once at most (fewer copies and counts, the same values otherwise)",
     default: .value(String(ScenarioSpace.largestPopulation)))
   static let caseFile = CommandOption.value(
     "case", "FILE", help: "run one case, as the fuzzer's child processes do: FILE under --strategy")

@@ -5,9 +5,10 @@
 /// and suspensions. Every draw is a valid scenario (`Scenario.parse` accepts it); the draw is a
 /// pure function of (seed, index), so a case is replayed from those two numbers alone.
 public enum ScenarioSpace {
-  /// The scenario text of draw `index` under `seed`, with at most `population` processes at once
-  /// (`largestPopulation` when not given; a smaller one draws the same values and cuts only the
-  /// number of copies and `count`, so that a long campaign can afford to run many scenarios).
+  /// The scenario text of draw `index` under `seed`, with about `population` processes at once at
+  /// most (`largestPopulation` when not given; a host entry keeps one copy of each of its
+  /// processes when the cap is used up). A smaller population draws the same values and cuts
+  /// only copies, counts and bursts, so that a long campaign can afford many scenarios.
   public static func draw(seed: UInt64, index: Int, population: Int = largestPopulation) -> String {
     var draw = FieldDraw(random: RandomStream(rootSeed: seed, name: "fuzz/\(index)"))
     let target = max(1, min(population, largestPopulation))
