@@ -19,4 +19,19 @@ struct FuzzRegressionTests {
     #expect(result.metrics.processCrashes == 1)
     #expect(result.stopReason == .endOfTime || result.stopReason == .quiescent)
   }
+
+  /// Fuzz seed 16, case 9145 of the 10,000-scenario campaign (naive, lease-shared, single-flight,
+  /// advisory-mandatory): a daemon that crashed before its `stopAt` and was restarted after it
+  /// scheduled its stop in the past and trapped. It now stays stopped.
+  @Test func aDaemonCrashedBeforeItsStopTimeIsNotRestartedAfterIt() throws {
+    let json = oneHost(
+      duration: "1m",
+      processes: #"""
+        [{"name": "d", "role": "daemon", "stopAt": "1s", "cycle": {"every": "10s"},
+          "crash": {"at": "0s"}, "restartAfter": "2s"}]
+        """#)
+    let result = try run(json, strategy: "naive")
+    #expect(result.metrics.processCrashes == 1)
+    #expect(result.metrics.processStarts == 1)
+  }
 }
