@@ -16,6 +16,8 @@ final class FuzzCampaign: @unchecked Sendable {
     var maxMemory: Int
     var invariants: InvariantChecking
     var timeout: Double
+    /// The most processes at once a drawn scenario has (`ScenarioSpace.draw`).
+    var population: Int
   }
 
   let settings: Settings
@@ -36,6 +38,10 @@ final class FuzzCampaign: @unchecked Sendable {
       executable: FuzzChild.currentExecutable, workDirectory: settings.directory + "/.running", timeout: settings.timeout)
   }
 
+  /// Scenarios one batch child is given: few enough that the work spreads over the jobs and
+  /// Ctrl-C or `--time` stop soon, enough that process starts cost little.
+  static let scenariosPerBatch = 4
+
   /// Runs every scenario, `jobs` at once; findings come back in (index, strategy) order.
   func run() throws(CommandFailure) {
     do {
@@ -45,49 +51,137 @@ final class FuzzCampaign: @unchecked Sendable {
     }
     defer { try? FileManager.default.removeItem(atPath: child.workDirectory) }
     DispatchQueue.concurrentPerform(iterations: settings.jobs) { _ in
-      while let index = take() { runScenario(index) }
+      while let indices = take() { runScenarios(indices) }
     }
     findings.sort { ($0.index, $0.strategy) < ($1.index, $1.strategy) }
   }
 
-  /// The next scenario index, or nil when the runs are done, the time is up or Ctrl-C was
-  /// pressed (the scenarios under way finish, and the summary covers what ran).
-  private func take() -> Int? {
+  /// The next scenario indices, or nil when the runs are done, the time is up or Ctrl-C was
+  /// pressed (the summary covers the scenarios that ran to the end).
+  private func take() -> Range<Int>? {
     lock.withLock {
       if Interrupt.shared.requested { return nil }
-      if let runs = settings.runs, nextIndex >= runs { return nil }
       if let deadline = settings.deadline, Date() >= deadline { return nil }
-      nextIndex += 1
-      return nextIndex - 1
+      let end = min(nextIndex + Self.scenariosPerBatch, settings.runs ?? Int.max)
+      guard end > nextIndex else { return nil }
+      defer { nextIndex = end }
+      return nextIndex..<end
     }
   }
 
-  private func runScenario(_ index: Int) {
-    let text = ScenarioSpace.draw(seed: settings.seed, index: index)
-    let name = "case-\(settings.seed)-\(index)"
-    let work = "\(child.workDirectory)/\(name).json"
-    _ = FileManager.default.createFile(atPath: work, contents: Data(text.utf8))
-    defer { try? FileManager.default.removeItem(atPath: work) }
-    var found: [FuzzFinding] = []
-    var reasons: [String] = []
-    for strategy in strategies {
-      let (finding, reason) = runCase(work, name: name, index: index, strategy: strategy)
-      if let reason { reasons.append(reason) }
-      if var finding {
-        finding.file = "\(settings.directory)/\(name).json"
-        found.append(finding)
+  /// What became of one case in a batch child: its outcome line, or the child's report when the
+  /// child ended (trapped, aborted, hung, failed) before printing one.
+  private enum BatchResult {
+    case finished(FuzzCaseOutcome)
+    case ended(FuzzChild.Report)
+  }
+
+  /// Runs the scenarios' cases in batch children, a new child after each case that ended one,
+  /// then judges each case and counts each scenario whose every case ran.
+  private func runScenarios(_ indices: Range<Int>) {
+    let results = batchResults(first: indices.lowerBound * strategies.count, end: indices.upperBound * strategies.count)
+    for index in indices {
+      let numbers = (index * strategies.count)..<((index + 1) * strategies.count)
+      guard numbers.allSatisfy({ results[$0] != nil }) else { continue }
+      let name = "case-\(settings.seed)-\(index)"
+      let work = "\(child.workDirectory)/\(name).json"
+      defer { try? FileManager.default.removeItem(atPath: work) }
+      var found: [FuzzFinding] = []
+      var reasons: [String] = []
+      for number in numbers {
+        let (finding, reason) = judge(
+          results[number]!, work: work, name: name, index: index, strategy: number - numbers.lowerBound)
+        if let reason { reasons.append(reason) }
+        if var finding {
+          finding.file = "\(settings.directory)/\(name).json"
+          found.append(finding)
+        }
       }
+      if !found.isEmpty {
+        let text = ScenarioSpace.draw(seed: settings.seed, index: index, population: settings.population)
+        _ = FileManager.default.createFile(atPath: "\(settings.directory)/\(name).json", contents: Data(text.utf8))
+      }
+      lock.withLock {
+        scenarios += 1
+        runs += strategies.count
+        findings += found
+        for reason in reasons { stops[reason, default: 0] += 1 }
+      }
+      progress(self)
     }
-    if !found.isEmpty {
-      _ = FileManager.default.createFile(atPath: "\(settings.directory)/\(name).json", contents: Data(text.utf8))
+  }
+
+  /// Cases `first ..< end` through as many batch children as it takes: each child runs from the
+  /// first case not yet done; the case it ended on without an outcome is kept with its report.
+  private func batchResults(first: Int, end: Int) -> [Int: BatchResult] {
+    var results: [Int: BatchResult] = [:]
+    var next = first
+    while next < end {
+      let report = child.run(batchArguments(first: next, count: end - next), label: "batch-\(settings.seed)-\(next)")
+      for line in report.stdout.split(separator: "\n") {
+        guard let outcome = FuzzCaseOutcome(line: line), outcome.number == next else { continue }
+        results[next] = .finished(outcome)
+        next += 1
+      }
+      if next == end || report.ending == .interrupted { break }
+      results[next] = .ended(FuzzChild.Report(ending: report.ending, stdout: "", stderr: report.stderr))
+      next += 1
     }
-    lock.withLock {
-      scenarios += 1
-      runs += strategies.count
-      findings += found
-      for reason in reasons { stops[reason, default: 0] += 1 }
+    return results
+  }
+
+  /// A finding for one case, and how its run stopped. A batch child's slowdown, a memory-limit
+  /// stop of a run that began with much held already, and a case that ended its child, are run
+  /// again alone in a fresh child (what the replay command does), so that nothing an earlier case
+  /// left in the batch child is blamed on it; a case that fails only in a batch is still
+  /// reported, saying so.
+  private func judge(_ result: BatchResult, work: String, name: String, index: Int, strategy: Int) -> (FuzzFinding?, String?) {
+    let report: FuzzChild.Report
+    var reason: String?
+    switch result {
+    case .finished(let outcome):
+      reason = outcome.stopReason
+      report = FuzzChild.Report(ending: .exited(0), stdout: outcome.line, stderr: "")
+    case .ended(let ended):
+      report = ended
     }
-    progress(self)
+    guard let (kind, detail) = FuzzFinding.classify(report) else { return (nil, reason) }
+    if kind == .memoryLimit, case .finished(let outcome) = result,
+      (outcome.startResidentBytes ?? settings.maxMemory) < settings.maxMemory / 4
+    {
+      // The run began in a child holding little: the memory it reached is its own.
+      return (
+        FuzzFinding(
+          kind: kind, seed: settings.seed, index: index, strategy: strategies[strategy], detail: detail, file: "",
+          replay: replay(name: name, strategy: strategies[strategy])), reason
+      )
+    }
+    if !FileManager.default.fileExists(atPath: work) {
+      let text = ScenarioSpace.draw(seed: settings.seed, index: index, population: settings.population)
+      _ = FileManager.default.createFile(atPath: work, contents: Data(text.utf8))
+    }
+    var (finding, alone) = runCase(work, name: name, index: index, strategy: strategies[strategy])
+    if finding == nil, case .ended = result {
+      finding = FuzzFinding(
+        kind: kind, seed: settings.seed, index: index, strategy: strategies[strategy],
+        detail: "in a batch child only: " + detail, file: "", replay: replay(name: name, strategy: strategies[strategy]))
+    }
+    return (finding, reason ?? alone)
+  }
+
+  private func batchArguments(first: Int, count: Int) -> [String] {
+    [
+      "fuzz", "--seed", String(settings.seed), "--batch", "\(first):\(count)", "--population",
+      String(settings.population), "--event-budget",
+      String(settings.eventBudget), "--max-memory", String(settings.maxMemory), "--check-invariants",
+      settings.invariants.rawValue,
+    ]
+  }
+
+  private func replay(name: String, strategy: String) -> String {
+    (["tokensim"]
+      + caseArguments(file: "\(settings.directory)/\(name).json", strategy: strategy, invariants: settings.invariants))
+      .joined(separator: " ")
   }
 
   /// One case; a slowdown counts only when a second run of the case shows it too (a busy
@@ -95,6 +189,7 @@ final class FuzzCampaign: @unchecked Sendable {
   private func runCase(_ file: String, name: String, index: Int, strategy: String) -> (FuzzFinding?, String?) {
     let arguments = caseArguments(file: file, strategy: strategy, invariants: settings.invariants)
     let report = child.run(arguments, label: "\(name)-\(strategy)")
+    if report.ending == .interrupted { return (nil, nil) }
     var kind = FuzzFinding.classify(report)
     if kind?.0 == .slowdown {
       // Checking invariants after every event costs more as requests pile up: the second run,
@@ -104,13 +199,10 @@ final class FuzzCampaign: @unchecked Sendable {
     }
     let reason = FuzzCaseOutcome(stdout: report.stdout)?.stopReason
     guard let (kind, detail) = kind else { return (nil, reason) }
-    let replay =
-      (["tokensim"]
-      + caseArguments(file: "\(settings.directory)/\(name).json", strategy: strategy, invariants: settings.invariants))
-      .joined(separator: " ")
     return (
       FuzzFinding(
-        kind: kind, seed: settings.seed, index: index, strategy: strategy, detail: detail, file: "", replay: replay),
+        kind: kind, seed: settings.seed, index: index, strategy: strategy, detail: detail, file: "",
+        replay: replay(name: name, strategy: strategy)),
       reason
     )
   }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Runs one fuzz case in a child process (this executable, `fuzz --case FILE --strategy NAME`)
-/// so that a trap or abort is seen as the child's signal instead of killing the fuzzer; a child
-/// still running after `timeout` is killed and counted as a hang.
+/// or a batch of cases (`fuzz --seed S --batch FIRST:COUNT`), so that a trap or abort is seen as
+/// the child's signal instead of killing the fuzzer; a child that printed nothing new for
+/// `timeout` (one case's outcome is a line) is killed and counted as a hang.
 struct FuzzChild {
   /// How the child ended.
   enum Ending: Equatable {
@@ -12,9 +13,11 @@ struct FuzzChild {
     case signalled(Int32)
     /// It ran past the timeout and was killed.
     case timedOut
+    /// Ctrl-C reached the fuzzer, which killed it.
+    case interrupted
   }
 
-  /// The child's ending, its standard output and the end of its standard error.
+  /// The child's ending, its standard output and the start of its standard error.
   struct Report {
     var ending: Ending
     var stdout: String
@@ -37,35 +40,77 @@ struct FuzzChild {
   func run(_ arguments: [String], label: String) -> Report {
     let outPath = "\(workDirectory)/\(label).out"
     let errPath = "\(workDirectory)/\(label).err"
-    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
     defer {
       try? FileManager.default.removeItem(atPath: outPath)
       try? FileManager.default.removeItem(atPath: errPath)
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.standardOutput = FileHandle(forWritingAtPath: outPath)
-    process.standardError = FileHandle(forWritingAtPath: errPath)
-    process.standardInput = FileHandle.nullDevice
-    let ended = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in ended.signal() }
-    do { try process.run() } catch {
-      return Report(ending: .exited(127), stdout: "", stderr: "could not start \(executable): \(error)")
+    guard let pid = spawn(arguments, stdout: outPath, stderr: errPath) else {
+      return Report(ending: .exited(127), stdout: "", stderr: "could not start \(executable)")
     }
-    var ending: Ending
-    if ended.wait(timeout: .now() + timeout) == .timedOut {
-      kill(process.processIdentifier, SIGKILL)
-      ended.wait()
-      ending = .timedOut
-    } else {
-      ending =
-        process.terminationReason == .uncaughtSignal
-        ? .signalled(process.terminationStatus) : .exited(process.terminationStatus)
-    }
+    let ending = wait(for: pid, output: outPath)
     let stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-    return Report(ending: ending, stdout: stdout, stderr: String(stderr.suffix(2_000)))
+    // The runtime's message comes first, before a backtrace that can run to many pages.
+    return Report(ending: ending, stdout: stdout, stderr: String(stderr.prefix(4_000)))
+  }
+
+  /// Starts the child with posix_spawn, stdin from /dev/null and its output into the two files.
+  /// (Foundation's `Process` can miss a child's end when many run at once, which would hang the
+  /// fuzzer; here the fuzzer reaps its own children with `waitpid`.)
+  private func spawn(_ arguments: [String], stdout: String, stderr: String) -> pid_t? {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let words = ([executable] + arguments).map { strdup($0) }
+    defer { for word in words { free(word) } }
+    var argv = words + [nil]
+    var pid: pid_t = 0
+    let status = posix_spawn(&pid, executable, &actions, nil, &argv, environ)
+    guard status == 0 else { return nil }
+    Self.niceness(of: pid, asProcess: getpid())
+    return pid
+  }
+
+  /// Gives the child the fuzzer's own niceness (`nice -n 15 tokensim fuzz`): on Linux niceness
+  /// belongs to a thread, and the dispatch worker that starts a child may run at another one.
+  private static func niceness(of child: pid_t, asProcess process: pid_t) {
+    #if os(Linux)
+      errno = 0
+      let nice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process))
+      if errno == 0 { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(child), nice) }
+    #endif
+  }
+
+  /// Waits for the child to end, killing it once `timeout` has passed since it started or last
+  /// added to `output` (a batch child writes a line per case), or when Ctrl-C was pressed.
+  private func wait(for pid: pid_t, output: String) -> Ending {
+    var deadline = Date().addingTimeInterval(timeout)
+    var written = 0
+    var status: Int32 = 0
+    var killed: Ending?
+    while waitpid(pid, &status, killed == nil ? WNOHANG : 0) == 0 {
+      let size = Self.size(of: output)
+      if size != written {
+        written = size
+        deadline = Date().addingTimeInterval(timeout)
+      }
+      if Interrupt.shared.requested || Date() >= deadline {
+        kill(pid, SIGKILL)
+        killed = Interrupt.shared.requested ? .interrupted : .timedOut
+      } else {
+        usleep(2_000)
+      }
+    }
+    if let killed { return killed }
+    let signal = status & 0x7f
+    return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
+  }
+
+  private static func size(of path: String) -> Int {
+    var information = stat()
+    return stat(path, &information) == 0 ? Int(information.st_size) : 0
   }
 }

@@ -19,9 +19,17 @@ struct FuzzCommand: Command {
   static let timeout = CommandOption.value(
     "timeout", "SECONDS", help: "kill a case still running after this long and report it as a timeout",
     default: .value("120"))
+  static let population = CommandOption.value(
+    "population", "N",
+    help: "draw scenarios of about N processes at once at most (fewer copies and counts, the same values otherwise)",
+    default: .value(String(ScenarioSpace.largestPopulation)))
   static let caseFile = CommandOption.value(
     "case", "FILE", help: "run one case, as the fuzzer's child processes do: FILE under --strategy")
   static let strategy = CommandOption.value("strategy", "NAME", help: "with --case: the built-in strategy")
+  static let batch = CommandOption.value(
+    "batch", "FIRST:COUNT",
+    help: "run COUNT cases of the campaign under --seed from case FIRST (draw FIRST / 8 under the FIRST % 8th "
+      + "strategy), a line each, as the fuzzer's children do")
   static let checkInvariants = CommandOption.value(
     "check-invariants", "WHEN",
     help: "end (every invariant once at the end of each run) or every-event (also what each event touched, "
@@ -32,8 +40,9 @@ struct FuzzCommand: Command {
     summary: "run drawn scenarios under every strategy and report crashes, broken invariants, slowdowns",
     synopsis: """
       [--runs N | --time T] [--seed S] [--jobs N] [--out DIR] [--event-budget N] [--max-memory SIZE]
-      [--check-invariants end|every-event] [--timeout SECONDS]
+      [--check-invariants end|every-event] [--timeout SECONDS] [--population N]
       --case FILE --strategy NAME [--event-budget N] [--max-memory SIZE] [--check-invariants end|every-event]
+      --seed S --batch FIRST:COUNT [--population N] [--event-budget N] [--max-memory SIZE] [--check-invariants end|every-event]
       """,
     discussion: """
       Draws valid scenarios from the whole documented schema, extremes included (docs/FUZZ.md
@@ -45,10 +54,13 @@ struct FuzzCommand: Command {
       finding's scenario is written into DIR with the command that replays it; DIR/fuzz.json
       holds the summary and every finding. Scenario (seed, index) is always the same scenario.
 
-      With --case, runs one case here and prints its outcome as a line of JSON: what the
-      fuzzer's children do, and how a finding is replayed.
+      With --case, runs one case here and prints its outcome as a line of JSON: how a finding is
+      replayed. With --batch, runs a stretch of the campaign's cases here, a line each: what the
+      fuzzer's children do.
       """,
-    options: [runs, time, seed, jobs, out, eventBudget, maxMemory, timeout, caseFile, strategy, checkInvariants],
+    options: [
+      runs, time, seed, jobs, out, eventBudget, maxMemory, timeout, population, caseFile, strategy, batch, checkInvariants,
+    ],
     exitStatus: """
       Exit status: 0 when no case failed, 1 when one did, 2 when the options are wrong.
       """)
@@ -56,6 +68,9 @@ struct FuzzCommand: Command {
   enum Mode {
     case campaign(FuzzCampaign.Settings)
     case single(file: String, strategy: String, eventBudget: Int, maxMemory: Int, invariants: InvariantChecking)
+    case batch(
+      seed: UInt64, first: Int, count: Int, population: Int, eventBudget: Int, maxMemory: Int,
+      invariants: InvariantChecking)
   }
 
   private(set) var mode: Mode
@@ -67,6 +82,7 @@ struct FuzzCommand: Command {
     let budget = try Self.eventBudget(arguments.value(Self.eventBudget))
     let memory = try Self.memory(arguments.value(Self.maxMemory))
     let invariants = try Self.invariants(arguments.value(Self.checkInvariants))
+    let population = try Self.population(arguments.value(Self.population))
     if let file = arguments.value(Self.caseFile) {
       guard let strategy = arguments.value(Self.strategy) else {
         throw CommandFailure(status: 2, message: "--case needs --strategy NAME (a built-in strategy)")
@@ -74,6 +90,13 @@ struct FuzzCommand: Command {
       mode = .single(
         file: file, strategy: strategy, eventBudget: budget, maxMemory: memory,
         invariants: invariants)
+      return
+    }
+    if let batch = arguments.value(Self.batch) {
+      let (first, count) = try Self.batch(batch)
+      mode = .batch(
+        seed: try OptionValues.seed(arguments.value(Self.seed)) ?? 1, first: first, count: count,
+        population: population, eventBudget: budget, maxMemory: memory, invariants: invariants)
       return
     }
     if arguments.isGiven(Self.strategy) {
@@ -85,7 +108,8 @@ struct FuzzCommand: Command {
       FuzzCampaign.Settings(
         seed: try OptionValues.seed(arguments.value(Self.seed)) ?? 1, runs: nil, deadline: nil,
         jobs: try OptionValues.jobs(arguments.value(Self.jobs)), directory: directory, eventBudget: budget,
-        maxMemory: memory, invariants: invariants, timeout: try Self.timeout(arguments.value(Self.timeout))))
+        maxMemory: memory, invariants: invariants, timeout: try Self.timeout(arguments.value(Self.timeout)),
+        population: population))
     try limit(arguments)
   }
 
@@ -117,6 +141,25 @@ struct FuzzCommand: Command {
     return budget
   }
 
+  private static func batch(_ text: String) throws(CommandFailure) -> (Int, Int) {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, let first = Int(parts[0]), let count = Int(parts[1]), first >= 0, count >= 1,
+      first <= Int(Int32.max), count <= Int(Int32.max)
+    else {
+      throw CommandFailure(status: 2, message: "--batch wants FIRST:COUNT, two whole numbers such as 0:32, not \"\(text)\"")
+    }
+    return (first, count)
+  }
+
+  private static func population(_ text: String?) throws(CommandFailure) -> Int {
+    guard let text, let count = Int(text), (1...ScenarioSpace.largestPopulation).contains(count) else {
+      throw CommandFailure(
+        status: 2,
+        message: "--population wants a whole number from 1 to \(ScenarioSpace.largestPopulation), not \"\(text ?? "")\"")
+    }
+    return count
+  }
+
   private static func timeout(_ text: String?) throws(CommandFailure) -> Double {
     guard let text, let seconds = Double(text), seconds >= 1, seconds <= 86_400 else {
       throw CommandFailure(status: 2, message: "--timeout wants seconds from 1 to 86400, not \"\(text ?? "")\"")
@@ -143,6 +186,10 @@ struct FuzzCommand: Command {
     switch mode {
     case .single(let file, let strategy, let budget, let memory, let check):
       try FuzzCase.run(file: file, strategy: strategy, eventBudget: budget, maxMemory: memory, invariants: check)
+    case .batch(let seed, let first, let count, let population, let budget, let memory, let check):
+      try FuzzCase.runBatch(
+        seed: seed, first: first, count: count, population: population, eventBudget: budget, maxMemory: memory,
+        invariants: check)
     case .campaign(let settings):
       Interrupt.shared.install()
       let started = Date()

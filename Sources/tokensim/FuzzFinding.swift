@@ -42,9 +42,10 @@ struct FuzzFinding: Codable, Equatable {
 
   /// Classifies a child's report; nil when the case ran cleanly.
   static func classify(_ report: FuzzChild.Report) -> (Kind, String)? {
-    let lastError = report.stderr.split(separator: "\n").suffix(6).joined(separator: "\n")
+    let lastError = cause(report.stderr)
     switch report.ending {
     case .timedOut: return (.timeout, "still running at the timeout")
+    case .interrupted: return (.failure, "killed at Ctrl-C")
     case .signalled(let signal):
       if report.stderr.contains("invariant broken:") { return (.invariant, lastError) }
       let kind: Kind = signal == SIGABRT ? .abort : signal == SIGILL || signal == SIGTRAP ? .trap : .failure
@@ -61,5 +62,22 @@ struct FuzzFinding: Codable, Equatable {
       }
       return nil
     }
+  }
+
+  /// What a child's error output says went wrong: the runtime's message (`Fatal error: …`,
+  /// `Precondition failed: …`, `Swift runtime failure: …`, which is all a release build's trap
+  /// says) and the first frame of the backtrace that is the program's, such as
+  /// `World.schedule(_:at:) at …/World.swift:174:5`.
+  static func cause(_ stderr: String) -> String {
+    let lines = stderr.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " *")) }
+    let signs = ["Fatal error", "failed:", "runtime failure", "invariant broken"]
+    let message = lines.first { line in signs.contains { line.contains($0) } } ?? lines.first { !$0.isEmpty } ?? ""
+    guard let frame = lines.first(where: { $0.contains(" in tokensim at ") && !$0.contains("runtime failure") }) else {
+      return message
+    }
+    let words = frame.split(separator: " ", omittingEmptySubsequences: true)
+    guard let address = words.firstIndex(where: { $0.hasPrefix("0x") }) else { return message }
+    let place = words[(address + 1)...].joined(separator: " ").replacingOccurrences(of: " in tokensim at ", with: " at ")
+    return message.isEmpty ? place : "\(message) in \(place)"
   }
 }

@@ -9,6 +9,10 @@ struct FuzzSummary: Codable {
   var runs: Int
   var strategies: [String]
   var eventBudget: Int
+  /// The most processes at once a drawn scenario had (`--population`).
+  var population: Int
+  /// When invariants were checked (`end`, `every-event`).
+  var invariants: String
   var wallSeconds: Double
   var counts: [String: Int]
   var stopReasons: [String: Int]
@@ -21,6 +25,8 @@ struct FuzzSummary: Codable {
     runs = campaign.runs
     strategies = campaign.strategies
     eventBudget = campaign.settings.eventBudget
+    population = campaign.settings.population
+    invariants = campaign.settings.invariants.rawValue
     self.wallSeconds = wallSeconds
     counts = Dictionary(uniqueKeysWithValues: FuzzFinding.Kind.allCases.map { ($0.rawValue, campaign.count($0)) })
     stopReasons = campaign.stops
@@ -34,7 +40,8 @@ struct FuzzSummary: Codable {
     let stops = stopReasons.sorted { $0.key < $1.key }.map { "\($0.key) \(Figures.grouped($0.value))" }
     var lines = [
       "fuzz: \(Figures.grouped(scenarios)) scenarios × \(strategies.count) strategies = \(Figures.grouped(runs)) runs in "
-        + String(format: "%.0f", wallSeconds) + " s (seed \(seed), event budget \(Figures.grouped(eventBudget)))",
+        + String(format: "%.0f", wallSeconds) + " s (seed \(seed), event budget \(Figures.grouped(eventBudget)), "
+        + "population \(Figures.grouped(population)), invariants \(invariants))",
       "  " + kinds.joined(separator: ", "),
       "  stopped: " + (stops.isEmpty ? "none" : stops.joined(separator: ", ")),
     ]
@@ -59,7 +66,8 @@ struct FuzzSummary: Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case seed, scenarios, runs, strategies, eventBudget, wallSeconds, counts, stopReasons, findings
+    case seed, scenarios, runs, strategies, eventBudget, population, invariants, wallSeconds, counts, stopReasons,
+      findings
   }
 
   init(from decoder: any Decoder) throws {
@@ -69,6 +77,8 @@ struct FuzzSummary: Codable {
     runs = try container.decode(Int.self, forKey: .runs)
     strategies = try container.decode([String].self, forKey: .strategies)
     eventBudget = try container.decode(Int.self, forKey: .eventBudget)
+    population = try container.decode(Int.self, forKey: .population)
+    invariants = try container.decode(String.self, forKey: .invariants)
     wallSeconds = try container.decode(Double.self, forKey: .wallSeconds)
     counts = try container.decode([String: Int].self, forKey: .counts)
     stopReasons = try container.decode([String: Int].self, forKey: .stopReasons)

@@ -27,6 +27,15 @@ import Testing
     }
   }
 
+  @Test func aBatchChildPrintsANumberedLinePerCase() throws {
+    let result = try tokensim([
+      "fuzz", "--seed", "1", "--batch", "6:4", "--population", "100", "--event-budget", "1000",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let numbers = result.stdout.split(separator: "\n").map { FuzzLine(text: $0)?.number }
+    #expect(numbers == [6, 7, 8, 9])
+  }
+
   @Test(arguments: ScenarioMutation.allCases)
   func aBrokenFileIsRefusedWithExit2(_ mutation: ScenarioMutation) throws {
     try withTemporaryDirectory { out in
@@ -55,5 +64,15 @@ import Testing
       #expect(result.status == 2)
       #expect(result.stderr.contains("bad.json"))
     }
+  }
+}
+
+/// The case number on a line a batch child prints.
+private struct FuzzLine: Decodable {
+  var number: Int
+
+  init?(text: Substring) {
+    guard let line = try? JSONDecoder().decode(FuzzLine.self, from: Data(text.utf8)) else { return nil }
+    self = line
   }
 }

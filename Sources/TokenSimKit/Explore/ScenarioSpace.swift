@@ -5,22 +5,27 @@
 /// and suspensions. Every draw is a valid scenario (`Scenario.parse` accepts it); the draw is a
 /// pure function of (seed, index), so a case is replayed from those two numbers alone.
 public enum ScenarioSpace {
-  /// The scenario text of draw `index` under `seed`.
-  public static func draw(seed: UInt64, index: Int) -> String {
+  /// The scenario text of draw `index` under `seed`, with about `population` processes at once at
+  /// most (`largestPopulation` when not given; a host entry keeps one copy of each of its
+  /// processes when the cap is used up). A smaller population draws the same values and cuts
+  /// only copies, counts and bursts, so that a long campaign can afford many scenarios.
+  public static func draw(seed: UInt64, index: Int, population: Int = largestPopulation) -> String {
     var draw = FieldDraw(random: RandomStream(rootSeed: seed, name: "fuzz/\(index)"))
-    return scenario(&draw, name: "fuzz-\(seed)-\(index)").text() + "\n"
+    let target = max(1, min(population, largestPopulation))
+    return scenario(&draw, name: "fuzz-\(seed)-\(index)", target: target).text() + "\n"
   }
 
   private static let longest = SimDuration.days(3_650)
   private static let month = SimDuration.days(30)
 
-  static func scenario(_ draw: inout FieldDraw, name: String) -> DraftJSON {
+  static func scenario(_ draw: inout FieldDraw, name: String, target: Int) -> DraftJSON {
     let runLength = draw.duration(.seconds(1), longest)
     var hosts: [DraftJSON] = []
     var names: [String] = []
     var budget = Budget()
     for entry in 0..<draw.int(1...4) {
-      let (host, hostNames) = Self.host(&draw, name: "h\(entry)", runLength: runLength, budget: &budget)
+      let (host, hostNames) = Self.host(
+        &draw, name: "h\(entry)", runLength: runLength, budget: &budget, target: target)
       hosts.append(host)
       names += hostNames
     }
@@ -35,9 +40,9 @@ public enum ScenarioSpace {
     return .object(members)
   }
 
-  /// The processes at once the space stays under: half of what validation allows, so that the
+  /// The most processes at once the space draws: half of what validation allows, so that the
   /// rounding of one host entry never tips a draw over.
-  private static let target = ScenarioPopulation.limit / 2
+  public static let largestPopulation = ScenarioPopulation.limit / 2
 
   /// What the hosts drawn so far take of the scenario's limits (hosts with copies, processes at once).
   struct Budget {
@@ -46,7 +51,7 @@ public enum ScenarioSpace {
   }
 
   private static func host(
-    _ draw: inout FieldDraw, name: String, runLength: Int64, budget: inout Budget
+    _ draw: inout FieldDraw, name: String, runLength: Int64, budget: inout Budget, target: Int
   ) -> (DraftJSON, [String]) {
     var processes: [DraftJSON] = []
     var population = 1  // a broker any host may be given

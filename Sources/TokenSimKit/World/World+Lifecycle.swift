@@ -10,7 +10,9 @@ extension World {
     if config.credentialSource == .environment { processes[id].environment = environmentSnapshot(host: process.host) }
     deliver(.started(cause: cause), to: id)
     scheduleCrash(id, config: config)
-    if let stopAt = config.stopAt, process.role != .cli { schedule(.stop, for: id, at: stopAt) }
+    // A start after the stop time (a work loop restarted late) stops at once: the clock never
+    // runs backwards.
+    if let stopAt = config.stopAt, process.role != .cli { schedule(.stop, for: id, at: atOrAfterNow(stopAt)) }
     beginWork(id, config: config, firstStart: true)
   }
 
@@ -83,11 +85,19 @@ extension World {
     if processes[id].writeInFlight { hosts[processes[id].host].store.abandonWrite() }
     abandonTokenRequests(of: id)
     leave(id, crashed: true)
-    if let delay = templates[processes[id].template].config.restartAfter {
+    let config = templates[processes[id].template].config
+    if let delay = config.restartAfter, !stopped(config, by: now + delay, role: processes[id].role) {
       schedule(.start(.processStart), for: id, at: now + delay)
     } else {
       processes.retire(id)
     }
+  }
+
+  /// Whether a process of `role` under `config` has reached its `stopAt` by `time`: a daemon or
+  /// broker that would be restarted after its stop time stays stopped.
+  private func stopped(_ config: ProcessConfig, by time: SimInstant, role: ProcessRole) -> Bool {
+    guard let stopAt = config.stopAt, role != .cli else { return false }
+    return time >= stopAt
   }
 
   /// The process ends by itself, once its strategy has no token request, store write or lock
@@ -108,7 +118,10 @@ extension World {
     let host = processes[id].host
     processes[id].alive = false
     processes[id].crashed = crashed
-    if let ticket = processes[id].lockTicket { hosts[host].lock.withdraw(ticket: ticket) }
+    if let ticket = processes[id].lockTicket {
+      hosts[host].lock.withdraw(ticket: ticket)
+      processes[id].lockTicket = nil
+    }
     if processes[id].holdsLock {
       processes[id].holdsLock = false
       let next = crashed ? hosts[host].lock.holderDied(now: now) : hosts[host].lock.release(process: id, now: now)
