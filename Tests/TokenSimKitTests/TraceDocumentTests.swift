@@ -140,7 +140,7 @@ import Testing
 /// compile here until it has a name, and then an example, which the document must show.
 enum TraceEventName: String, CaseIterable {
   case login, processStarted, processExited, processCrashed, tokenRequestSent, tokenRequestServed, tokenRequestEnded
-  case reuseDetected, familyRevoked, callDenied, apiCallEnded, storeRead, storeWritten, lock, workCycleEnded
+  case reuseDetected, familyRevoked, callDenied, callWaiting, apiCallEnded, storeRead, storeWritten, lock, workCycleEnded
   case workLoopRestarted, workItemEnded, alertRaised, faultWindow, securityEvent, schedulerArmFailed, hostSuspension
   case runEnded
 
@@ -156,6 +156,7 @@ enum TraceEventName: String, CaseIterable {
     case .reuseDetected: self = .reuseDetected
     case .familyRevoked: self = .familyRevoked
     case .callDenied: self = .callDenied
+    case .callWaiting: self = .callWaiting
     case .apiCallEnded: self = .apiCallEnded
     case .storeRead: self = .storeRead
     case .storeWritten: self = .storeWritten
@@ -195,6 +196,7 @@ enum TraceEventName: String, CaseIterable {
     case .reuseDetected: return (1_210_000_000, .reuseDetected(family: 1, token: 3))
     case .familyRevoked: return (1_210_000_000, .familyRevoked(family: 1, cause: .reuse))
     case .callDenied: return (7_216_200_000, .callDenied(process: 1))
+    case .callWaiting: return (3_300_000_000, .callWaiting(process: 1))
     case .apiCallEnded: return (60_050_000, .apiCallEnded(process: 2, ok: false, status: 401))
     case .storeRead: return (1_000, .storeRead(process: 1, host: "laptop", result: .ok))
     case .storeWritten:

@@ -53,6 +53,9 @@ public enum TraceKind: Equatable, Sendable {
   case familyRevoked(family: Int, cause: RevocationCause)
   /// The workload wanted to call the API and the strategy had no token to give.
   case callDenied(process: Int)
+  /// The workload wanted to call the API and the strategy had no token to give at once: the call
+  /// waits (for a store read, a lock, a refresh, a broker, a throttle) until granted or denied.
+  case callWaiting(process: Int)
   /// An API call ended (`status` nil: timed out or reset).
   case apiCallEnded(process: Int, ok: Bool, status: Int?)
   /// A store read ended.

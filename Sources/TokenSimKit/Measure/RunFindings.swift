@@ -105,10 +105,13 @@ public struct RunFindings: Sendable {
   ) {
     guard let worker = convergence.worker else { return }
     let state = outages.workers[worker]
+    let stalled =
+      state.lastFailure.map { "last failure at \($0.clock)" } ?? "waiting for a token since \(state.waitingSince?.clock ?? "")"
     let what =
       convergence.time == nil
-      ? "had no API call succeed after \(outages.triggerEnd.clock) (last failure at \(state.lastFailure!.clock))"
+      ? "had no API call succeed after \(outages.triggerEnd.clock) (\(stalled))"
       : "first had an API call succeed after \(outages.triggerEnd.clock) at \(state.recoveredAt!.clock)"
-    self.convergence = Evidence(time: state.recoveredAt ?? state.lastFailure, process: directory.workers[worker], what: what)
+    self.convergence = Evidence(
+      time: state.recoveredAt ?? state.lastFailure ?? state.waitingSince, process: directory.workers[worker], what: what)
   }
 }

@@ -29,6 +29,9 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   public var apiCallsFailed = 0
   /// Succeeded / attempted, or 1 when no call was made.
   public var availability = 1.0
+  /// The share of the workers' time (each from its first start to the end of the run) in which
+  /// they were not stalled: 1 - stalledSeconds / that time, or 1 when no worker ran.
+  public var timeAvailability = 1.0
   /// Daemon work cycles that completed.
   public var workCyclesCompleted = 0
   /// Daemon work cycles that failed.
@@ -48,8 +51,11 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   @ExplicitNull public var timeToAlertSeconds: Double?
   /// Token requests sent while the host's session was already unusable.
   public var tokenRequestsOnDeadCredentials = 0
-  /// The longest interval in which a worker wanted to work and no call of its succeeded.
+  /// The longest interval in which a worker wanted to work and made no progress: its calls failed,
+  /// or it waited for a token for at least `OutageTracker.waitGrace` (5 s), until a call succeeded.
   public var longestOutageSeconds = 0.0
+  /// Every worker's outages (failing or waiting, as for `longestOutageSeconds`), added up.
+  public var stalledSeconds = 0.0
   /// After the last fault window and security event ended (or from the start, when there were
   /// none), the time until every worker that failed after it succeeded again; nil if one never did.
   @ExplicitNull public var convergenceSeconds: Double?

@@ -38,6 +38,8 @@ struct TraceAnalyzer {
       requestEnded(request, process: process, outcome: outcome, retryAfter: header, at: time)
     case .familyRevoked(let family, let cause): revoked(family: family, cause: cause, at: time)
     case .callDenied(let process): call(process, ok: false, failure: "was denied a token for an API call", at: time)
+    case .callWaiting(let process):
+      if let worker = directory.worker(of: process) { outages.waiting(worker: worker, at: time) }
     case .apiCallEnded(let process, let ok, let status):
       call(process, ok: ok, failure: "had an API call fail (\(status.map { "status \($0)" } ?? "no answer"))", at: time)
     case .storeRead(let process, _, .torn):
@@ -62,6 +64,7 @@ struct TraceAnalyzer {
       triggers.securityEvent(at: time)
       timeline.securityEvent()
       outages.triggerEnded(at: time)
+    case .hostSuspension(let host, let suspended): outages.hostSuspension(host: host, suspended: suspended, at: time)
     case .runEnded(let reason):
       findings.stopReason = reason
       findings.end = time
@@ -72,7 +75,11 @@ struct TraceAnalyzer {
   private mutating func started(_ process: Int, name: String, role: ProcessRole, host: String, at time: SimInstant) {
     let first = directory.started(process, name: name, role: role, host: host)
     retryAfter.forget(process: process)
-    if role != .broker { minimal.started(host: host, at: time) }
+    let worker = directory.worker(of: process)!
+    if role != .broker {
+      minimal.started(host: host, at: time)
+      outages.started(worker: worker, host: host, at: time)
+    }
     timeline.started(process: process, worker: directory.worker(of: process)!, firstOfWorker: first)
   }
 
@@ -82,6 +89,7 @@ struct TraceAnalyzer {
       timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply")
     }
     let last = directory.ended(process, exited: exited)
+    outages.ended(worker: entry.worker, at: time)
     lastTokenOutcome[process] = nil
     retryAfter.forget(process: process)
     if entry.role != .broker { minimal.ended(host: entry.host, at: time) }
@@ -117,7 +125,9 @@ struct TraceAnalyzer {
 
   private mutating func call(_ process: Int, ok: Bool, failure: @autoclosure () -> String, at time: SimInstant) {
     guard let entry = directory.entry(process) else { return }
-    outages.call(worker: entry.worker, ok: ok, at: time)
+    if let wait = outages.call(worker: entry.worker, ok: ok, at: time) {
+      timeline.waited(worker: entry.worker, from: wait.from, to: wait.to)
+    }
     timeline.call(process: process, worker: entry.worker, ok: ok, at: time)
     credentials.wantedWork(host: entry.host, at: time)
     if !ok { findings.note(\.failedCall, time, entry.name, failure()) }
@@ -137,7 +147,9 @@ struct TraceAnalyzer {
     }
     minimal.finish(end: end)
     load.finish(end: end)
-    outages.finish(end: end) { directory.liveCount[$0] > 0 }
+    for wait in outages.finish(end: end, live: { directory.liveCount[$0] > 0 }) {
+      timeline.waited(worker: wait.worker, from: wait.from, to: wait.to)
+    }
     let convergence = triggers.openAtEnd ? nil : outages.convergence()
     fillMetrics(end: end)
     metrics.convergenceSeconds = convergence?.time?.seconds
@@ -164,6 +176,9 @@ struct TraceAnalyzer {
     metrics.timeToAlertSeconds = credentials.timeToAlert?.seconds
     metrics.tokenRequestsOnDeadCredentials = credentials.requestsOnDeadCredentials
     metrics.longestOutageSeconds = outages.longest?.duration.seconds ?? 0
+    metrics.stalledSeconds = outages.stalled.seconds
+    metrics.timeAvailability =
+      outages.workerTime == .zero ? 1 : max(0, 1 - outages.stalled.seconds / outages.workerTime.seconds)
     metrics.openOutageSeconds = outages.longestOpen?.duration.seconds ?? 0
     metrics.mostRestartsInAnHour = thrash.most
     if let first = triggers.firstStart, let last = triggers.lastEnd, !triggers.openAtEnd,

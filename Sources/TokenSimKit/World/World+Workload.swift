@@ -22,6 +22,9 @@ extension World {
     let force = templates[processes[id].template].config.refreshAtStart && !processes[id].askedOnce
     processes[id].askedOnce = true
     deliver(.tokenNeeded(ask: ask, forceRefresh: force), to: id)
+    if processes.contains(id), processes[id].alive, processes[id].asks[ask] != nil {
+      record(.callWaiting(process: id))
+    }
   }
 
   func granted(_ id: Int, ask: Int, token: AccessToken) {

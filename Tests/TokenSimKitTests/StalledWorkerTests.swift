@@ -1,0 +1,93 @@
+import Testing
+
+@testable import TokenSimKit
+
+/// Issue 15, item 1: a worker that wants to work and waits for a token is out, not available.
+struct StalledWorkerTests {
+  /// The issue's example: a daemon and a cron CLI, the token endpoint answering 502 from 0:55 to
+  /// 3:00 of a 6 h run, with 1 h tokens; the token expires at 1:00 while the endpoint is down.
+  static let endpointDownPastExpiry = oneHost(
+    duration: "6h",
+    server: #"{"accessTokenTTL": "1h", "faults": [{"target": "token", "status": 502, "from": "55m", "to": "3h"}]}"#,
+    processes: """
+      [{"name": "d", "role": "daemon", "cycle": {"every": "1m", "apiCalls": 1}},
+       {"name": "cli", "role": "cli", "arrivals": {"cron": "1m"}, "apiCalls": 1}]
+      """)
+
+  @Test func aWorkerWaitingForATokenThroughAnEndpointOutageIsOut() throws {
+    let result = try run(Self.endpointDownPastExpiry, strategy: "lease-shared")
+    #expect(result.metrics.apiCallsFailed == 0, "every call waited for the token and then succeeded")
+    #expect(result.metrics.availability == 1, "by calls alone the run looks perfect")
+    #expect(result.metrics.workCyclesCompleted == 240, "120 of the 360 minutes had no cycle")
+    #expect(result.metrics.longestOutageSeconds == 7_206.97629, "from the expiry at 1:00 until the first call after 3:00")
+    #expect(result.metrics.stalledSeconds == 14_413.05058, "the daemon and the CLI, each about 2 h")
+    #expect(result.metrics.timeAvailability == 1 - 14_413.05058 / 43_200)
+    let check = try #require(result.analysis.checks.first { $0.id == "availability" })
+    #expect(check.verdict == .fail)
+    #expect(check.observed == result.metrics.timeAvailability)
+    #expect(check.evidence?.process == "h/cli", "its invocations waited longest")
+    let daemon = try #require(result.analysis.timeline.lanes.first { $0.name == "h/d" })
+    #expect(
+      daemon.states == String(repeating: "o", count: 12) + String(repeating: "w", count: 24) + String(repeating: "o", count: 36))
+  }
+
+  @Test func brokerClientsWaitingForTheirBrokerAreOut() throws {
+    let result = try run(Self.endpointDownPastExpiry, strategy: "broker")
+    #expect(result.metrics.availability == 1)
+    #expect(result.metrics.longestOutageSeconds == 7_216.151)
+    #expect(result.analysis.checks.first { $0.id == "availability" }?.verdict == .fail)
+  }
+
+  func at(_ milliseconds: Int64, _ kind: TraceKind) -> TraceEvent {
+    TraceEvent(time: .init(microseconds: milliseconds * 1_000), kind: kind)
+  }
+
+  /// A daemon that waits for a token from 60 s and has a call succeed `waited` ms later.
+  func waitThenSucceed(after waited: Int64) -> RunAnalysis {
+    let trace = [
+      at(0, .processStarted(process: 1, name: "h/d", role: .daemon, host: "h")),
+      at(60_000, .callWaiting(process: 1)),
+      at(60_000 + waited, .apiCallEnded(process: 1, ok: true, status: 200)),
+      at(600_000, .runEnded(reason: .endOfTime)),
+    ]
+    return RunAnalysis(trace: trace, duration: .minutes(10), settings: CheckSettings())
+  }
+
+  @Test func aWaitShorterThanTheGraceIsLatency() {
+    let result = waitThenSucceed(after: 4_999)
+    #expect(result.metrics.longestOutageSeconds == 0)
+    #expect(result.metrics.stalledSeconds == 0)
+    #expect(result.metrics.timeAvailability == 1)
+  }
+
+  @Test func aWaitOfTheGraceOrLongerIsAnOutageFromItsStart() {
+    let result = waitThenSucceed(after: 60_000)
+    #expect(result.metrics.longestOutageSeconds == 60)
+    #expect(result.metrics.stalledSeconds == 60)
+    #expect(result.metrics.timeAvailability == 0.9, "60 s of the daemon's 600 s")
+  }
+
+  @Test func aWaitThatEndsInAFailureCountsFromTheWaitsStart() {
+    let trace = [
+      at(0, .processStarted(process: 1, name: "h/d", role: .daemon, host: "h")),
+      at(60_000, .callWaiting(process: 1)),
+      at(61_000, .callDenied(process: 1)),
+      at(120_000, .apiCallEnded(process: 1, ok: true, status: 200)),
+      at(600_000, .runEnded(reason: .endOfTime)),
+    ]
+    let result = RunAnalysis(trace: trace, duration: .minutes(10), settings: CheckSettings())
+    #expect(result.metrics.longestOutageSeconds == 60)
+  }
+
+  @Test func aWaitStillOpenAtTheEndIsAnOpenOutage() {
+    let trace = [
+      at(0, .processStarted(process: 1, name: "h/d", role: .daemon, host: "h")),
+      at(300_000, .callWaiting(process: 1)),
+      at(600_000, .runEnded(reason: .endOfTime)),
+    ]
+    let result = RunAnalysis(trace: trace, duration: .minutes(10), settings: CheckSettings())
+    #expect(result.metrics.openOutageSeconds == 300)
+    #expect(result.metrics.convergenceSeconds == nil)
+    #expect(result.checks.first { $0.id == "converges" }?.verdict == .unknown, "less than 900 s to decide in")
+  }
+}
