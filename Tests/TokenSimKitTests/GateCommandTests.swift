@@ -22,7 +22,8 @@ import Testing
       let result = try tokensim(["check", "Scenarios/shared-file-thrash.json", "--strategy", "naive", "--out", out])
       #expect(result.status == 1)
       #expect(result.stdout.hasPrefix("# tokensim check: FAIL\n"))
-      #expect(result.stdout.contains("| shared-file-thrash | fail | bounded-amplification, availability, no-thrash | not compared |"))
+      #expect(
+        result.stdout.contains("| shared-file-thrash | fail | bounded-amplification, availability, no-thrash | not compared |"))
       #expect(result.stdout.contains("laptop/mount-daemon restarted its work loop 145 times"))
       #expect(result.stderr.contains("check failed: 1 scenario(s) with failing or undecided checks, 0 regression(s)"))
     }

@@ -91,3 +91,28 @@ struct StalledWorkerTests {
     #expect(result.checks.first { $0.id == "converges" }?.verdict == .unknown, "less than 900 s to decide in")
   }
 }
+
+/// Issue 15, item 10: a cron job that died for good has an open outage at the end, whether or not
+/// one of its invocations happens to be alive at the last instant.
+struct DeadCronJobTests {
+  /// A cron CLI every 30 min whose refresh token dies at 1 h (absolute lifetime): every
+  /// invocation after 1 h fails and exits at once.
+  static func cronJob(startAt: String) -> String {
+    oneHost(
+      duration: "4h", server: #"{"accessTokenTTL": "30m", "refreshTokenTTL": "1h", "rotatedKeepsOriginalExpiry": true}"#,
+      processes: """
+        [{"name": "sync", "role": "cli", "startAt": "\(startAt)", "arrivals": {"cron": "30m"}, "apiCalls": 1}]
+        """)
+  }
+
+  @Test func aCronJobThatDiedForGoodFailsConvergesWhereverItsScheduleFalls() throws {
+    for startAt in ["0s", "1m"] {
+      let result = try run(Self.cronJob(startAt: startAt), strategy: "lease-shared")
+      #expect(result.metrics.processFailures == 6, "1:00 to 3:30, every invocation fails")
+      let converges = try #require(result.analysis.checks.first { $0.id == "converges" })
+      #expect(converges.verdict == .fail, "start at \(startAt)")
+      #expect(result.metrics.openOutageSeconds == 10_800, "start at \(startAt): out from the wait at 1:00 to 4:00")
+      #expect(converges.evidence?.process == "h/sync")
+    }
+  }
+}

@@ -110,21 +110,24 @@ struct OutageTracker {
     }
   }
 
-  /// Closes outages still open at `end`: a worker with a live process was still stalled then;
-  /// one without was last stalled at its last attempt. Returns the waits that count, by worker.
+  /// Closes outages still open at `end`. A worker whose last call failed, with no success after,
+  /// is out until the end whether or not a process of it is alive then (a cron job that died for
+  /// good fails every invocation and exits); a wait lasts until the end while its process lives,
+  /// else until the process ended. Returns the waits that count, by worker.
   mutating func finish(end: SimInstant, live: (Int) -> Bool) -> [(worker: Int, from: SimInstant, to: SimInstant)] {
     var waits: [(worker: Int, from: SimInstant, to: SimInstant)] = []
     for index in workers.indices {
       if let first = workers[index].firstStart, end > first { workerTime = workerTime + (end - first) }
-      let stop = live(index) ? end : workers[index].lastAttempt
-      let wait = workers[index].waitingSince.flatMap { stop - $0 >= Self.waitGrace ? $0 : nil }
+      let waitEnd = live(index) ? end : workers[index].lastAttempt
+      let wait = workers[index].waitingSince.flatMap { waitEnd - $0 >= Self.waitGrace ? $0 : nil }
       if let wait {
-        waits.append((index, wait, stop))
+        waits.append((index, wait, waitEnd))
         if workers[index].recoveredAt == nil { workers[index].affected = true }
       }
-      guard let since = workers[index].failingSince ?? wait else { continue }
+      let open = workers[index].failingSince.map { ($0, end) } ?? wait.map { ($0, waitEnd) }
+      guard let (since, stop) = open else { continue }
       close(index, from: since, to: stop)
-      if live(index), end - since > (longestOpen?.duration ?? .zero) { longestOpen = (end - since, index, since) }
+      if stop == end, end - since > (longestOpen?.duration ?? .zero) { longestOpen = (end - since, index, since) }
     }
     return waits
   }

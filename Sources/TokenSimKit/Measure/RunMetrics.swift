@@ -59,8 +59,9 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   /// After the last fault window and security event ended (or from the start, when there were
   /// none), the time until every worker that failed after it succeeded again; nil if one never did.
   @ExplicitNull public var convergenceSeconds: Double?
-  /// The longest outage still open when the run ended: a worker that wanted to work and had not
-  /// succeeded since (0 when every worker was working at the end).
+  /// The longest outage still open when the run ended: a worker whose last call failed with no
+  /// success after (alive then or not: a cron job that died for good), or that was still waiting
+  /// (0 when every worker was working at the end).
   public var openOutageSeconds = 0.0
   /// Whether token-endpoint load stayed above the pre-trigger baseline for longer than
   /// `LoadProfile.metastableAfter` after the last trigger ended.
