@@ -116,3 +116,31 @@ struct DeadCronJobTests {
     }
   }
 }
+
+/// Issue 15, item 2 (the metric): the work done against the work the workloads demanded.
+struct GoodputTests {
+  @Test func cyclesSkippedWhileTheDaemonWaitsAreWorkNotDone() throws {
+    let result = try run(StalledWorkerTests.endpointDownPastExpiry, strategy: "lease-shared")
+    #expect(result.metrics.workCyclesCompleted == 240)
+    #expect(result.metrics.workCyclesSkipped == 120, "due every minute from 1:00 to 3:00 while the first one waited")
+    #expect(result.metrics.cliInvocationsCompleted == 360 && result.metrics.cliInvocations == 360)
+    #expect(result.metrics.goodput == 600.0 / 720.0)
+    let check = try #require(result.analysis.checks.first { $0.id == "goodput" })
+    #expect(check.verdict == .fail)
+    #expect(check.evidence?.what == "completed 240 of 360 cycles due, 0 of 0 work items, 360 of 360 CLI invocations")
+  }
+
+  @Test func seed004sLostCyclesFailGoodputForTheStoreBasedFixes() throws {
+    let scenario = try Scenario.load(path: packageRoot.appendingPathComponent("Scenarios/shared-file-thrash.json").path)
+    let reread = Simulation(scenario: scenario, strategy: try choice("reread-from-disk")).run()
+    #expect(reread.metrics.workCyclesFailed == 288, "one per CLI rotation: the daemon's access token was invalidated")
+    #expect(reread.metrics.goodput == Double(1_152 + 288) / Double(1_440 + 288))
+    #expect(reread.analysis.checks.first { $0.id == "goodput" }?.verdict == .fail)
+  }
+
+  @Test func aRevokedSessionSkipsGoodputAsItSkipsConverges() throws {
+    let result = try run(MetricTests.revoked, strategy: "reread-from-disk")
+    #expect(result.metrics.goodput < 0.95)
+    #expect(result.analysis.checks.first { $0.id == "goodput" }?.verdict == .skipped)
+  }
+}

@@ -141,6 +141,7 @@ import Testing
 enum TraceEventName: String, CaseIterable {
   case login, processStarted, processExited, processCrashed, tokenRequestSent, tokenRequestServed, tokenRequestEnded
   case reuseDetected, familyRevoked, callDenied, callWaiting, apiCallEnded, storeRead, storeWritten, lock, workCycleEnded
+  case workCycleSkipped
   case workLoopRestarted, workItemEnded, alertRaised, faultWindow, securityEvent, schedulerArmFailed, hostSuspension
   case runEnded
 
@@ -162,6 +163,7 @@ enum TraceEventName: String, CaseIterable {
     case .storeWritten: self = .storeWritten
     case .lock: self = .lock
     case .workCycleEnded: self = .workCycleEnded
+    case .workCycleSkipped: self = .workCycleSkipped
     case .workLoopRestarted: self = .workLoopRestarted
     case .workItemEnded: self = .workItemEnded
     case .alertRaised: self = .alertRaised
@@ -203,6 +205,7 @@ enum TraceEventName: String, CaseIterable {
       return (1_790_205_000, .storeWritten(process: 1, host: "laptop", refreshToken: 4, lostUpdate: false))
     case .lock: return (7_801_032_000, .lock(process: 4, host: "laptop", what: .acquired))
     case .workCycleEnded: return (60_050_000, .workCycleEnded(process: 2, ok: true))
+    case .workCycleSkipped: return (3_660_000_000, .workCycleSkipped(process: 1))
     case .workLoopRestarted: return (7_216_200_000, .workLoopRestarted(process: 1))
     case .workItemEnded: return (7_311_455_029, .workItemEnded(process: 1, completed: false, attempts: 5))
     case .alertRaised:

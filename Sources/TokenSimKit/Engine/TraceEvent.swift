@@ -66,6 +66,9 @@ public enum TraceKind: Equatable, Sendable {
   case lock(process: Int, host: String, what: LockChange)
   /// A daemon's work cycle ended.
   case workCycleEnded(process: Int, ok: Bool)
+  /// A daemon's cycle came due while the previous one was still under way (waiting for a token)
+  /// or its loop was restarting: the cycle did not run.
+  case workCycleSkipped(process: Int)
   /// A daemon restarted its work loop.
   case workLoopRestarted(process: Int)
   /// A work item ended (`completed` false: dropped).

@@ -52,6 +52,7 @@ public enum TraceLine {
       )
     case .lock(let p, let host, let what): return ("lock", [("process", n(p)), ("host", s(host)), ("what", s(what.rawValue))])
     case .workCycleEnded(let p, let ok): return ("workCycleEnded", [("process", n(p)), ("ok", b(ok))])
+    case .workCycleSkipped(let p): return ("workCycleSkipped", [("process", n(p))])
     case .workLoopRestarted(let p): return ("workLoopRestarted", [("process", n(p))])
     case .workItemEnded(let p, let completed, let attempts):
       return ("workItemEnded", [("process", n(p)), ("completed", b(completed)), ("attempts", n(attempts))])

@@ -36,6 +36,18 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   public var workCyclesCompleted = 0
   /// Daemon work cycles that failed.
   public var workCyclesFailed = 0
+  /// Daemon work cycles that came due while the previous one was still under way or the loop was
+  /// restarting, and did not run.
+  public var workCyclesSkipped = 0
+  /// CLI invocations that ended: exited (ok or with an error) or crashed.
+  public var cliInvocations = 0
+  /// CLI invocations that exited ok.
+  public var cliInvocationsCompleted = 0
+  /// The share of the work the workloads demanded that was done: (cycles completed + work items
+  /// completed + CLI invocations completed) / (cycles due: completed, failed or skipped + work
+  /// items ended + CLI invocations ended), or 1 without demand. Work still queued or an invocation
+  /// still running at the end counts in neither.
+  public var goodput = 1.0
   /// Work-loop restarts.
   public var workLoopRestarts = 0
   /// Work items completed.
@@ -107,6 +119,7 @@ public struct RunMetrics: Equatable, Codable, Sendable {
       apiCalls += 1
       apiCallsFailed += 1
     case .workCycleEnded(_, let ok): if ok { workCyclesCompleted += 1 } else { workCyclesFailed += 1 }
+    case .workCycleSkipped: workCyclesSkipped += 1
     case .workLoopRestarted: workLoopRestarts += 1
     case .workItemEnded(_, let completed, _): if completed { workItemsCompleted += 1 } else { workItemsDropped += 1 }
     case .alertRaised: needsLoginAlerts += 1

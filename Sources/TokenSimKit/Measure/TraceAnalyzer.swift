@@ -15,6 +15,8 @@ struct TraceAnalyzer {
   private var findings = RunFindings()
   private var lastServed: Int?
   private var lastTokenOutcome: [Int: TokenOutcome] = [:]
+  /// Whether the exit being observed was ok.
+  private var lastCLIExitOK = false
 
   init(duration: SimDuration) { timeline = TimelineBuilder(duration: duration) }
 
@@ -28,7 +30,9 @@ struct TraceAnalyzer {
       minimal.login(host: host, ttl: ttl, at: time)
     case .processStarted(let process, let name, let role, let host):
       started(process, name: name, role: role, host: host, at: time)
-    case .processExited(let process, _): ended(process, exited: true, at: time)
+    case .processExited(let process, let ok):
+      lastCLIExitOK = ok
+      ended(process, exited: true, at: time)
     case .processCrashed(let process): ended(process, exited: false, at: time)
     case .tokenRequestSent(let process, let request, _): sent(request, by: process, at: time)
     case .tokenRequestServed(let request, let decision, let family):
@@ -89,6 +93,10 @@ struct TraceAnalyzer {
       timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply")
     }
     let last = directory.ended(process, exited: exited)
+    if entry.role == .cli {
+      metrics.cliInvocations += 1
+      if exited, lastCLIExitOK { metrics.cliInvocationsCompleted += 1 }
+    }
     outages.ended(worker: entry.worker, at: time)
     lastTokenOutcome[process] = nil
     retryAfter.forget(process: process)
@@ -167,6 +175,11 @@ struct TraceAnalyzer {
     metrics.availability =
       metrics.apiCalls == 0 ? 1 : Double(metrics.apiCalls - metrics.apiCallsFailed) / Double(metrics.apiCalls)
     metrics.minimalRefreshes = minimal.count
+    let done = metrics.workCyclesCompleted + metrics.workItemsCompleted + metrics.cliInvocationsCompleted
+    let demand =
+      metrics.workCyclesCompleted + metrics.workCyclesFailed + metrics.workCyclesSkipped + metrics.workItemsCompleted
+      + metrics.workItemsDropped + metrics.cliInvocations
+    metrics.goodput = demand == 0 ? 1 : Double(done) / Double(demand)
     metrics.amplification = Double(metrics.tokenRequests) / Double(max(1, minimal.count))
     metrics.peakTokenRequestsPerSecond = requests.peakPerSecond
     metrics.peakConcurrentRefreshes = requests.peakConcurrent

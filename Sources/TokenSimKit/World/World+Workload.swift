@@ -63,7 +63,9 @@ extension World {
   func cycleDue(_ id: Int, epoch: Int) {
     guard epoch == processes[id].cycleEpoch, let cycle = templates[processes[id].template].config.cycle else { return }
     schedule(.cycleDue(epoch: epoch), for: id, at: now + cycle.every)
-    guard processes[id].cycleCallsLeft == nil, !processes[id].restarting else { return }
+    guard processes[id].cycleCallsLeft == nil, !processes[id].restarting else {
+      return record(.workCycleSkipped(process: id))
+    }
     cycle.apiCalls == 0 ? record(.workCycleEnded(process: id, ok: true)) : continueCycle(id, callsLeft: cycle.apiCalls)
   }
 
