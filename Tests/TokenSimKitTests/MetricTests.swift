@@ -69,7 +69,9 @@ struct MetricTests {
     let check = try #require(result.analysis.checks.first { $0.id == "alerts-on-dead-credentials" })
     #expect(check.verdict == .fail)
     #expect(
-      check.evidence?.what == "the session of h was revoked by a security event at 0:45:00; no alert in the 2.2 h that followed")
+      check.evidence?.what
+        == "the session of h was revoked by a security event at 0:45:00 and needed at 1:00:00; no alert in the 2.0 h that followed"
+    )
   }
 
   static let throttled = oneHost(

@@ -144,3 +144,38 @@ struct GoodputTests {
     #expect(result.analysis.checks.first { $0.id == "goodput" }?.verdict == .skipped)
   }
 }
+
+/// Issue 15, item 11: time to alert counts from the moment a session became unusable, whether
+/// revoked or expired, and the check judges the client from its first chance to notice.
+struct TimeToAlertTests {
+  @Test func aRevokedSessionIsJudgedFromItsFirstNeedAfterTheRevocation() throws {
+    let result = try run(MetricTests.revoked, strategy: "reread-from-disk")
+    #expect(result.metrics.timeToAlertSeconds == 900.102, "revoked at 45:00, alerted at 60:00.102")
+    #expect(
+      result.metrics.alertDelaySeconds == 0.102, "first needed at 60:00 (the call waits for a refresh), alerted 102 ms later")
+    #expect(result.metrics.tokenRequestsOnDeadCredentials == 1, "the request that learned of it")
+    let check = try #require(result.analysis.checks.first { $0.id == "alerts-on-dead-credentials" })
+    #expect(check.verdict == .pass && check.observed == 0.102)
+  }
+
+  @Test func anExpiredSessionIsJudgedTheSameWayAndItsRefusedRequestIsWasted() throws {
+    let result = try run(DeadCronJobTests.cronJob(startAt: "0s"), strategy: "lease-shared")
+    let first = try #require(result.analysis.findings.deadSessions.first)
+    #expect(first.cause == "refused as expired")
+    #expect(result.metrics.alertDelaySeconds == 0, "the refusal and the alert come at the first need after expiry")
+    #expect(result.metrics.tokenRequestsOnDeadCredentials == 6, "every refused request, the first included")
+    #expect(result.analysis.checks.first { $0.id == "alerts-on-dead-credentials" }?.verdict == .pass)
+  }
+
+  @Test func aClientThatAlertsAtItsFirstChancePassesInBothCasesAtAShortThreshold() throws {
+    var settings = CheckSettings()
+    settings["alerts-on-dead-credentials"] = .threshold(60)
+    for (json, strategy) in [
+      (MetricTests.revoked, "reread-from-disk"), (DeadCronJobTests.cronJob(startAt: "0s"), "lease-shared"),
+    ] {
+      let result = try run(json, strategy: strategy)
+      let judged = CheckCatalog.judge(result.metrics, result.analysis.findings, settings: settings)
+      #expect(judged.first { $0.id == "alerts-on-dead-credentials" }?.verdict == .pass, "\(strategy)")
+    }
+  }
+}

@@ -49,6 +49,8 @@ public struct RunFindings: Sendable {
     public var cause: String
     /// Whether a scenario security event revoked it (nothing recovers without a new login).
     public var bySecurityEvent: Bool
+    /// The first time a process of its host needed it after that: the client's first chance.
+    public var firstNeed: SimInstant
     /// The first alert on its host after that, and who raised it.
     public var alerted: (time: SimInstant, by: String)?
   }
@@ -96,6 +98,7 @@ public struct RunFindings: Sendable {
     deadSessions = credentials.deadAndNeeded.map { _, session in
       DeadSession(
         host: session.host, since: session.deadSince!, cause: session.cause, bySecurityEvent: session.bySecurityEvent,
+        firstNeed: session.neededAfterDeath!,
         alerted: session.alertedAt.map { ($0, session.alertedBy) })
     }
   }

@@ -43,7 +43,9 @@ struct TraceAnalyzer {
     case .familyRevoked(let family, let cause): revoked(family: family, cause: cause, at: time)
     case .callDenied(let process): call(process, ok: false, failure: "was denied a token for an API call", at: time)
     case .callWaiting(let process):
-      if let worker = directory.worker(of: process) { outages.waiting(worker: worker, at: time) }
+      guard let entry = directory.entry(process) else { break }
+      outages.waiting(worker: entry.worker, at: time)
+      credentials.wantedWork(host: entry.host, at: time)
     case .apiCallEnded(let process, let ok, let status):
       call(process, ok: ok, failure: "had an API call fail (\(status.map { "status \($0)" } ?? "no answer"))", at: time)
     case .storeRead(let process, _, .torn):
@@ -187,6 +189,7 @@ struct TraceAnalyzer {
     metrics.retryAfterViolations = .init(perProcess: retryAfter.perProcess, sharedStore: retryAfter.sharedStore)
     metrics.needsLoginAlertsWhileValid = credentials.alertsWhileValid
     metrics.timeToAlertSeconds = credentials.timeToAlert?.seconds
+    metrics.alertDelaySeconds = credentials.alertDelay?.seconds
     metrics.tokenRequestsOnDeadCredentials = credentials.requestsOnDeadCredentials
     metrics.longestOutageSeconds = outages.longest?.duration.seconds ?? 0
     metrics.stalledSeconds = outages.stalled.seconds
