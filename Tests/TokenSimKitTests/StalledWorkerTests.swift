@@ -179,3 +179,25 @@ struct TimeToAlertTests {
     }
   }
 }
+
+/// Issue 15, item 12: the perfect client of bounded-amplification does what the workload demands,
+/// and a request at the run's very end is not held against a client.
+struct PerfectClientTests {
+  @Test func cliRefreshesAtStartByDesignAreNeededRefreshes() throws {
+    let scenario = try Scenario.load(path: packageRoot.appendingPathComponent("Scenarios/shared-file-thrash.json").path)
+    let reread = Simulation(scenario: scenario, strategy: try choice("reread-from-disk")).run()
+    #expect(reread.metrics.minimalRefreshes == 288, "one per CLI invocation, every 25 s for 2 h")
+    #expect(reread.metrics.amplification == 1)
+    #expect(reread.analysis.checks.first { $0.id == "bounded-amplification" }?.verdict == .pass, "at the default 4×")
+  }
+
+  @Test func aRequestSentAtTheRunsEndIsNotCounted() throws {
+    let result = try run(
+      oneHost(
+        duration: "1h", server: #"{"accessTokenTTL": "30m"}"#,
+        processes: #"[{"name": "d", "role": "daemon", "cycle": {"every": "30m", "apiCalls": 1}}]"#), strategy: "naive")
+    #expect(result.metrics.tokenRequests == 2, "at 30:00 and at 60:00, the end")
+    #expect(result.metrics.minimalRefreshes == 1)
+    #expect(result.metrics.amplification == 1)
+  }
+}

@@ -140,7 +140,8 @@ import Testing
 /// compile here until it has a name, and then an example, which the document must show.
 enum TraceEventName: String, CaseIterable {
   case login, processStarted, processExited, processCrashed, tokenRequestSent, tokenRequestServed, tokenRequestEnded
-  case reuseDetected, familyRevoked, callDenied, callWaiting, apiCallEnded, storeRead, storeWritten, lock, workCycleEnded
+  case reuseDetected, familyRevoked, callDenied, callWaiting, refreshForced, apiCallEnded, storeRead, storeWritten, lock,
+    workCycleEnded
   case workCycleSkipped
   case workLoopRestarted, workItemEnded, alertRaised, faultWindow, securityEvent, schedulerArmFailed, hostSuspension
   case runEnded
@@ -158,6 +159,7 @@ enum TraceEventName: String, CaseIterable {
     case .familyRevoked: self = .familyRevoked
     case .callDenied: self = .callDenied
     case .callWaiting: self = .callWaiting
+    case .refreshForced: self = .refreshForced
     case .apiCallEnded: self = .apiCallEnded
     case .storeRead: self = .storeRead
     case .storeWritten: self = .storeWritten
@@ -199,6 +201,7 @@ enum TraceEventName: String, CaseIterable {
     case .familyRevoked: return (1_210_000_000, .familyRevoked(family: 1, cause: .reuse))
     case .callDenied: return (7_216_200_000, .callDenied(process: 1))
     case .callWaiting: return (3_300_000_000, .callWaiting(process: 1))
+    case .refreshForced: return (13_056_451, .refreshForced(process: 2))
     case .apiCallEnded: return (60_050_000, .apiCallEnded(process: 2, ok: false, status: 401))
     case .storeRead: return (1_000, .storeRead(process: 1, host: "laptop", result: .ok))
     case .storeWritten:

@@ -56,6 +56,9 @@ public enum TraceKind: Equatable, Sendable {
   /// The workload wanted to call the API and the strategy had no token to give at once: the call
   /// waits (for a store read, a lock, a refresh, a broker, a throttle) until granted or denied.
   case callWaiting(process: Int)
+  /// The program asked for a refresh whatever its token (`refreshAtStart`: a CLI that refreshes
+  /// on its first call by design), as a perfect client must too.
+  case refreshForced(process: Int)
   /// An API call ended (`status` nil: timed out or reset).
   case apiCallEnded(process: Int, ok: Bool, status: Int?)
   /// A store read ended.

@@ -41,6 +41,7 @@ public enum TraceLine {
     case .familyRevoked(let family, let cause): return ("familyRevoked", [("family", n(family)), ("cause", s(cause.rawValue))])
     case .callDenied(let p): return ("callDenied", [("process", n(p))])
     case .callWaiting(let p): return ("callWaiting", [("process", n(p))])
+    case .refreshForced(let p): return ("refreshForced", [("process", n(p))])
     case .apiCallEnded(let p, let ok, let status):
       return ("apiCallEnded", [("process", n(p)), ("ok", b(ok)), ("status", o(status))])
     case .storeRead(let p, let host, let result):

@@ -41,6 +41,8 @@ struct TraceAnalyzer {
     case .tokenRequestEnded(let process, let request, let outcome, _, let header):
       requestEnded(request, process: process, outcome: outcome, retryAfter: header, at: time)
     case .familyRevoked(let family, let cause): revoked(family: family, cause: cause, at: time)
+    case .refreshForced(let process):
+      if let host = directory.entry(process)?.host { minimal.forced(host: host, at: time) }
     case .callDenied(let process): call(process, ok: false, failure: "was denied a token for an API call", at: time)
     case .callWaiting(let process):
       guard let entry = directory.entry(process) else { break }
@@ -182,7 +184,10 @@ struct TraceAnalyzer {
       metrics.workCyclesCompleted + metrics.workCyclesFailed + metrics.workCyclesSkipped + metrics.workItemsCompleted
       + metrics.workItemsDropped + metrics.cliInvocations
     metrics.goodput = demand == 0 ? 1 : Double(done) / Double(demand)
-    metrics.amplification = Double(metrics.tokenRequests) / Double(max(1, minimal.count))
+    // A request sent at the very end needs nothing the perfect count (which stops before the end)
+    // covers, so it is not held against the client.
+    let atEnd = requests.lastSentAt == end ? requests.sentAtLast : 0
+    metrics.amplification = Double(metrics.tokenRequests - atEnd) / Double(max(1, minimal.count))
     metrics.peakTokenRequestsPerSecond = requests.peakPerSecond
     metrics.peakConcurrentRefreshes = requests.peakConcurrent
     metrics.longestTokenRequestSeconds = requests.longest?.duration.seconds ?? 0

@@ -21,6 +21,7 @@ extension World {
     processes[id].asks.append(ask, purpose)
     let force = templates[processes[id].template].config.refreshAtStart && !processes[id].askedOnce
     processes[id].askedOnce = true
+    if force { record(.refreshForced(process: id)) }
     deliver(.tokenNeeded(ask: ask, forceRefresh: force), to: id)
     if processes.contains(id), processes[id].alive, processes[id].asks[ask] != nil {
       record(.callWaiting(process: id))
