@@ -19,8 +19,6 @@ struct OutageTracker {
     var lastAttempt: SimInstant = .start
     /// When its first process started.
     var firstStart: SimInstant?
-    /// The host it runs on.
-    var host = ""
     /// Stalled at the latest trigger end, or stalled after it before succeeding.
     var affected = false
     /// The first success after the latest trigger end.
@@ -39,12 +37,15 @@ struct OutageTracker {
   private(set) var workerTime = SimDuration.zero
   /// Hosts suspended now, and since when.
   private var suspendedSince: [String: SimInstant] = [:]
+  /// The workers of each host, so that a suspension looks at its own host's workers only.
+  private var workersOfHost: [String: [Int]] = [:]
 
   /// A process of `worker` started.
   mutating func started(worker: Int, host: String, at time: SimInstant) {
     ensure(worker)
-    workers[worker].host = host
-    if workers[worker].firstStart == nil { workers[worker].firstStart = time }
+    guard workers[worker].firstStart == nil else { return }
+    workers[worker].firstStart = time
+    workersOfHost[host, default: []].append(worker)
   }
 
   /// `host` was suspended (`suspended`) or resumed. Its workers want nothing while it sleeps: a
@@ -58,7 +59,7 @@ struct OutageTracker {
     // A stall that began before the suspension resumes with it; one that began during it (a
     // process started while the host slept) begins at the resume.
     func awake(_ from: SimInstant) -> SimInstant { from <= since ? from + (time - since) : time }
-    for index in workers.indices where workers[index].host == host {
+    for index in workersOfHost[host] ?? [] {
       workers[index].waitingSince = workers[index].waitingSince.map(awake)
       workers[index].failingSince = workers[index].failingSince.map(awake)
     }
