@@ -16,7 +16,8 @@ enum RunSummary {
         + ", peak \(Figures.grouped(m.peakTokenRequestsPerSecond))/s",
       "  reuse detections \(Figures.grouped(m.reuseDetections)), family revocations \(Figures.grouped(m.familyRevocations)), "
         + "needs-login alerts \(Figures.grouped(m.needsLoginAlerts))",
-      "  API calls \(Figures.grouped(m.apiCalls)), failed \(Figures.grouped(m.apiCallsFailed)) (availability \(Figures.percent(m.availability)))",
+      "  API calls \(Figures.grouped(m.apiCalls)), failed \(Figures.grouped(m.apiCallsFailed)) (availability \(Figures.percent(m.availability))), "
+        + "stalled \(ReportText.seconds(m.stalledSeconds)) (time availability \(Figures.percent(m.timeAvailability)))",
       "  work cycles \(Figures.grouped(m.workCyclesCompleted)) ok / \(Figures.grouped(m.workCyclesFailed)) failed, "
         + "work-loop restarts \(Figures.grouped(m.workLoopRestarts)), items \(Figures.grouped(m.workItemsCompleted)) done / "
         + "\(Figures.grouped(m.workItemsDropped)) dropped",

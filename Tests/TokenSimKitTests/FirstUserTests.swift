@@ -32,8 +32,8 @@ import Testing
       let result = try tokensim(
         ["compare", Self.thrash, "--strategy", "naive,./ours.json,seed-004-needs-login", "--out", "out"], in: directory)
       #expect(result.status == 0, "\(result.stderr)")
-      #expect(result.stdout.contains("shared-file-thrash  fail amplif 191.7× +1  pass 99.0%"))
-      #expect(result.stdout.contains("shared-file-thrash  seed-004-needs-login  fail converge 2.0 h +1"))
+      #expect(result.stdout.contains("shared-file-thrash  fail avail 88.0% +2  pass 99.0%"))
+      #expect(result.stdout.contains("shared-file-thrash  seed-004-needs-login  fail converge 2.0 h +2"))
       for run in ["naive", "ours", "seed-004-needs-login"] {
         #expect(FileManager.default.fileExists(atPath: "\(directory)/out/shared-file-thrash/\(run)/report.json"), "\(run)")
       }

@@ -22,7 +22,9 @@ import Testing
       let result = try tokensim(["check", "Scenarios/shared-file-thrash.json", "--strategy", "naive", "--out", out])
       #expect(result.status == 1)
       #expect(result.stdout.hasPrefix("# tokensim check: FAIL\n"))
-      #expect(result.stdout.contains("| shared-file-thrash | fail | bounded-amplification, no-thrash | not compared |"))
+      #expect(
+        result.stdout.contains(
+          "| shared-file-thrash | fail | availability, goodput, no-thrash | not compared |"))
       #expect(result.stdout.contains("laptop/mount-daemon restarted its work loop 145 times"))
       #expect(result.stderr.contains("check failed: 1 scenario(s) with failing or undecided checks, 0 regression(s)"))
     }
@@ -109,7 +111,7 @@ import Testing
     try withTemporaryDirectory { out in
       let result = try tokensim(["compare", "Scenarios/shared-file-thrash.json", "--strategy", "naive,broker", "--out", out])
       #expect(result.status == 0)
-      #expect(result.stdout.contains("shared-file-thrash  fail amplif 191.7× +1  pass 100.0%"))
+      #expect(result.stdout.contains("shared-file-thrash  fail avail 88.0% +2  pass 100.0%"))
       #expect(result.stdout.contains("shared-file-thrash × naive: fail no-thrash (145, at most 3)"))
       for file in ["compare.json", "compare.md", "compare.html", "shared-file-thrash/broker/index.html"] {
         #expect(FileManager.default.fileExists(atPath: "\(out)/\(file)"), "\(file)")
@@ -133,7 +135,7 @@ import Testing
     #expect(result.status == 0)
     for id in [
       "no-family-revocation", "honors-retry-after", "bounded-amplification", "converges", "alerts-on-dead-credentials",
-      "no-work-lost", "availability", "store-integrity", "no-thrash", "no-hang",
+      "no-work-lost", "availability", "goodput", "store-integrity", "no-thrash", "no-hang",
     ] {
       #expect(result.stdout.contains("\n\(id) (default: ") || result.stdout.hasPrefix("\(id) (default: "), "\(id)")
     }

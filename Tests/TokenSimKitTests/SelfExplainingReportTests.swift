@@ -14,7 +14,7 @@ import TokenSimKit
   }
 
   static let thrash: [MatrixEntry] = {
-    ["naive", "lease-shared", "single-flight"].map { MatrixEntry(try! run("shared-file-thrash", $0)) }
+    ["naive", "broker", "single-flight"].map { MatrixEntry(try! run("shared-file-thrash", $0)) }
   }()
 
   @Test func theMatrixPageLeadsWithItsVerdictAndCountsThenTheLegendThenTheMatrix() throws {
@@ -25,9 +25,9 @@ import TokenSimKit
     #expect(verdict.lowerBound < legend.lowerBound && legend.lowerBound < matrix.lowerBound)
     #expect(page.contains("As expected: all 3 runs came out as their scenarios&apos; expect sections say."))
     #expect(
-      page.contains("3 runs (1 scenario × 3 strategies, 0 variants): 1 pass · 2 fail · 0 unknown · 4 failing or undecided checks")
+      page.contains("3 runs (1 scenario × 3 strategies, 0 variants): 1 pass · 2 fail · 0 unknown · 6 failing or undecided checks")
     )
-    for (label, id) in [("amplif", "bounded-amplification"), ("converge", "converges")] {
+    for (label, id) in [("avail", "availability"), ("converge", "converges")] {
       #expect(page.contains("<dt>\(label)</dt><dd title=\""), "legend names \(label)")
       #expect(page.contains(">\(id)</dd>"))
     }
@@ -54,7 +54,7 @@ import TokenSimKit
     #expect(page.contains("NOT as expected: 1 of 3 runs did not come out"))
     let list = try #require(page.range(of: "<div class=\"unexpected-list\"><h2>Did not come out as expected</h2>"))
     #expect(list.lowerBound < page.range(of: "<table class=\"matrix\">")!.lowerBound)
-    #expect(page.contains("shared-file-thrash × lease-shared</a>: verdict pass, expected fail</li>"))
+    #expect(page.contains("shared-file-thrash × broker</a>: verdict pass, expected fail</li>"))
     #expect(page.contains("<td class=\"cell cell-pass unexpected\">"))
     #expect(page.contains("<span class=\"flag\">UNEXPECTED</span></a></td>"))
     #expect(!page.contains("! "), "no tiny exclamation mark")
@@ -65,15 +65,15 @@ import TokenSimKit
     #expect(page.contains("<h2>Failing checks, by scenario and check</h2>"))
     #expect(
       page.contains(
-        "<summary><b>shared-file-thrash</b>: 4 failing or undecided checks in 2 runs: bounded-amplification ×1, "
-          + "converges ×1, availability ×1, no-thrash ×1</summary>"))
+        "<summary><b>shared-file-thrash</b>: 6 failing or undecided checks in 2 runs: converges ×1, "
+          + "availability ×2, goodput ×2, no-thrash ×1</summary>"))
     #expect(
       page.contains(
         "<th class=\"check\" rowspan=\"1\">no-thrash</th><td><a href=\"shared-file-thrash/naive/index.html\">naive</a>"))
     let markdown = MatrixReport.markdown(Self.thrash)
     #expect(
       markdown.contains(
-        "## Failing checks, by scenario and check\n\n### shared-file-thrash\n\n- `bounded-amplification` (at most 100.0×)\n  - naive: fail 191.7×: sent 575"
+        "## Failing checks, by scenario and check\n\n### shared-file-thrash\n\n- `converges` (at most 15 min)\n"
       ))
   }
 
@@ -87,7 +87,7 @@ import TokenSimKit
       page.components(separatedBy: "<table class=\"metrics\">").dropFirst().first?.components(separatedBy: "</table>").first)
     #expect(
       table.contains(
-        "<th><a href=\"shared-file-thrash/naive/index.html\">naive</a></th><th><a href=\"shared-file-thrash/lease-shared/index.html\">lease-shared</a></th>"
+        "<th><a href=\"shared-file-thrash/naive/index.html\">naive</a></th><th><a href=\"shared-file-thrash/broker/index.html\">broker</a></th>"
       ))
     func row(_ label: String) -> [String] {
       let line = table.split(separator: "\n").first { $0.hasPrefix("<tr><th>\(label)</th>") }.map(String.init) ?? ""
@@ -106,7 +106,7 @@ import TokenSimKit
     #expect(Set(outcomes).count == outcomes.count)
     #expect(Set(lanes).count == lanes.count)
     let safe = Set(TimelinePalette.okabeIto + TimelinePalette.greys)
-    for color in outcomes + lanes where color != TimelinePalette.splitFill {
+    for color in outcomes + lanes where color != TimelinePalette.splitFill && color != TimelinePalette.waitFill {
       #expect(safe.contains(color), "\(color) is Okabe–Ito or grey")
     }
     func outcome(_ name: String) -> String { TimelinePalette.outcomes.first { $0.outcome == name }!.color }

@@ -140,7 +140,9 @@ import Testing
 /// compile here until it has a name, and then an example, which the document must show.
 enum TraceEventName: String, CaseIterable {
   case login, processStarted, processExited, processCrashed, tokenRequestSent, tokenRequestServed, tokenRequestEnded
-  case reuseDetected, familyRevoked, callDenied, apiCallEnded, storeRead, storeWritten, lock, workCycleEnded
+  case reuseDetected, familyRevoked, callDenied, callWaiting, refreshForced, apiCallEnded, storeRead, storeWritten, lock,
+    workCycleEnded
+  case workCycleSkipped
   case workLoopRestarted, workItemEnded, alertRaised, faultWindow, securityEvent, schedulerArmFailed, hostSuspension
   case runEnded
 
@@ -156,11 +158,14 @@ enum TraceEventName: String, CaseIterable {
     case .reuseDetected: self = .reuseDetected
     case .familyRevoked: self = .familyRevoked
     case .callDenied: self = .callDenied
+    case .callWaiting: self = .callWaiting
+    case .refreshForced: self = .refreshForced
     case .apiCallEnded: self = .apiCallEnded
     case .storeRead: self = .storeRead
     case .storeWritten: self = .storeWritten
     case .lock: self = .lock
     case .workCycleEnded: self = .workCycleEnded
+    case .workCycleSkipped: self = .workCycleSkipped
     case .workLoopRestarted: self = .workLoopRestarted
     case .workItemEnded: self = .workItemEnded
     case .alertRaised: self = .alertRaised
@@ -195,12 +200,15 @@ enum TraceEventName: String, CaseIterable {
     case .reuseDetected: return (1_210_000_000, .reuseDetected(family: 1, token: 3))
     case .familyRevoked: return (1_210_000_000, .familyRevoked(family: 1, cause: .reuse))
     case .callDenied: return (7_216_200_000, .callDenied(process: 1))
+    case .callWaiting: return (3_300_000_000, .callWaiting(process: 1))
+    case .refreshForced: return (13_056_451, .refreshForced(process: 2))
     case .apiCallEnded: return (60_050_000, .apiCallEnded(process: 2, ok: false, status: 401))
     case .storeRead: return (1_000, .storeRead(process: 1, host: "laptop", result: .ok))
     case .storeWritten:
       return (1_790_205_000, .storeWritten(process: 1, host: "laptop", refreshToken: 4, lostUpdate: false))
     case .lock: return (7_801_032_000, .lock(process: 4, host: "laptop", what: .acquired))
     case .workCycleEnded: return (60_050_000, .workCycleEnded(process: 2, ok: true))
+    case .workCycleSkipped: return (3_660_000_000, .workCycleSkipped(process: 1))
     case .workLoopRestarted: return (7_216_200_000, .workLoopRestarted(process: 1))
     case .workItemEnded: return (7_311_455_029, .workItemEnded(process: 1, completed: false, attempts: 5))
     case .alertRaised:

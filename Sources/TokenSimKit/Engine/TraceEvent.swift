@@ -53,6 +53,12 @@ public enum TraceKind: Equatable, Sendable {
   case familyRevoked(family: Int, cause: RevocationCause)
   /// The workload wanted to call the API and the strategy had no token to give.
   case callDenied(process: Int)
+  /// The workload wanted to call the API and the strategy had no token to give at once: the call
+  /// waits (for a store read, a lock, a refresh, a broker, a throttle) until granted or denied.
+  case callWaiting(process: Int)
+  /// The program asked for a refresh whatever its token (`refreshAtStart`: a CLI that refreshes
+  /// on its first call by design), as a perfect client must too.
+  case refreshForced(process: Int)
   /// An API call ended (`status` nil: timed out or reset).
   case apiCallEnded(process: Int, ok: Bool, status: Int?)
   /// A store read ended.
@@ -63,6 +69,9 @@ public enum TraceKind: Equatable, Sendable {
   case lock(process: Int, host: String, what: LockChange)
   /// A daemon's work cycle ended.
   case workCycleEnded(process: Int, ok: Bool)
+  /// A daemon's cycle came due while the previous one was still under way (waiting for a token)
+  /// or its loop was restarting: the cycle did not run.
+  case workCycleSkipped(process: Int)
   /// A daemon restarted its work loop.
   case workLoopRestarted(process: Int)
   /// A work item ended (`completed` false: dropped).

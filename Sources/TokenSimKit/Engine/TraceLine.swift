@@ -40,6 +40,8 @@ public enum TraceLine {
       return ("reuseDetected", [("family", n(family)), ("refreshToken", s("rt-\(token)"))])
     case .familyRevoked(let family, let cause): return ("familyRevoked", [("family", n(family)), ("cause", s(cause.rawValue))])
     case .callDenied(let p): return ("callDenied", [("process", n(p))])
+    case .callWaiting(let p): return ("callWaiting", [("process", n(p))])
+    case .refreshForced(let p): return ("refreshForced", [("process", n(p))])
     case .apiCallEnded(let p, let ok, let status):
       return ("apiCallEnded", [("process", n(p)), ("ok", b(ok)), ("status", o(status))])
     case .storeRead(let p, let host, let result):
@@ -51,6 +53,7 @@ public enum TraceLine {
       )
     case .lock(let p, let host, let what): return ("lock", [("process", n(p)), ("host", s(host)), ("what", s(what.rawValue))])
     case .workCycleEnded(let p, let ok): return ("workCycleEnded", [("process", n(p)), ("ok", b(ok))])
+    case .workCycleSkipped(let p): return ("workCycleSkipped", [("process", n(p))])
     case .workLoopRestarted(let p): return ("workLoopRestarted", [("process", n(p))])
     case .workItemEnded(let p, let completed, let attempts):
       return ("workItemEnded", [("process", n(p)), ("completed", b(completed)), ("attempts", n(attempts))])

@@ -39,6 +39,9 @@ struct CredentialHealth {
   mutating func served(decision: ServerDecision, family: Int?, at time: SimInstant) {
     guard let family, sessions[family] != nil else { return }
     if decision == .expired || decision == .idleExpired {
+      // The refused request was itself spent on dead credentials, as the first request after a
+      // revocation is.
+      if sessions[family]!.deadSince == nil { requestsOnDeadCredentials += 1 }
       died(family, cause: "refused as \(decision.rawValue)", provisional: true, at: time)
     } else if decision.isIssued, sessions[family]!.provisional {
       sessions[family] = Session(host: sessions[family]!.host)
@@ -78,6 +81,20 @@ struct CredentialHealth {
       let session = sessions[family]!
       return session.deadSince != nil && session.neededAfterDeath != nil ? (family, session) : nil
     }
+  }
+
+  /// The longest delay from a needed dead session's first chance (the first time a process of its
+  /// host needed it after it died) to its alert (0 when the alert came first); nil when one was
+  /// never alerted or none died.
+  var alertDelay: SimDuration? {
+    let needed = deadAndNeeded
+    guard !needed.isEmpty else { return nil }
+    var longest = SimDuration.zero
+    for (_, session) in needed {
+      guard let alerted = session.alertedAt else { return nil }
+      longest = max(longest, alerted - session.neededAfterDeath!)
+    }
+    return longest
   }
 
   /// The longest time to alert over needed dead sessions; nil when one was never alerted or none died.

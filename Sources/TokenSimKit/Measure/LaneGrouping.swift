@@ -41,6 +41,7 @@ enum LaneGrouping {
         cell.failed += row[index].failed
         cell.alive = cell.alive || row[index].alive
         cell.alerted = cell.alerted || row[index].alerted
+        cell.waiting = cell.waiting || row[index].waiting
       }
       return cell
     }
@@ -50,7 +51,7 @@ enum LaneGrouping {
     String(
       row.map { cell -> Character in
         if cell.alerted { return "!" }
-        if cell.ok + cell.failed == 0 { return cell.alive ? "." : " " }
+        if cell.ok + cell.failed == 0 { return cell.waiting ? "w" : cell.alive ? "." : " " }
         return cell.failed == 0 ? "o" : cell.ok == 0 ? "x" : "~"
       })
   }

@@ -34,6 +34,16 @@ struct MinimalRefreshes {
     if sessions[host]!.live == 0 { cover(host, until: time) }
   }
 
+  /// A program of `host` refreshes whatever its token, by design: the perfect client refreshes
+  /// too (once the session is dead it has already spent its one request to learn that).
+  mutating func forced(host: String, at time: SimInstant) {
+    guard sessions[host] != nil, !sessions[host]!.dead else { return }
+    cover(host, until: time)
+    count += 1
+    sessions[host]!.expiry = time + sessions[host]!.ttl
+    sessions[host]!.since = time
+  }
+
   /// The host's session was revoked.
   mutating func revoked(host: String, at time: SimInstant) {
     guard sessions[host] != nil, !sessions[host]!.dead else { return }

@@ -1,13 +1,25 @@
-/// Follows each worker's API calls: the longest stretch in which it wanted to work and no call of
-/// its succeeded, and, for convergence, which workers were failing at or after the latest trigger
-/// end and when each first had a call succeed after it.
+/// Follows each worker's progress: the stretches in which it wanted to work and made none (its
+/// calls failed, or it waited for a token at least `waitGrace`), their total, and, for
+/// convergence, which workers were stalled at or after the latest trigger end and when each first
+/// had a call succeed after it.
 struct OutageTracker {
+  /// A wait for a token shorter than this is latency, not an outage: it covers a store read, a
+  /// contended lock and a token request at ordinary latencies, while the shortest stall the seeds
+  /// describe (seed 003's 24–36 s throttle before a required refresh) is well above it. A wait
+  /// that reaches it counts from its start, and a wait that ends in a failed call always counts.
+  static let waitGrace = SimDuration.seconds(5)
+
   /// One worker's calls.
   struct Worker {
+    /// Since its first failed call with no success after (or since the wait that led to it).
     var failingSince: SimInstant?
+    /// Since it began waiting for a token, with no call ended since.
+    var waitingSince: SimInstant?
     var lastFailure: SimInstant?
     var lastAttempt: SimInstant = .start
-    /// Failing at the latest trigger end, or failed after it before succeeding.
+    /// When its first process started.
+    var firstStart: SimInstant?
+    /// Stalled at the latest trigger end, or stalled after it before succeeding.
     var affected = false
     /// The first success after the latest trigger end.
     var recoveredAt: SimInstant?
@@ -19,39 +31,106 @@ struct OutageTracker {
   private(set) var longest: (duration: SimDuration, worker: Int, from: SimInstant, to: SimInstant)?
   /// The longest outage of a live worker still open when the run ended.
   private(set) var longestOpen: (duration: SimDuration, worker: Int, from: SimInstant)?
+  /// The outages of every worker, added up.
+  private(set) var stalled = SimDuration.zero
+  /// From each worker's first start to the end of the run, added up (set by `finish`).
+  private(set) var workerTime = SimDuration.zero
+  /// Hosts suspended now, and since when.
+  private var suspendedSince: [String: SimInstant] = [:]
+  /// The workers of each host, so that a suspension looks at its own host's workers only.
+  private var workersOfHost: [String: [Int]] = [:]
 
-  /// A call of `worker` ended (`ok`), or was denied for lack of a token.
-  mutating func call(worker: Int, ok: Bool, at time: SimInstant) {
-    while workers.count <= worker { workers.append(Worker()) }
-    workers[worker].lastAttempt = time
-    if ok {
-      if let since = workers[worker].failingSince { close(worker, from: since, to: time) }
-      workers[worker].failingSince = nil
-      if workers[worker].recoveredAt == nil { workers[worker].recoveredAt = time }
-    } else {
-      if workers[worker].failingSince == nil { workers[worker].failingSince = time }
-      workers[worker].lastFailure = time
-      if workers[worker].recoveredAt == nil { workers[worker].affected = true }
+  /// A process of `worker` started.
+  mutating func started(worker: Int, host: String, at time: SimInstant) {
+    ensure(worker)
+    guard workers[worker].firstStart == nil else { return }
+    workers[worker].firstStart = time
+    workersOfHost[host, default: []].append(worker)
+  }
+
+  /// `host` was suspended (`suspended`) or resumed. Its workers want nothing while it sleeps: a
+  /// stall that spans the suspension is counted without it.
+  mutating func hostSuspension(host: String, suspended: Bool, at time: SimInstant) {
+    guard !suspended else {
+      suspendedSince[host] = time
+      return
     }
+    guard let since = suspendedSince.removeValue(forKey: host) else { return }
+    // A stall that began before the suspension resumes with it; one that began during it (a
+    // process started while the host slept) begins at the resume.
+    func awake(_ from: SimInstant) -> SimInstant { from <= since ? from + (time - since) : time }
+    for index in workersOfHost[host] ?? [] {
+      workers[index].waitingSince = workers[index].waitingSince.map(awake)
+      workers[index].failingSince = workers[index].failingSince.map(awake)
+    }
+  }
+
+  /// A call of `worker` has to wait for a token.
+  mutating func waiting(worker: Int, at time: SimInstant) {
+    ensure(worker)
+    guard workers[worker].failingSince == nil, workers[worker].waitingSince == nil else { return }
+    workers[worker].waitingSince = time
+  }
+
+  /// A call of `worker` ended (`ok`), or was denied for lack of a token. Returns the wait it
+  /// ended, when that wait counts as an outage.
+  @discardableResult
+  mutating func call(worker: Int, ok: Bool, at time: SimInstant) -> (from: SimInstant, to: SimInstant)? {
+    ensure(worker)
+    workers[worker].lastAttempt = time
+    let wait = workers[worker].waitingSince.map { (from: $0, to: time) }
+    workers[worker].waitingSince = nil
+    if ok {
+      let waitedLong = wait.map { $0.to - $0.from >= Self.waitGrace } ?? false
+      if let since = workers[worker].failingSince ?? (waitedLong ? wait?.from : nil) { close(worker, from: since, to: time) }
+      workers[worker].failingSince = nil
+      if workers[worker].recoveredAt == nil {
+        if waitedLong { workers[worker].affected = true }
+        workers[worker].recoveredAt = time
+      }
+      return waitedLong ? wait : nil
+    }
+    if workers[worker].failingSince == nil { workers[worker].failingSince = wait?.from ?? time }
+    workers[worker].lastFailure = time
+    if workers[worker].recoveredAt == nil { workers[worker].affected = true }
+    return wait
+  }
+
+  /// A process of `worker` ended: a wait it was in lasted until now.
+  mutating func ended(worker: Int, at time: SimInstant) {
+    guard worker < workers.count, workers[worker].waitingSince != nil else { return }
+    workers[worker].lastAttempt = time
   }
 
   /// A fault window closed or a security event happened: convergence is measured from here.
   mutating func triggerEnded(at time: SimInstant) {
     triggerEnd = time
     for index in workers.indices {
-      workers[index].affected = workers[index].failingSince != nil
+      workers[index].affected = workers[index].failingSince != nil || workers[index].waitingSince != nil
       workers[index].recoveredAt = nil
     }
   }
 
-  /// Closes outages still open at `end`: a worker with a live process was still waiting then;
-  /// one without was last waiting at its last attempt.
-  mutating func finish(end: SimInstant, live: (Int) -> Bool) {
+  /// Closes outages still open at `end`. A worker whose last call failed, with no success after,
+  /// is out until the end whether or not a process of it is alive then (a cron job that died for
+  /// good fails every invocation and exits); a wait lasts until the end while its process lives,
+  /// else until the process ended. Returns the waits that count, by worker.
+  mutating func finish(end: SimInstant, live: (Int) -> Bool) -> [(worker: Int, from: SimInstant, to: SimInstant)] {
+    var waits: [(worker: Int, from: SimInstant, to: SimInstant)] = []
     for index in workers.indices {
-      guard let since = workers[index].failingSince else { continue }
-      close(index, from: since, to: live(index) ? end : workers[index].lastAttempt)
-      if live(index), end - since > (longestOpen?.duration ?? .zero) { longestOpen = (end - since, index, since) }
+      if let first = workers[index].firstStart, end > first { workerTime = workerTime + (end - first) }
+      let waitEnd = live(index) ? end : workers[index].lastAttempt
+      let wait = workers[index].waitingSince.flatMap { waitEnd - $0 >= Self.waitGrace ? $0 : nil }
+      if let wait {
+        waits.append((index, wait, waitEnd))
+        if workers[index].recoveredAt == nil { workers[index].affected = true }
+      }
+      let open = workers[index].failingSince.map { ($0, end) } ?? wait.map { ($0, waitEnd) }
+      guard let (since, stop) = open else { continue }
+      close(index, from: since, to: stop)
+      if stop == end, end - since > (longestOpen?.duration ?? .zero) { longestOpen = (end - since, index, since) }
     }
+    return waits
   }
 
   /// Time from the latest trigger end until every affected worker had a call succeed: nil and
@@ -66,7 +145,12 @@ struct OutageTracker {
     return (slowest?.0 ?? .zero, slowest?.1)
   }
 
+  private mutating func ensure(_ worker: Int) {
+    while workers.count <= worker { workers.append(Worker()) }
+  }
+
   private mutating func close(_ worker: Int, from: SimInstant, to: SimInstant) {
+    if to > from { stalled = stalled + (to - from) }
     guard to - from > (longest?.duration ?? .zero) else { return }
     longest = (to - from, worker, from, to)
   }

@@ -14,7 +14,13 @@ struct RequestFlow {
   /// The process that sent `request`, while it is in flight.
   func sender(of request: Int) -> Int? { inFlight[request]?.process }
 
+  /// When the latest request was sent, and how many were sent at that instant.
+  private(set) var lastSentAt: SimInstant?
+  private(set) var sentAtLast = 0
+
   mutating func sent(request: Int, process: Int, at time: SimInstant) {
+    sentAtLast = lastSentAt == time ? sentAtLast + 1 : 1
+    lastSentAt = time
     inFlight[request] = (process, time)
     inFlightOf[process, default: []].append(request)
     peakConcurrent = max(peakConcurrent, inFlight.count)

@@ -49,6 +49,8 @@ public struct RunFindings: Sendable {
     public var cause: String
     /// Whether a scenario security event revoked it (nothing recovers without a new login).
     public var bySecurityEvent: Bool
+    /// The first time a process of its host needed it after that: the client's first chance.
+    public var firstNeed: SimInstant
     /// The first alert on its host after that, and who raised it.
     public var alerted: (time: SimInstant, by: String)?
   }
@@ -96,6 +98,7 @@ public struct RunFindings: Sendable {
     deadSessions = credentials.deadAndNeeded.map { _, session in
       DeadSession(
         host: session.host, since: session.deadSince!, cause: session.cause, bySecurityEvent: session.bySecurityEvent,
+        firstNeed: session.neededAfterDeath!,
         alerted: session.alertedAt.map { ($0, session.alertedBy) })
     }
   }
@@ -105,10 +108,13 @@ public struct RunFindings: Sendable {
   ) {
     guard let worker = convergence.worker else { return }
     let state = outages.workers[worker]
+    let stalled =
+      state.lastFailure.map { "last failure at \($0.clock)" } ?? "waiting for a token since \(state.waitingSince?.clock ?? "")"
     let what =
       convergence.time == nil
-      ? "had no API call succeed after \(outages.triggerEnd.clock) (last failure at \(state.lastFailure!.clock))"
+      ? "had no API call succeed after \(outages.triggerEnd.clock) (\(stalled))"
       : "first had an API call succeed after \(outages.triggerEnd.clock) at \(state.recoveredAt!.clock)"
-    self.convergence = Evidence(time: state.recoveredAt ?? state.lastFailure, process: directory.workers[worker], what: what)
+    self.convergence = Evidence(
+      time: state.recoveredAt ?? state.lastFailure ?? state.waitingSince, process: directory.workers[worker], what: what)
   }
 }

@@ -29,10 +29,25 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   public var apiCallsFailed = 0
   /// Succeeded / attempted, or 1 when no call was made.
   public var availability = 1.0
+  /// The share of the workers' time (each from its first start to the end of the run) in which
+  /// they were not stalled: 1 - stalledSeconds / that time, or 1 when no worker ran.
+  public var timeAvailability = 1.0
   /// Daemon work cycles that completed.
   public var workCyclesCompleted = 0
   /// Daemon work cycles that failed.
   public var workCyclesFailed = 0
+  /// Daemon work cycles that came due while the previous one was still under way or the loop was
+  /// restarting, and did not run.
+  public var workCyclesSkipped = 0
+  /// CLI invocations that ended: exited (ok or with an error) or crashed.
+  public var cliInvocations = 0
+  /// CLI invocations that exited ok.
+  public var cliInvocationsCompleted = 0
+  /// The share of the work the workloads demanded that was done: (cycles completed + work items
+  /// completed + CLI invocations completed) / (cycles due: completed, failed or skipped + work
+  /// items ended + CLI invocations ended), or 1 without demand. Work still queued or an invocation
+  /// still running at the end counts in neither.
+  public var goodput = 1.0
   /// Work-loop restarts.
   public var workLoopRestarts = 0
   /// Work items completed.
@@ -46,15 +61,25 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   /// From a session becoming unusable to the first alert on its host (the longest, over sessions
   /// still needed); nil when one was never alerted, or none died.
   @ExplicitNull public var timeToAlertSeconds: Double?
-  /// Token requests sent while the host's session was already unusable.
+  /// From the first time a process needed a session after it became unusable (the client's first
+  /// chance to notice) to the first alert on its host (0 when the alert came first; the longest
+  /// over sessions still needed); nil when one was never alerted, or none died. The
+  /// alerts-on-dead-credentials check judges this.
+  @ExplicitNull public var alertDelaySeconds: Double?
+  /// Token requests sent while the host's session was already unusable, including the request
+  /// refused as expired that showed it.
   public var tokenRequestsOnDeadCredentials = 0
-  /// The longest interval in which a worker wanted to work and no call of its succeeded.
+  /// The longest interval in which a worker wanted to work and made no progress: its calls failed,
+  /// or it waited for a token for at least `OutageTracker.waitGrace` (5 s), until a call succeeded.
   public var longestOutageSeconds = 0.0
+  /// Every worker's outages (failing or waiting, as for `longestOutageSeconds`), added up.
+  public var stalledSeconds = 0.0
   /// After the last fault window and security event ended (or from the start, when there were
   /// none), the time until every worker that failed after it succeeded again; nil if one never did.
   @ExplicitNull public var convergenceSeconds: Double?
-  /// The longest outage still open when the run ended: a worker that wanted to work and had not
-  /// succeeded since (0 when every worker was working at the end).
+  /// The longest outage still open when the run ended: a worker whose last call failed with no
+  /// success after (alive then or not: a cron job that died for good), or that was still waiting
+  /// (0 when every worker was working at the end).
   public var openOutageSeconds = 0.0
   /// Whether token-endpoint load stayed above the pre-trigger baseline for longer than
   /// `LoadProfile.metastableAfter` after the last trigger ended.
@@ -100,6 +125,7 @@ public struct RunMetrics: Equatable, Codable, Sendable {
       apiCalls += 1
       apiCallsFailed += 1
     case .workCycleEnded(_, let ok): if ok { workCyclesCompleted += 1 } else { workCyclesFailed += 1 }
+    case .workCycleSkipped: workCyclesSkipped += 1
     case .workLoopRestarted: workLoopRestarts += 1
     case .workItemEnded(_, let completed, _): if completed { workItemsCompleted += 1 } else { workItemsDropped += 1 }
     case .alertRaised: needsLoginAlerts += 1

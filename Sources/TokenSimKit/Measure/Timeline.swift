@@ -37,7 +37,8 @@ public struct Timeline: Codable, Equatable, Sendable {
   public struct Lane: Codable, Equatable, Sendable {
     /// The worker's name, or the group's name with its size (`mount-daemon ×100`).
     public var name: String
-    /// One character per bucket: ` ` not running, `.` running without calls, `o` every call
+    /// One character per bucket: ` ` not running, `.` running without calls, `w` waiting for a
+    /// token without calls (a wait that counts as an outage), `o` every call
     /// succeeded, `~` some failed, `x` every call failed, `!` a needs-login alert is standing.
     public var states: String
   }

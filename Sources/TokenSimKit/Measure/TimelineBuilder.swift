@@ -6,6 +6,8 @@ struct TimelineBuilder {
     var failed = 0
     var alive = false
     var alerted = false
+    /// Waiting for a token, in a wait that counts as an outage.
+    var waiting = false
   }
 
   let width: SimDuration
@@ -48,6 +50,11 @@ struct TimelineBuilder {
     }
     healthy[process] = ok
     if ok { alerted[process] = nil }
+  }
+
+  /// `worker` waited for a token from `from` to `to`, long enough to count as an outage.
+  mutating func waited(worker: Int, from: SimInstant, to: SimInstant) {
+    for index in bucket(from)...bucket(to) { touchAt(worker, index) { $0.waiting = true } }
   }
 
   mutating func started(process: Int, worker: Int, firstOfWorker: Bool) {

@@ -15,6 +15,8 @@ struct TraceAnalyzer {
   private var findings = RunFindings()
   private var lastServed: Int?
   private var lastTokenOutcome: [Int: TokenOutcome] = [:]
+  /// Whether the exit being observed was ok.
+  private var lastCLIExitOK = false
 
   init(duration: SimDuration) { timeline = TimelineBuilder(duration: duration) }
 
@@ -28,7 +30,9 @@ struct TraceAnalyzer {
       minimal.login(host: host, ttl: ttl, at: time)
     case .processStarted(let process, let name, let role, let host):
       started(process, name: name, role: role, host: host, at: time)
-    case .processExited(let process, _): ended(process, exited: true, at: time)
+    case .processExited(let process, let ok):
+      lastCLIExitOK = ok
+      ended(process, exited: true, at: time)
     case .processCrashed(let process): ended(process, exited: false, at: time)
     case .tokenRequestSent(let process, let request, _): sent(request, by: process, at: time)
     case .tokenRequestServed(let request, let decision, let family):
@@ -37,7 +41,13 @@ struct TraceAnalyzer {
     case .tokenRequestEnded(let process, let request, let outcome, _, let header):
       requestEnded(request, process: process, outcome: outcome, retryAfter: header, at: time)
     case .familyRevoked(let family, let cause): revoked(family: family, cause: cause, at: time)
+    case .refreshForced(let process):
+      if let host = directory.entry(process)?.host { minimal.forced(host: host, at: time) }
     case .callDenied(let process): call(process, ok: false, failure: "was denied a token for an API call", at: time)
+    case .callWaiting(let process):
+      guard let entry = directory.entry(process) else { break }
+      outages.waiting(worker: entry.worker, at: time)
+      credentials.wantedWork(host: entry.host, at: time)
     case .apiCallEnded(let process, let ok, let status):
       call(process, ok: ok, failure: "had an API call fail (\(status.map { "status \($0)" } ?? "no answer"))", at: time)
     case .storeRead(let process, _, .torn):
@@ -62,6 +72,7 @@ struct TraceAnalyzer {
       triggers.securityEvent(at: time)
       timeline.securityEvent()
       outages.triggerEnded(at: time)
+    case .hostSuspension(let host, let suspended): outages.hostSuspension(host: host, suspended: suspended, at: time)
     case .runEnded(let reason):
       findings.stopReason = reason
       findings.end = time
@@ -72,7 +83,11 @@ struct TraceAnalyzer {
   private mutating func started(_ process: Int, name: String, role: ProcessRole, host: String, at time: SimInstant) {
     let first = directory.started(process, name: name, role: role, host: host)
     retryAfter.forget(process: process)
-    if role != .broker { minimal.started(host: host, at: time) }
+    let worker = directory.worker(of: process)!
+    if role != .broker {
+      minimal.started(host: host, at: time)
+      outages.started(worker: worker, host: host, at: time)
+    }
     timeline.started(process: process, worker: directory.worker(of: process)!, firstOfWorker: first)
   }
 
@@ -82,6 +97,11 @@ struct TraceAnalyzer {
       timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply")
     }
     let last = directory.ended(process, exited: exited)
+    if entry.role == .cli {
+      metrics.cliInvocations += 1
+      if exited, lastCLIExitOK { metrics.cliInvocationsCompleted += 1 }
+    }
+    outages.ended(worker: entry.worker, at: time)
     lastTokenOutcome[process] = nil
     retryAfter.forget(process: process)
     if entry.role != .broker { minimal.ended(host: entry.host, at: time) }
@@ -117,7 +137,9 @@ struct TraceAnalyzer {
 
   private mutating func call(_ process: Int, ok: Bool, failure: @autoclosure () -> String, at time: SimInstant) {
     guard let entry = directory.entry(process) else { return }
-    outages.call(worker: entry.worker, ok: ok, at: time)
+    if let wait = outages.call(worker: entry.worker, ok: ok, at: time) {
+      timeline.waited(worker: entry.worker, from: wait.from, to: wait.to)
+    }
     timeline.call(process: process, worker: entry.worker, ok: ok, at: time)
     credentials.wantedWork(host: entry.host, at: time)
     if !ok { findings.note(\.failedCall, time, entry.name, failure()) }
@@ -137,7 +159,9 @@ struct TraceAnalyzer {
     }
     minimal.finish(end: end)
     load.finish(end: end)
-    outages.finish(end: end) { directory.liveCount[$0] > 0 }
+    for wait in outages.finish(end: end, live: { directory.liveCount[$0] > 0 }) {
+      timeline.waited(worker: wait.worker, from: wait.from, to: wait.to)
+    }
     let convergence = triggers.openAtEnd ? nil : outages.convergence()
     fillMetrics(end: end)
     metrics.convergenceSeconds = convergence?.time?.seconds
@@ -155,15 +179,27 @@ struct TraceAnalyzer {
     metrics.availability =
       metrics.apiCalls == 0 ? 1 : Double(metrics.apiCalls - metrics.apiCallsFailed) / Double(metrics.apiCalls)
     metrics.minimalRefreshes = minimal.count
-    metrics.amplification = Double(metrics.tokenRequests) / Double(max(1, minimal.count))
+    let done = metrics.workCyclesCompleted + metrics.workItemsCompleted + metrics.cliInvocationsCompleted
+    let demand =
+      metrics.workCyclesCompleted + metrics.workCyclesFailed + metrics.workCyclesSkipped + metrics.workItemsCompleted
+      + metrics.workItemsDropped + metrics.cliInvocations
+    metrics.goodput = demand == 0 ? 1 : Double(done) / Double(demand)
+    // A request sent at the very end needs nothing the perfect count (which stops before the end)
+    // covers, so it is not held against the client.
+    let atEnd = requests.lastSentAt == end ? requests.sentAtLast : 0
+    metrics.amplification = Double(metrics.tokenRequests - atEnd) / Double(max(1, minimal.count))
     metrics.peakTokenRequestsPerSecond = requests.peakPerSecond
     metrics.peakConcurrentRefreshes = requests.peakConcurrent
     metrics.longestTokenRequestSeconds = requests.longest?.duration.seconds ?? 0
     metrics.retryAfterViolations = .init(perProcess: retryAfter.perProcess, sharedStore: retryAfter.sharedStore)
     metrics.needsLoginAlertsWhileValid = credentials.alertsWhileValid
     metrics.timeToAlertSeconds = credentials.timeToAlert?.seconds
+    metrics.alertDelaySeconds = credentials.alertDelay?.seconds
     metrics.tokenRequestsOnDeadCredentials = credentials.requestsOnDeadCredentials
     metrics.longestOutageSeconds = outages.longest?.duration.seconds ?? 0
+    metrics.stalledSeconds = outages.stalled.seconds
+    metrics.timeAvailability =
+      outages.workerTime == .zero ? 1 : max(0, 1 - outages.stalled.seconds / outages.workerTime.seconds)
     metrics.openOutageSeconds = outages.longestOpen?.duration.seconds ?? 0
     metrics.mostRestartsInAnHour = thrash.most
     if let first = triggers.firstStart, let last = triggers.lastEnd, !triggers.openAtEnd,

@@ -18,7 +18,7 @@ enum MatrixLegend {
       <div class="legend">
       <h2>How to read a cell</h2>
       <p><span class="badge pass">PASS</span>99.1%: every check passed; the figure is the share of API calls that succeeded (availability).</p>
-      <p><span class="badge fail">FAIL</span>revoked 1 +5: the first check that failed or could not decide, by its short name below, with its observed value (1 family revoked); +5: five more checks failed or could not decide. A value is a count, a share of calls, a ratio (×) or a duration. The short names (hover for what each check asks):</p>
+      <p><span class="badge fail">FAIL</span>revoked 1 +5: the first check that failed or could not decide, by its short name below, with its observed value (1 family revoked); +5: five more checks failed or could not decide. A value is a count, a share of calls or time, a ratio (×) or a duration. The short names (hover for what each check asks):</p>
       <p><span class="badge unknown">UNKNOWN</span>a check could not decide (the run ended too soon to tell). <span class="flag">UNEXPECTED</span>: the scenario's <code>expect</code> section said otherwise; hover for what differed. Every cell links to its run's report.</p>
       <dl>
       \(names.joined(separator: "\n"))

@@ -7,7 +7,7 @@ public enum ReportText {
   public static func value(_ value: Double?, of id: String) -> String {
     guard let value else { return "—" }
     switch CheckCatalog.check(id)?.unit {
-    case "of calls": return Figures.percent(value)
+    case "of calls and time", "of work": return Figures.percent(value)
     case "×": return String(format: "%.1f×", value)
     case "s": return seconds(value)
     default: return Figures.grouped(Int(value.rounded()))
@@ -49,6 +49,8 @@ public enum ReportText {
       ("reuse detections, family revocations", counts(m.reuseDetections, m.familyRevocations)),
       ("API calls, failed, availability", counts(m.apiCalls, m.apiCallsFailed) + ", \(Figures.percent(m.availability))"),
       ("longest outage", seconds(m.longestOutageSeconds)),
+      ("goodput (cycles, items, CLI invocations done of demanded)", Figures.percent(m.goodput)),
+      ("stalled, time availability", seconds(m.stalledSeconds) + ", \(Figures.percent(m.timeAvailability))"),
       ("convergence after the last trigger", m.convergenceSeconds.map { seconds($0) } ?? "did not converge"),
       (
         "needs-login alerts (while still valid), time to alert",

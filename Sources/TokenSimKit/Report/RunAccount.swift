@@ -81,6 +81,12 @@ public enum RunAccount {
       text +=
         "; the longest outage was \(process)'s, \(DurationText.approximate(.init(microseconds: Int64(m.longestOutageSeconds * 1e6))))"
     }
+    if m.stalledSeconds >= 1 {
+      text +=
+        "; workers were stalled (failing or waiting for a token) for "
+        + "\(DurationText.approximate(.init(microseconds: Int64(m.stalledSeconds * 1e6)))) in all, "
+        + String(format: "%.1f%% of their time available", m.timeAvailability * 100)
+    }
     if let convergence = m.convergenceSeconds, !f.faultWindows.isEmpty || !f.securityEvents.isEmpty {
       text +=
         "; every process worked again \(DurationText.approximate(.init(microseconds: Int64(convergence * 1e6)))) after the last fault"

@@ -26,12 +26,16 @@ public enum TimelinePalette {
   /// failed" has no colour of its own: its lane is split, success above and failure below
   /// (`splitFill`).
   public static let lanes: [(state: Character, fill: String, meaning: String)] = [
-    (".", "#DDDDDD", "running, no calls"), ("o", success, "calls ok"), ("~", splitFill, "some calls failed"),
+    (".", "#DDDDDD", "running, no calls"), ("w", waitFill, "waiting for a token"), ("o", success, "calls ok"),
+    ("~", splitFill, "some calls failed"),
     ("x", failedCalls, "calls failed"), ("!", "#000000", "needs login"),
   ]
 
   /// The fill of a split lane: `success` over `failedCalls`.
   public static let splitFill = "split"
+  /// The fill of a waiting lane: the running grey crossed by a thin band of `failedCalls` (no
+  /// call failed, and none made progress).
+  public static let waitFill = "wait"
 
   /// The shade over fault windows (drawn translucent) and their brackets above the plot.
   static let faultShade = "#F0E442"

@@ -236,8 +236,13 @@ public enum TimelineSVG {
   private static func shortened(_ name: String) -> String { name.count <= 30 ? name : "…" + name.suffix(29) }
 
   /// A rectangle of `fill`, or for `TimelinePalette.splitFill` its upper half in success and its
-  /// lower half in failure.
+  /// lower half in failure, or for `TimelinePalette.waitFill` grey with a band of failure.
   static func swatch(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ fill: String, _ tip: String) -> [String] {
+    if fill == TimelinePalette.waitFill {
+      return [
+        rect(x, y, w, h, TimelinePalette.greys[2], tip), rect(x, y + h * 0.4, w, h * 0.2, TimelinePalette.failedCalls, tip),
+      ]
+    }
     guard fill == TimelinePalette.splitFill else { return [rect(x, y, w, h, fill, tip)] }
     return [rect(x, y, w, h / 2, TimelinePalette.success, tip), rect(x, y + h / 2, w, h / 2, TimelinePalette.failedCalls, tip)]
   }

@@ -21,7 +21,11 @@ extension World {
     processes[id].asks.append(ask, purpose)
     let force = templates[processes[id].template].config.refreshAtStart && !processes[id].askedOnce
     processes[id].askedOnce = true
+    if force { record(.refreshForced(process: id)) }
     deliver(.tokenNeeded(ask: ask, forceRefresh: force), to: id)
+    if processes.contains(id), processes[id].alive, processes[id].asks[ask] != nil {
+      record(.callWaiting(process: id))
+    }
   }
 
   func granted(_ id: Int, ask: Int, token: AccessToken) {
@@ -62,7 +66,9 @@ extension World {
   func cycleDue(_ id: Int, epoch: Int) {
     guard epoch == processes[id].cycleEpoch, let cycle = templates[processes[id].template].config.cycle else { return }
     schedule(.cycleDue(epoch: epoch), for: id, at: now + cycle.every)
-    guard processes[id].cycleCallsLeft == nil, !processes[id].restarting else { return }
+    guard processes[id].cycleCallsLeft == nil, !processes[id].restarting else {
+      return record(.workCycleSkipped(process: id))
+    }
     cycle.apiCalls == 0 ? record(.workCycleEnded(process: id, ok: true)) : continueCycle(id, callsLeft: cycle.apiCalls)
   }
 

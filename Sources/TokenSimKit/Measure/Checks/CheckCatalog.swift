@@ -3,7 +3,7 @@ public enum CheckCatalog {
   /// Every check.
   public static let all: [ConformanceCheck] = [
     .noFamilyRevocation, .honorsRetryAfter, .boundedAmplification, .converges, .alertsOnDeadCredentials, .noWorkLost,
-    .availability, .storeIntegrity, .noThrash, .noHang,
+    .availability, .goodput, .storeIntegrity, .noThrash, .noHang,
   ]
 
   /// The check with `id`, if any.
