@@ -22,6 +22,10 @@ public final class World {
   /// Process templates: (host index, config).
   let templates: [(host: Int, config: ProcessConfig)]
   var arrivalRandom: [RandomStream]
+  /// Per template, the `stableHash` of its process streams' names (`process/<host>/<process>/`
+  /// and `crash/process/<host>/<process>/`) without the instance number that ends them: a process
+  /// start derives its streams without spelling their names.
+  let streamPrefixes: [(process: UInt64, crash: UInt64)]
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
@@ -63,6 +67,10 @@ public final class World {
     templates = World.templates(of: scenario, brokers: brokers)
     arrivalRandom = templates.map {
       RandomStream(rootSeed: seed, name: "arrivals/\(scenario.hosts[$0.host].name)/\($0.config.name)")
+    }
+    streamPrefixes = templates.map {
+      let prefix = "process/\(scenario.hosts[$0.host].name)/\($0.config.name)/"
+      return (RandomStream.stableHash(prefix), RandomStream.stableHash("crash/" + prefix))
     }
   }
 
