@@ -17,15 +17,19 @@ struct WaitingCalls: Equatable {
   mutating func withdraw(_ ask: Int) { asks.removeValue(forKey: ask) }
 
   /// Grants every waiting call `token`.
-  mutating func grantAll(_ token: AccessToken) -> [StrategyAction] {
-    defer { asks = KeyedLine() }
-    return asks.elements.map { .grant(ask: $0.key, token: token) }
-  }
+  mutating func grantAll(_ token: AccessToken) -> [StrategyAction] { answerAll { .grant(ask: $0, token: token) } }
 
   /// Fails every waiting call.
-  mutating func denyAll(_ reason: String) -> [StrategyAction] {
-    defer { asks = KeyedLine() }
-    return asks.elements.map { .deny(ask: $0.key, reason: reason) }
+  mutating func denyAll(_ reason: String) -> [StrategyAction] { answerAll { .deny(ask: $0, reason: reason) } }
+
+  /// One action per waiting call, in ask order; the line is left empty.
+  private mutating func answerAll(_ answer: (Int) -> StrategyAction) -> [StrategyAction] {
+    guard !asks.isEmpty else { return [] }
+    var actions: [StrategyAction] = []
+    actions.reserveCapacity(asks.count)
+    asks.forEachKey { actions.append(answer($0)) }
+    asks.removeAll()
+    return actions
   }
 
   static func == (lhs: WaitingCalls, rhs: WaitingCalls) -> Bool {
