@@ -29,8 +29,10 @@ public final class World {
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
-  var tokenRequests: [Int: TokenRequestState] = [:]
-  var apiCalls: [Int: APICallState] = [:]
+  /// Token requests and API calls under way, by their increasing numbers: found by binary
+  /// search among the few in flight, with no hashing on the path of every call.
+  var tokenRequests = KeyedLine<TokenRequestState>()
+  var apiCalls = KeyedLine<APICallState>()
   var nextRequest = 1
   var nextCall = 1
   var nextTicket = 1
