@@ -37,6 +37,14 @@ import Testing
     #expect(RandomStream.stableHash("abc") == 0xe71f_a219_0541_574b)
   }
 
+  @Test(arguments: [0, 7, 9, 10, 99, 100, 1_234_567, Int.max])
+  func aNameEndingInANumberHashesAsSpelledOut(number: Int) {
+    let prefix = RandomStream.stableHash("process/host/cli/")
+    #expect(
+      RandomStream.stableHash(decimal: number, continuing: prefix)
+        == RandomStream.stableHash("process/host/cli/" + String(number)))
+  }
+
   @Test(
     arguments: [
       ("250ms", 250_000), ("30s", 30_000_000), ("30m", 1_800_000_000), ("2h", 7_200_000_000),

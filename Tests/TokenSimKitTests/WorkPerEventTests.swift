@@ -65,4 +65,32 @@ import Testing
     #expect(ledger.live!.active == 3)
     #expect(ledger.live!.kept.count <= 2 * 3 + 17, "rotated tokens are swept out, not kept for ever")
   }
+
+  /// `clients` CLI invocations ask their host's broker for a token while the token endpoint hangs:
+  /// the broker's refresh times out and retries for minutes, and each client asks again every 6 s.
+  /// Returns the most questions the broker held at once, and the clients that asked.
+  func brokerThroughAnOutage(clients: Int, duration: String) throws -> (peak: Int, asked: Int) {
+    let json = oneHost(
+      duration: duration, server: #"{"accessTokenTTL": "1s", "faults": [{"target": "token", "effect": "hang"}]}"#,
+      processes: #"[{"name": "job", "role": "cli", "arrivals": {"cron": "1h", "burst": \#(clients)}}]"#)
+    let strategy = try choice("broker")
+    let world = World(scenario: try scenario(json), seed: 1, brokers: true, retention: .keep, makeStrategy: strategy.makeStrategy)
+    var peak = 0
+    while world.step() {
+      guard let broker = world.hosts[0].broker, world.processes.contains(broker),
+        let held = (world.processes[broker].strategy.strategy as? BrokerStrategy)?.questionsHeld
+      else { continue }
+      peak = max(peak, held)
+    }
+    let asked = Set(world.trace.compactMap { if case .processStarted(let id, _, .cli, _) = $0.kind { id } else { nil } })
+    return (peak, asked.count)
+  }
+
+  @Test func aBrokerHoldsOneQuestionPerWaitingClientHoweverLongTheyWait() throws {
+    for duration in ["1m", "3m"] {
+      let (peak, clients) = try brokerThroughAnOutage(clients: 50, duration: duration)
+      #expect(clients == 50)
+      #expect(peak == 50, "\(duration): every client waits at once, each with one open question, not one per ask")
+    }
+  }
 }

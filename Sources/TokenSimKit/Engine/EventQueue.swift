@@ -76,21 +76,36 @@ public struct EventQueue<Payload> {
     }
   }
 
+  /// Floyd's bottom-up sift: the hole left at `start` goes down to a leaf along the smallest
+  /// children (three comparisons a level in a small tournament, none against the item), then the
+  /// item climbs back from there; the item popped into the root is a leaf's, so it rarely climbs
+  /// far.
   mutating func siftDown(from start: Int) {
     heap.withUnsafeMutableBufferPointer { heap in
-      var parent = start
-      let item = heap[parent]
+      let item = heap[start]
       let count = heap.count
+      var hole = start
       while true {
-        let first = 4 * parent + 1
+        let first = 4 * hole + 1
         guard first < count else { break }
-        var smaller = first
-        for child in (first + 1)..<min(first + 4, count) where heap[child].precedes(heap[smaller]) { smaller = child }
-        guard heap[smaller].precedes(item) else { break }
-        heap[parent] = heap[smaller]
-        parent = smaller
+        var smallest = first
+        if first + 3 < count {
+          let left = heap[first + 1].precedes(heap[first]) ? first + 1 : first
+          let right = heap[first + 3].precedes(heap[first + 2]) ? first + 3 : first + 2
+          smallest = heap[right].precedes(heap[left]) ? right : left
+        } else {
+          for child in (first + 1)..<count where heap[child].precedes(heap[smallest]) { smallest = child }
+        }
+        heap[hole] = heap[smallest]
+        hole = smallest
       }
-      heap[parent] = item
+      while hole > start {
+        let parent = (hole - 1) >> 2
+        guard item.precedes(heap[parent]) else { break }
+        heap[hole] = heap[parent]
+        hole = parent
+      }
+      heap[hole] = item
     }
   }
 }

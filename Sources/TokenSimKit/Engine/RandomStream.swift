@@ -9,19 +9,45 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
   /// Creates the stream named `name` under `rootSeed`.
   public init(rootSeed: UInt64, name: String) {
-    var mixer = SplitMix64(seed: rootSeed ^ RandomStream.stableHash(name))
+    self.init(rootSeed: rootSeed, nameHash: RandomStream.stableHash(name))
+  }
+
+  /// Creates the stream whose name's `stableHash` is `nameHash`: a run derives the hash of a
+  /// name that ends in a number from its prefix's (`stableHash(decimal:continuing:)`) without
+  /// spelling the name.
+  init(rootSeed: UInt64, nameHash: UInt64) {
+    var mixer = SplitMix64(seed: rootSeed ^ nameHash)
     state = (mixer.next(), mixer.next(), mixer.next(), mixer.next())
   }
 
   /// FNV-1a over the UTF-8 bytes: stable across processes, unlike `Hasher`.
   public static func stableHash(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
+    stableHash(text, continuing: 0xcbf2_9ce4_8422_2325)
+  }
+
+  /// `stableHash` of a name that starts with text hashing to `hash` and goes on with `text`.
+  static func stableHash(_ text: String, continuing hash: UInt64) -> UInt64 {
+    var hash = hash
+    for byte in text.utf8 { hash = fnvStep(hash, byte) }
+    return hash
+  }
+
+  /// `stableHash` of a name that starts with text hashing to `hash` and ends with the decimal
+  /// digits of `number` (not negative), as `String(number)` spells them.
+  static func stableHash(decimal number: Int, continuing hash: UInt64) -> UInt64 {
+    precondition(number >= 0, "a stream name's number is not negative")
+    var hash = hash
+    var power = 1
+    while number / power >= 10 { power *= 10 }
+    while power > 0 {
+      hash = fnvStep(hash, UInt8(ascii: "0") + UInt8(number / power % 10))
+      power /= 10
     }
     return hash
   }
+
+  @inline(__always)
+  private static func fnvStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
 
   /// The next 64 random bits.
   public mutating func next() -> UInt64 {

@@ -1,10 +1,20 @@
 /// The broker side of the broker strategy: a `RefreshClient` that owns the store, whose calls
 /// are its clients' questions.
+///
+/// A client has one question open at a time: one that asks again has given up on its earlier
+/// question (its wait ran out) and would ignore the answer, so the new question replaces the old.
+/// What the broker holds follows the clients waiting, not how long they have waited: a client
+/// asking every few seconds through a long outage does not pile up questions to answer at once.
 struct BrokerServer {
   private var client: RefreshClient
   private let replyTimeout: SimDuration
   private var questions: [Int: (client: Int, correlation: Int)] = [:]
+  /// Each client's open question, by client process id.
+  private var openAsk: [Int: Int] = [:]
   private var nextAsk = 1
+
+  /// How many questions the broker holds (at most one per client).
+  var questionsHeld: Int { questions.count }
 
   init(policy: RefreshPolicy, replyTimeout: SimDuration) {
     // Retrying a refused call is the client's choice: the broker only answers questions.
@@ -19,6 +29,10 @@ struct BrokerServer {
     case .messageReceived(let from, let message) where message.kind == .ask:
       let ask = nextAsk
       nextAsk += 1
+      if let superseded = openAsk.updateValue(ask, forKey: from) {
+        questions.removeValue(forKey: superseded)
+        client.asks.withdraw(superseded)
+      }
       questions[ask] = (from, message.correlation)
       var actions: [StrategyAction] = []
       if let refused = message.credentials?.accessToken {
@@ -30,6 +44,7 @@ struct BrokerServer {
       return []
     case .started:
       questions.removeAll()
+      openAsk.removeAll()
       return answer(client.handle(event, context: &context))
     default:
       return answer(client.handle(event, context: &context))
@@ -46,17 +61,24 @@ struct BrokerServer {
   private mutating func answer(_ action: StrategyAction) -> [StrategyAction] {
     switch action {
     case .grant(let ask, let token):
-      guard let question = questions.removeValue(forKey: ask) else { return [] }
+      guard let question = takeQuestion(ask) else { return [] }
       let credentials = Credentials(
         accessToken: token, accessExpiresAt: client.credentials?.accessExpiresAt, refreshToken: nil)
       let reply = IPCMessage(kind: .token, correlation: question.correlation, credentials: credentials)
       return [.send(message: reply, to: question.client, timeout: replyTimeout)]
     case .deny(let ask, _):
-      guard let question = questions.removeValue(forKey: ask) else { return [] }
+      guard let question = takeQuestion(ask) else { return [] }
       let reply = IPCMessage(kind: .noToken, correlation: question.correlation)
       return [.send(message: reply, to: question.client, timeout: replyTimeout)]
     default:
       return [action]
     }
+  }
+
+  /// Removes question `ask`, answered now, and returns who asked it.
+  private mutating func takeQuestion(_ ask: Int) -> (client: Int, correlation: Int)? {
+    guard let question = questions.removeValue(forKey: ask) else { return nil }
+    openAsk.removeValue(forKey: question.client)
+    return question
   }
 }

@@ -97,6 +97,17 @@ struct KeyedLine<Value> {
     return nil
   }
 
+  /// Calls `body` with each key present, in key order (no array is built).
+  func forEachKey(_ body: (Int) -> Void) {
+    for index in head..<entries.count where entries[index].value != nil { body(entries[index].key) }
+  }
+
+  /// Removes every entry, keeping the storage for the entries to come.
+  mutating func removeAll() {
+    entries.removeAll(keepingCapacity: true)
+    (head, removed, count) = (0, 0, 0)
+  }
+
   /// The entries present, in key order.
   var elements: [(key: Int, value: Value)] {
     entries[head...].compactMap { entry in entry.value.map { (entry.key, $0) } }

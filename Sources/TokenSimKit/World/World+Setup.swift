@@ -76,12 +76,15 @@ extension World {
     let label =
       config.role == .cli
       ? config.name + "#" + String(id) : config.count > 1 ? config.name + "#" + String(instance + 1) : config.name
-    let streamName = "process/" + hostName + "/" + config.name + "/" + String(instance)
+    let prefixes = streamPrefixes[template]
     _ = processes.append(
       SimProcess(
         id: id, name: hostName + "/" + label, host: host, template: template, role: config.role,
-        random: RandomStream(rootSeed: rootSeed, name: streamName), strategy: StrategyBox(makeStrategy(config.role)),
-        crashRandom: RandomStream(rootSeed: rootSeed, name: "crash/" + streamName),
+        random: RandomStream(
+          rootSeed: rootSeed, nameHash: RandomStream.stableHash(decimal: instance, continuing: prefixes.process)),
+        strategy: StrategyBox(makeStrategy(config.role)),
+        crashRandom: RandomStream(
+          rootSeed: rootSeed, nameHash: RandomStream.stableHash(decimal: instance, continuing: prefixes.crash)),
         schedulerFailuresLeft: config.schedulerFailure?.count ?? 0))
     if config.role == .broker { hosts[host].broker = id }
     return id

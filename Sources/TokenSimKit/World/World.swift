@@ -22,11 +22,17 @@ public final class World {
   /// Process templates: (host index, config).
   let templates: [(host: Int, config: ProcessConfig)]
   var arrivalRandom: [RandomStream]
+  /// Per template, the `stableHash` of its process streams' names (`process/<host>/<process>/`
+  /// and `crash/process/<host>/<process>/`) without the instance number that ends them: a process
+  /// start derives its streams without spelling their names.
+  let streamPrefixes: [(process: UInt64, crash: UInt64)]
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
-  var tokenRequests: [Int: TokenRequestState] = [:]
-  var apiCalls: [Int: APICallState] = [:]
+  /// Token requests and API calls under way, by their increasing numbers: found by binary
+  /// search among the few in flight, with no hashing on the path of every call.
+  var tokenRequests = KeyedLine<TokenRequestState>()
+  var apiCalls = KeyedLine<APICallState>()
   var nextRequest = 1
   var nextCall = 1
   var nextTicket = 1
@@ -63,6 +69,10 @@ public final class World {
     templates = World.templates(of: scenario, brokers: brokers)
     arrivalRandom = templates.map {
       RandomStream(rootSeed: seed, name: "arrivals/\(scenario.hosts[$0.host].name)/\($0.config.name)")
+    }
+    streamPrefixes = templates.map {
+      let prefix = "process/\(scenario.hosts[$0.host].name)/\($0.config.name)/"
+      return (RandomStream.stableHash(prefix), RandomStream.stableHash("crash/" + prefix))
     }
   }
 

@@ -1,22 +1,38 @@
-/// The workload's calls waiting for a token, answered all at once.
+/// The workload's calls waiting for a token, answered all at once, in the order they asked. A
+/// call may also leave the line alone (`withdraw`, O(log n)): a broker drops the question a client
+/// asked again.
 struct WaitingCalls: Equatable {
-  private var asks: [Int] = []
+  private var asks = KeyedLine<Void>()
 
   /// Whether no call is waiting.
   var isEmpty: Bool { asks.isEmpty }
 
+  /// How many calls are waiting.
+  var count: Int { asks.count }
+
   /// A call starts waiting.
-  mutating func add(_ ask: Int) { asks.append(ask) }
+  mutating func add(_ ask: Int) { asks[ask] = () }
+
+  /// A call stops waiting without an answer.
+  mutating func withdraw(_ ask: Int) { asks.removeValue(forKey: ask) }
 
   /// Grants every waiting call `token`.
-  mutating func grantAll(_ token: AccessToken) -> [StrategyAction] {
-    defer { asks.removeAll() }
-    return asks.map { .grant(ask: $0, token: token) }
-  }
+  mutating func grantAll(_ token: AccessToken) -> [StrategyAction] { answerAll { .grant(ask: $0, token: token) } }
 
   /// Fails every waiting call.
-  mutating func denyAll(_ reason: String) -> [StrategyAction] {
-    defer { asks.removeAll() }
-    return asks.map { .deny(ask: $0, reason: reason) }
+  mutating func denyAll(_ reason: String) -> [StrategyAction] { answerAll { .deny(ask: $0, reason: reason) } }
+
+  /// One action per waiting call, in ask order; the line is left empty.
+  private mutating func answerAll(_ answer: (Int) -> StrategyAction) -> [StrategyAction] {
+    guard !asks.isEmpty else { return [] }
+    var actions: [StrategyAction] = []
+    actions.reserveCapacity(asks.count)
+    asks.forEachKey { actions.append(answer($0)) }
+    asks.removeAll()
+    return actions
+  }
+
+  static func == (lhs: WaitingCalls, rhs: WaitingCalls) -> Bool {
+    lhs.asks.elements.map(\.key) == rhs.asks.elements.map(\.key)
   }
 }
