@@ -110,7 +110,10 @@ struct TimelineBuilder {
   private mutating func touchAt(_ worker: Int, _ index: Int, _ state: Cell) {
     let width = buckets.count
     if cells.count <= worker * width {
-      cells.append(contentsOf: repeatElement(Cell(), count: (worker + 1) * width - cells.count))
+      let needed = (worker + 1) * width
+      // A quarter more at a time rather than double: at most a fifth of the cells unused.
+      if needed > cells.capacity { cells.reserveCapacity(max(needed, cells.capacity + cells.capacity / 4)) }
+      cells.append(contentsOf: repeatElement(Cell(), count: needed - cells.count))
     }
     cells[worker * width + index].formUnion(state)
   }

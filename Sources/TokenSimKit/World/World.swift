@@ -25,6 +25,12 @@ public final class World {
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
+  /// How many processes are running now.
+  public internal(set) var liveProcesses = 0
+  /// The most processes that ran at once so far (what `tokensim bench` divides memory by).
+  public internal(set) var peakLiveProcesses = 0
+  /// The credential snapshot of each kept process whose credentials come from its environment.
+  var environments: [Int: StoreContents] = [:]
   var tokenRequests: [Int: TokenRequestState] = [:]
   var apiCalls: [Int: APICallState] = [:]
   var nextRequest = 1
