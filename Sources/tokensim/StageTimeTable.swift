@@ -10,7 +10,7 @@ enum StageTimeTable {
       [entry.stage.rawValue, String(format: "%.3f s", entry.seconds), percent(entry.seconds, of: total)]
     }
     rows.append(["all stages", String(format: "%.3f s", total), percent(total, of: total)])
-    return "\nTimings: \(String(format: "%.3f s", wallSeconds)) wall for running and writing the matrix with --jobs \(jobs); "
+    return "Timings: \(String(format: "%.3f s", wallSeconds)) wall for running and writing the matrix with --jobs \(jobs); "
       + "each stage summed over the runs:\n\n"
       + MatrixTable.render(header: ["stage", "time", "share"], rows: rows, rightAligned: 1..<3)
   }
