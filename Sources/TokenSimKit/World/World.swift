@@ -12,6 +12,8 @@ public final class World {
   public internal(set) var trace: [TraceEvent] = []
   let retention: TraceRetention
   var analyzer: TraceAnalyzer
+  /// What the analyzer gave once the run had stopped (`analysis(settings:)`).
+  private var finishedAnalysis: (RunMetrics, Timeline, RunFindings)?
   /// Events taken from the queue.
   public internal(set) var eventsProcessed = 0
   /// Why the run stopped.
@@ -169,8 +171,19 @@ public final class World {
   }
 
   /// Metrics, timeline, checks and verdict of the run so far, judged with `settings`.
+  ///
+  /// Once the run has stopped, the analyzer is finished in place, once, and let go: finishing a
+  /// copy of it while the world still held the original made every array it touched (a
+  /// timeline cell per worker and bucket, a record per worker) exist twice at the end of the run,
+  /// the peak of a large fleet's memory.
   public func analysis(settings: CheckSettings) -> RunAnalysis {
-    RunAnalysis(analyzer: analyzer, settings: settings)
+    guard hasStopped else { return RunAnalysis(analyzer: analyzer, settings: settings) }
+    if finishedAnalysis == nil {
+      var last = analyzer
+      analyzer = TraceAnalyzer(duration: scenario.duration)
+      finishedAnalysis = last.finish()
+    }
+    return RunAnalysis(finished: finishedAnalysis!, settings: settings)
   }
 
   /// Schedules `event` at `time`, which is not before now: the clock never runs backwards. A
