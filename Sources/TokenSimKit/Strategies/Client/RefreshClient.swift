@@ -8,11 +8,13 @@
 /// only `StrategyEvent`s and answers with `StrategyAction`s. What it is doing is its `phase`; the
 /// few facts that are not phases are the documented flags below.
 public struct RefreshClient: RefreshStrategy {
+  /// The policy and coordination, one instance shared by every copy of this engine.
+  let settings: EngineSettings
   /// The shared knobs.
-  public let policy: RefreshPolicy
+  public var policy: RefreshPolicy { settings.policy }
   /// How processes sharing the store coordinate; the engine asks it (its case's
   /// `RefreshCoordinator`) at each point of a refresh where coordinations differ.
-  public let coordination: Coordination
+  public var coordination: Coordination { settings.coordination }
 
   /// The pair held in memory; nil before the store was read, or when it held none.
   var credentials: Credentials?
@@ -57,9 +59,13 @@ public struct RefreshClient: RefreshStrategy {
 
   /// Creates the engine.
   public init(policy: RefreshPolicy, coordination: Coordination) {
-    self.policy = policy
-    self.coordination = coordination
-    budget = policy.retryBudget
+    self.init(settings: EngineSettings(policy: policy, coordination: coordination))
+  }
+
+  /// An engine in its initial state over settings already made (a restart keeps them).
+  init(settings: EngineSettings) {
+    self.settings = settings
+    budget = settings.policy.retryBudget
   }
 
   public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
@@ -84,7 +90,7 @@ public struct RefreshClient: RefreshStrategy {
 
   private mutating func start() -> [StrategyAction] {
     let (releasing, request) = (release(), nextRequest)
-    self = RefreshClient(policy: policy, coordination: coordination)
+    self = RefreshClient(settings: settings)
     (phase, nextRequest) = (.loading, request)
     return releasing + [.readStore]
   }
