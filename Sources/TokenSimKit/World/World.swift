@@ -218,9 +218,3 @@ public final class World {
     }
   }
 }
-
-/// Holds a process's strategy so that it is mutated in place.
-final class StrategyBox {
-  var strategy: any RefreshStrategy
-  init(_ strategy: any RefreshStrategy) { self.strategy = strategy }
-}

@@ -16,14 +16,34 @@ public struct RefreshClient: RefreshStrategy {
   /// `RefreshCoordinator`) at each point of a refresh where coordinations differ.
   public var coordination: Coordination { settings.coordination }
 
-  /// The pair held in memory; nil before the store was read, or when it held none.
-  var credentials: Credentials?
+  // The state below is ordered widest first: Swift lays a struct out in declaration order, and
+  // every process holds one, so the optionals' tag bytes and the flags share the tail instead of
+  // each padding to eight bytes.
+
   /// The workload's calls waiting for a token.
   var asks = WaitingCalls()
-  /// What the engine is doing about its credentials.
-  var phase = RefreshPhase.idle
   /// The finishing steps left while `phase` is `.finishing`.
   var steps: [RefreshStep] = []
+  /// Consecutive transient failures, for the backoff.
+  var failures = 0
+  /// Retries of the current required refresh, against `maxRetries`.
+  var retriesUsed = 0
+  /// The last backoff delay, for decorrelated jitter.
+  var previousDelay = SimDuration.zero
+  /// The tag of the next token request; kept across restarts so late replies are not mistaken.
+  var nextRequest = 1
+  /// The pair held in memory; nil before the store was read, or when it held none.
+  var credentials: Credentials?
+  /// What the engine is doing about its credentials.
+  var phase = RefreshPhase.idle
+  /// No token request before this instant (backoff, Retry-After, the shared throttle).
+  var throttle: SimInstant?
+  /// When the last token request was sent, for `minAttemptInterval`.
+  var lastAttempt: SimInstant?
+  /// The access-token expiry the `refresh` timer was last armed for: it is armed once per token.
+  var proactiveArmedFor: SimInstant?
+  /// The retry budget, when the policy has one.
+  var budget: RetryBudget?
   /// A call asked for an unconditional refresh (`forceRefresh`): the pair held does not satisfy
   /// calls, however fresh. Set by such a call; cleared by a successful refresh or by adopting
   /// another pair from the store.
@@ -40,22 +60,6 @@ public struct RefreshClient: RefreshStrategy {
   /// The `recover` timer (active recovery) is armed, so that it is not armed twice. Set when it
   /// is armed; cleared when it fires.
   var recoveryArmed = false
-  /// No token request before this instant (backoff, Retry-After, the shared throttle).
-  var throttle: SimInstant?
-  /// When the last token request was sent, for `minAttemptInterval`.
-  var lastAttempt: SimInstant?
-  /// Consecutive transient failures, for the backoff.
-  var failures = 0
-  /// Retries of the current required refresh, against `maxRetries`.
-  var retriesUsed = 0
-  /// The last backoff delay, for decorrelated jitter.
-  var previousDelay = SimDuration.zero
-  /// The retry budget, when the policy has one.
-  var budget: RetryBudget?
-  /// The access-token expiry the `refresh` timer was last armed for: it is armed once per token.
-  var proactiveArmedFor: SimInstant?
-  /// The tag of the next token request; kept across restarts so late replies are not mistaken.
-  var nextRequest = 1
 
   /// Creates the engine.
   public init(policy: RefreshPolicy, coordination: Coordination) {
