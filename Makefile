@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/tokensim
 
-.PHONY: run test bench build release reports format lint validate clean dependent-package fuzz
+.PHONY: run test bench bench-compare build release reports format lint validate clean dependent-package fuzz
 
 # Writes every run's reports to out/suite/ (git-ignored); never touches the committed Reports/.
 run: release
@@ -17,6 +17,12 @@ test:
 # Measures the workloads of Scenarios/bench/ (release build), each in a process of its own.
 bench: release
 	$(BIN) bench Scenarios/bench/bench.json --json .build/bench.json
+
+# The README's comparison table: the figures make bench left in .build/bench.json against
+# BENCH_BASE (default: main before issue 19's work, docs/bench-main-331309b.json).
+BENCH_BASE ?= docs/bench-main-331309b.json
+bench-compare: release
+	$(BIN) bench --figures .build/bench.json --compare $(BENCH_BASE)
 
 build:
 	$(SWIFT) build

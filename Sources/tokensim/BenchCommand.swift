@@ -23,8 +23,10 @@ struct BenchCommand: Command {
       Runs the benchmark workloads of MANIFEST (default: Scenarios/bench/bench.json) one after the
       other, each workload and strategy in a child process of its own, and prints for each: events
       processed, wall time, events per second, nanoseconds per event, simulated seconds per wall
-      second, peak resident memory, and events per second over the first and the last tenth of
-      the events (equal when the cost of an event does not grow as the run goes). Figures depend
+      second, peak resident memory, events per second over the first and the last tenth of the
+      events (equal when the cost of an event does not grow as the run goes), the most processes
+      alive at once, peak resident memory over that number, and the resident memory at the end of
+      the run over that at half time (1 when memory is flat in simulated time). Figures depend
       on the machine; build with `make bench` (release) before reading them. With --compare, it
       then prints each case's events per second and peak memory as ratios new/old against figures
       an earlier --json wrote; with --figures too, it measures nothing and compares two files.

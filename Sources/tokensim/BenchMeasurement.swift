@@ -14,10 +14,27 @@ struct BenchMeasurement: Codable {
   /// and in figures written before they were measured).
   var firstTenthEventsPerSecond: Double?
   var lastTenthEventsPerSecond: Double?
+  /// The most processes alive at once (nil for the engine workload, and in older figures).
+  var peakLiveProcesses: Int?
+  /// Resident bytes when simulated time passed half the run, and at its end before the analysis:
+  /// equal when memory is flat in simulated time (nil for the engine workload, and in older
+  /// figures).
+  var residentBytesAtHalf: Int?
+  var residentBytesAtEnd: Int?
 
   var eventsPerSecond: Double { Double(events) / max(wallSeconds, 1e-9) }
   var nanosecondsPerEvent: Double { wallSeconds * 1e9 / Double(max(events, 1)) }
   var simulatedPerWallSecond: Double { simulatedSeconds / max(wallSeconds, 1e-9) }
+  /// Peak resident memory over the peak number of live processes.
+  var bytesPerLiveProcess: Double? {
+    guard let peakLiveProcesses, peakLiveProcesses > 0 else { return nil }
+    return Double(peakResidentBytes) / Double(peakLiveProcesses)
+  }
+  /// Resident memory at the end over that at half time: 1 when memory is flat in simulated time.
+  var endOverHalf: Double? {
+    guard let half = residentBytesAtHalf, let end = residentBytesAtEnd, half > 0 else { return nil }
+    return Double(end) / Double(half)
+  }
   /// The last tenth's rate over the first's: 1 when the cost of an event does not grow.
   var lastOverFirst: Double? {
     guard let first = firstTenthEventsPerSecond, let last = lastTenthEventsPerSecond, first > 0 else { return nil }
@@ -45,10 +62,12 @@ struct BenchMeasurement: Codable {
         throw CommandFailure(
           status: 2, message: "\(name): name one of the strategies of \(workload.name), as in \(workload.cases[0])")
       }
-      let world = run(scenario, strategy, progress: &progress)
+      let (world, residentAtHalf, residentAtEnd) = run(scenario, strategy, progress: &progress)
       measurement = BenchMeasurement(
         workload: workload.name, strategy: strategy.name, events: world.eventsProcessed,
-        wallSeconds: seconds(since: started), simulatedSeconds: world.now.seconds, peakResidentBytes: peakResidentBytes())
+        wallSeconds: seconds(since: started), simulatedSeconds: world.now.seconds, peakResidentBytes: peakResidentBytes(),
+        peakLiveProcesses: world.peakLiveProcesses, residentBytesAtHalf: residentAtHalf,
+        residentBytesAtEnd: residentAtEnd)
     }
     (measurement.firstTenthEventsPerSecond, measurement.lastTenthEventsPerSecond) = (
       progress.tenths?.first, progress.tenths?.last
@@ -58,14 +77,24 @@ struct BenchMeasurement: Codable {
 
   /// Runs the scenario as `Simulation.run(trace: .discard)` does, one `step` at a time so that
   /// `progress` sees each event, and analyses it (the analysis is part of the measured time).
-  private static func run(_ scenario: Scenario, _ strategy: StrategyChoice, progress: inout BenchProgress) -> World {
+  /// Returns the world and the resident bytes when simulated time passed half the run and when
+  /// the run ended (before the analysis).
+  private static func run(
+    _ scenario: Scenario, _ strategy: StrategyChoice, progress: inout BenchProgress
+  ) -> (World, residentAtHalf: Int?, residentAtEnd: Int) {
     let world = World(
       scenario: scenario, seed: scenario.seed, brokers: strategy.base.usesBroker, retention: .discard,
       makeStrategy: strategy.makeStrategy)
-    while world.step() { progress.processed(world.eventsProcessed) }
+    let half = SimInstant(microseconds: scenario.duration.microseconds / 2)
+    var residentAtHalf: Int?
+    while world.step() {
+      progress.processed(world.eventsProcessed)
+      if residentAtHalf == nil, world.now >= half { residentAtHalf = ResidentMemory.bytes() }
+    }
     progress.finish(world.eventsProcessed)
+    let residentAtEnd = ResidentMemory.bytes()
     _ = world.analysis(settings: scenario.checks)
-    return world
+    return (world, residentAtHalf, residentAtEnd)
   }
 
   private static func seconds(since start: UInt64) -> Double {

@@ -6,7 +6,7 @@ enum BenchTable {
   static func text(_ measurements: [BenchMeasurement], machine: MachineDescription, manifest: String) -> String {
     let header = [
       "workload", "strategy", "events", "wall", "events/s", "ns/event", "sim s/wall s", "peak RSS", "first 10%/s",
-      "last 10%/s", "last/first",
+      "last 10%/s", "last/first", "peak live", "RSS/live", "RSS end/half",
     ]
     let rows = measurements.map { m in
       [
@@ -14,10 +14,12 @@ enum BenchTable {
         scaled(m.eventsPerSecond), String(format: "%.0f", m.nanosecondsPerEvent), scaled(m.simulatedPerWallSecond),
         String(format: "%.1f MB", Double(m.peakResidentBytes) / 1_000_000), m.firstTenthEventsPerSecond.map(scaled) ?? "-",
         m.lastTenthEventsPerSecond.map(scaled) ?? "-", m.lastOverFirst.map { String(format: "%.2f", $0) } ?? "-",
+        m.peakLiveProcesses.map(Figures.grouped) ?? "-", m.bytesPerLiveProcess.map(perProcess) ?? "-",
+        m.endOverHalf.map { String(format: "%.2f", $0) } ?? "-",
       ]
     }
     return "Benchmarks of \(manifest) on \(machine.line)\n\n"
-      + MatrixTable.render(header: header, rows: rows, rightAligned: 2..<11)
+      + MatrixTable.render(header: header, rows: rows, rightAligned: 2..<14)
   }
 
   static func json(_ measurements: [BenchMeasurement], machine: MachineDescription, manifest: String) throws -> Data {
@@ -25,6 +27,13 @@ enum BenchTable {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     return try encoder.encode(BenchComparison.Document(manifest: manifest, machine: machine, measurements: measurements))
       + Data("\n".utf8)
+  }
+
+  /// Bytes per process as "1.96 KB" below 10 KB, so that a figure near the 2 KB target does not
+  /// round onto it, and "26.4 KB" above (1,000 bytes a kilobyte, as the peak RSS column counts).
+  static func perProcess(_ bytes: Double) -> String {
+    guard bytes >= 1_000 else { return String(format: "%.0f B", bytes) }
+    return String(format: bytes < 10_000 ? "%.2f KB" : "%.1f KB", bytes / 1_000)
   }
 
   /// 1234567 as "1.23M", 45678 as "45.7k".

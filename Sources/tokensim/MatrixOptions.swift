@@ -74,11 +74,13 @@ enum MatrixOptions {
   }
 
   /// Runs the matrix (or one shard of it), writes it into `out` and prints it; returns its entries.
-  static func run(_ matrix: MatrixRun, shard: Shard?, out: String, jobs: Int) throws(CommandFailure) -> [MatrixEntry] {
+  static func run(
+    _ matrix: MatrixRun, shard: Shard?, out: String, jobs: Int, times: StageTimes? = nil
+  ) throws(CommandFailure) -> [MatrixEntry] {
     let progress = Progress(total: shard.map { shard in matrix.runs.indices.count { shard.contains($0) } } ?? matrix.runs.count)
     defer { progress.clear() }
     let entries = try CommandFailure.exit2 { () throws(SuiteError) in
-      try matrix.runAndPublish(shard: shard, out: out, jobs: jobs, progress: { progress.finished($0) })
+      try matrix.runAndPublish(shard: shard, out: out, jobs: jobs, times: times, progress: { progress.finished($0) })
     }
     progress.clear()
     if let shard {

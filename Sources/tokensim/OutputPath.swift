@@ -31,9 +31,15 @@ enum OutputPath {
     return isDirectory.boolValue ? .directory : .file
   }
 
-  private static func parent(of path: String) -> String {
-    let parent = (path as NSString).deletingLastPathComponent
-    return parent.isEmpty ? "." : parent
+  /// The directory part of `path`: "." for a bare name, "/" for a name under the root. Plain
+  /// string work: corelibs Foundation's `NSString.deletingLastPathComponent` traps on a path of
+  /// one character (`--out o`).
+  static func parent(of path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+    let parent = trimmed[..<slash]
+    return parent.isEmpty ? "/" : String(parent)
   }
 
   /// Walks up from `directory` to the first part that exists, which must be a writable directory.

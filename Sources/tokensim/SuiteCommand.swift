@@ -1,13 +1,18 @@
+import Foundation
 import TokenSimKit
 
 /// `tokensim suite [DIR]`: every scenario of a directory against every built-in strategy.
 struct SuiteCommand: Command {
+  static let timings = CommandOption.value(
+    "timings", "FILE|-",
+    help: "also write where the time went (wall time, and each stage's time summed over the runs) to FILE, or print it")
+
   static let spec = CommandSpec(
     name: "suite", brief: "suite [DIR]",
     summary: "compare every scenario in DIR (default Scenarios) with every strategy",
     synopsis: """
       [DIR] [--strategy a,b,c|all] [--strategy-file FILE]... [--param NAME=VALUE]...
-      [--out DIR] [--jobs N] [--shard I/N]
+      [--out DIR] [--jobs N] [--shard I/N] [--timings FILE|-]
       """,
     discussion: """
       Runs every scenario file (*.json) directly in DIR (default: Scenarios) against every built-in
@@ -25,8 +30,13 @@ struct SuiteCommand: Command {
       --shard I/N runs only the I-th of N slices (runs I, I+N, … of the matrix) and writes its
       runs' reports and shard.json; `tokensim merge` combines the N directories into the reports
       one run would have written, and exits 1 if a run did not come out as expected.
+
+      --timings writes to FILE (`-`: prints after the matrix) the wall time of running and writing
+      the matrix and each stage's time summed over the runs (on every thread): simulation (with
+      the trace measured as it goes and the checks judged), rendering each report format, writing
+      the run directories, and the matrix files. The reports are the same with or without it.
       """,
-    options: MatrixOptions.all,
+    options: MatrixOptions.all + [timings],
     exitStatus: """
       Exit status: 0 when every run came out as expected (or nothing is expected), 1 when one did
       not, 2 when a scenario or an option is wrong (nothing is run).
@@ -36,12 +46,14 @@ struct SuiteCommand: Command {
   let shard: Shard?
   let out: String
   let jobs: Int
+  let timings: String?
 
   init(validating arguments: ParsedArguments) throws(CommandFailure) {
     guard arguments.positional.count <= 1 else {
       throw Self.spec.usageError("suite takes at most one directory (given \(arguments.positional.count))")
     }
     jobs = try OptionValues.jobs(arguments.value(MatrixOptions.jobs))
+    timings = arguments.value(Self.timings)
     shard = try OptionValues.shard(arguments.value(MatrixOptions.shard))
     let scenarios = try CommandFailure.exit2 { () throws(SuiteError) in
       try ScenarioInputs.load([arguments.positional.first ?? "Scenarios"])
@@ -60,7 +72,20 @@ struct SuiteCommand: Command {
   }
 
   func run() throws(CommandFailure) {
-    let entries = try MatrixOptions.run(matrix, shard: shard, out: out, jobs: jobs)
+    let clock: @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
+    let times = timings == nil ? nil : StageTimes(clock: clock)
+    let started = clock()
+    let entries = try MatrixOptions.run(matrix, shard: shard, out: out, jobs: jobs, times: times)
+    if let times, let timings {
+      let table = StageTimeTable.text(times, wallSeconds: Double(clock() - started) / 1e9, jobs: jobs)
+      if timings == "-" {
+        print("\n" + table)
+      } else {
+        do { try FileOutput.write(table + "\n", to: timings) } catch {
+          throw CommandFailure(status: 2, message: "--timings: cannot write \(timings): \(error.localizedDescription)")
+        }
+      }
+    }
     if entries.contains(where: \.isUnexpected) {
       throw CommandFailure(status: 1, message: "some runs did not come out as their scenarios expect (listed above)")
     }

@@ -39,6 +39,9 @@ import Testing
     #expect(measurements[0]["simulatedSeconds"] as? Double == 499.9, "the 5,000th firing: 10 timers 0.1 s apart")
     #expect(measurements[1]["simulatedSeconds"] as? Double == 3_600, "cut to the manifest's one hour")
     #expect(measurements.allSatisfy { ($0["peakResidentBytes"] as? Int ?? 0) > 1_000_000 })
+    #expect(measurements.map { $0["peakLiveProcesses"] as? Int } == [nil, 1, 1], "one daemon alive at a time")
+    #expect(measurements[1...].allSatisfy { ($0["residentBytesAtHalf"] as? Int ?? 0) > 1_000_000 })
+    for header in ["peak live", "RSS/live", "RSS end/half"] { #expect(result.stdout.contains(header)) }
     #expect((document["machine"] as? [String: Any])?["cores"] as? Int == ProcessInfo.processInfo.activeProcessorCount)
   }
 

@@ -138,6 +138,23 @@ import Testing
     }
   }
 
+  /// corelibs Foundation's `NSString.deletingLastPathComponent` traps on a one-character path;
+  /// every output option takes one, relative to where tokensim runs.
+  @Test func oneCharacterRelativeOutputPathsAreWritten() throws {
+    try withTemporaryDirectory { directory in
+      let cases: [([String], String)] = [
+        (["run", Self.quietDay, "--strategy", "naive", "--out", "o"], "o/report.json"),
+        (["compare", Self.quietDay, "--strategy", "naive", "--out", "c"], "c/compare.json"),
+        (["check", Self.quietDay, "--strategy", "naive", "--out", "k", "--junit", "j"], "j"),
+      ]
+      for (arguments, written) in cases {
+        let result = try tokensim(arguments, in: directory)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/" + written), "\(arguments)")
+      }
+    }
+  }
+
   @Test func validateReadsStrategyFilesAndDirectories() throws {
     try withTemporaryDirectory { directory in
       let ours = try Self.file(

@@ -3,9 +3,17 @@
 enum LaneGrouping {
   static let limit = 12
 
-  static func lanes(cells: [[TimelineBuilder.Cell]], workers: [String], buckets: Int) -> [Timeline.Lane] {
-    let rows = workers.indices.map { $0 < cells.count ? cells[$0] : Array(repeating: TimelineBuilder.Cell(), count: buckets) }
-    guard workers.count > limit else { return zip(workers, rows).map { Timeline.Lane(name: $0, states: states($1)) } }
+  /// `cells` holds `buckets` cells per worker, in worker order, for the workers touched (a
+  /// worker beyond them did nothing in any bucket).
+  static func lanes(cells: [TimelineBuilder.Cell], workers: [String], buckets: Int) -> [Timeline.Lane] {
+    let row = { (worker: Int) -> ArraySlice<TimelineBuilder.Cell> in
+      let start = worker * buckets
+      return start < cells.count
+        ? cells[start..<start + buckets] : ArraySlice(repeatElement(TimelineBuilder.Cell(), count: buckets))
+    }
+    guard workers.count > limit else {
+      return workers.indices.map { Timeline.Lane(name: workers[$0], states: states(row($0))) }
+    }
     var groups: [(name: String, members: [Int])] = []
     for (index, worker) in workers.enumerated() {
       let program = programName(worker)
@@ -20,7 +28,7 @@ enum LaneGrouping {
       groups = Array(groups[..<(limit - 1)]) + [("other", rest)]
     }
     return groups.map { group in
-      let merged = merge(group.members.map { rows[$0] })
+      let merged = merge(group.members, row: row, buckets: buckets)
       let name = group.members.count == 1 ? workers[group.members[0]] : "\(group.name) ×\(group.members.count)"
       return Timeline.Lane(name: name, states: states(merged))
     }
@@ -32,27 +40,25 @@ enum LaneGrouping {
     return local.split(separator: "#").first.map(String.init) ?? local
   }
 
-  private static func merge(_ rows: [[TimelineBuilder.Cell]]) -> [TimelineBuilder.Cell] {
-    let count = rows.map(\.count).max() ?? 0
-    return (0..<count).map { index in
-      var cell = TimelineBuilder.Cell()
-      for row in rows where index < row.count {
-        cell.ok += row[index].ok
-        cell.failed += row[index].failed
-        cell.alive = cell.alive || row[index].alive
-        cell.alerted = cell.alerted || row[index].alerted
-        cell.waiting = cell.waiting || row[index].waiting
-      }
-      return cell
+  /// The group's cells, bucket by bucket: what any member did.
+  private static func merge(
+    _ members: [Int], row: (Int) -> ArraySlice<TimelineBuilder.Cell>, buckets: Int
+  ) -> [TimelineBuilder.Cell] {
+    var merged = Array(repeating: TimelineBuilder.Cell(), count: buckets)
+    for member in members {
+      for (index, cell) in row(member).enumerated() { merged[index].formUnion(cell) }
     }
+    return merged
   }
 
-  private static func states(_ row: [TimelineBuilder.Cell]) -> String {
+  private static func states<Row: Collection<TimelineBuilder.Cell>>(_ row: Row) -> String {
     String(
       row.map { cell -> Character in
-        if cell.alerted { return "!" }
-        if cell.ok + cell.failed == 0 { return cell.waiting ? "w" : cell.alive ? "." : " " }
-        return cell.failed == 0 ? "o" : cell.ok == 0 ? "x" : "~"
+        if cell.contains(.alerted) { return "!" }
+        if !cell.contains(.ok), !cell.contains(.failed) {
+          return cell.contains(.waiting) ? "w" : cell.contains(.alive) ? "." : " "
+        }
+        return !cell.contains(.failed) ? "o" : !cell.contains(.ok) ? "x" : "~"
       })
   }
 }

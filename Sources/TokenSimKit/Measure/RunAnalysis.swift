@@ -22,7 +22,12 @@ public struct RunAnalysis: Sendable {
   /// Finishes a copy of `analyzer`, which has observed the trace so far.
   init(analyzer: TraceAnalyzer, settings: CheckSettings) {
     var analyzer = analyzer
-    (metrics, timeline, findings) = analyzer.finish()
+    self.init(finished: analyzer.finish(), settings: settings)
+  }
+
+  /// Judges the checks on what a finished analyzer gave.
+  init(finished: (RunMetrics, Timeline, RunFindings), settings: CheckSettings) {
+    (metrics, timeline, findings) = finished
     checks = CheckCatalog.judge(metrics, findings, settings: settings)
     verdict = CheckVerdict.worst(of: checks.map(\.verdict))
   }

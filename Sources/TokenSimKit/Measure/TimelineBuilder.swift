@@ -1,19 +1,24 @@
 /// Folds trace events into a `Timeline`, one bucket at a time.
 struct TimelineBuilder {
-  /// A worker's tallies in one bucket.
-  struct Cell {
-    var ok = 0
-    var failed = 0
-    var alive = false
-    var alerted = false
+  /// What a worker did in one bucket, one byte: whether a call succeeded, whether one failed,
+  /// whether it was running, whether a needs-login alert stood, whether it waited for a token.
+  /// A lane's state needs no more (`LaneGrouping`), and a fleet of 100,000 workers keeps one cell
+  /// per worker and bucket.
+  struct Cell: OptionSet {
+    let rawValue: UInt8
+    static let ok = Cell(rawValue: 1)
+    static let failed = Cell(rawValue: 2)
+    static let alive = Cell(rawValue: 4)
+    static let alerted = Cell(rawValue: 8)
     /// Waiting for a token, in a wait that counts as an outage.
-    var waiting = false
+    static let waiting = Cell(rawValue: 16)
   }
 
   let width: SimDuration
   private(set) var buckets: [Timeline.Bucket]
-  /// Per worker, per bucket.
-  private(set) var cells: [[Cell]] = []
+  /// Per worker, per bucket: worker `w`'s cells are `cells[w * buckets.count ..< (w + 1) * buckets.count]`,
+  /// for the workers touched so far.
+  private(set) var cells: [Cell] = []
   private var healthy: [Int: Bool] = [:]
   /// Processes with a standing needs-login alert, and their workers.
   private var alerted: [Int: Int] = [:]
@@ -43,10 +48,10 @@ struct TimelineBuilder {
   mutating func call(process: Int, worker: Int, ok: Bool, at time: SimInstant) {
     if ok {
       buckets[current].apiCallsOK += 1
-      touch(worker) { $0.ok += 1 }
+      touch(worker, .ok)
     } else {
       buckets[current].apiCallsFailed += 1
-      touch(worker) { $0.failed += 1 }
+      touch(worker, .failed)
     }
     healthy[process] = ok
     if ok { alerted[process] = nil }
@@ -54,7 +59,7 @@ struct TimelineBuilder {
 
   /// `worker` waited for a token from `from` to `to`, long enough to count as an outage.
   mutating func waited(worker: Int, from: SimInstant, to: SimInstant) {
-    for index in bucket(from)...bucket(to) { touchAt(worker, index) { $0.waiting = true } }
+    for index in bucket(from)...bucket(to) { touchAt(worker, index, .waiting) }
   }
 
   mutating func started(process: Int, worker: Int, firstOfWorker: Bool) {
@@ -71,7 +76,7 @@ struct TimelineBuilder {
   mutating func alert(process: Int, worker: Int) {
     alerted[process] = worker
     buckets[current].alertsRaised += 1
-    touch(worker) { $0.alerted = true }
+    touch(worker, .alerted)
   }
 
   mutating func faultWindow(rule: Int, effect: String, open: Bool) {
@@ -101,21 +106,27 @@ struct TimelineBuilder {
     guard index + 1 < buckets.count else { return }
     current = index + 1
     for effect in openFaults.values.sorted() { addFault(effect, to: current) }
-    for worker in Set(alerted.values).sorted() { touchAt(worker, current) { $0.alerted = true } }
+    for worker in Set(alerted.values).sorted() { touchAt(worker, current, .alerted) }
   }
 
   private mutating func addFault(_ effect: String, to index: Int) {
     if !buckets[index].faults.contains(effect) { buckets[index].faults.append(effect) }
   }
 
-  private mutating func touch(_ worker: Int, _ change: (inout Cell) -> Void) { touchAt(worker, current, change) }
+  private mutating func touch(_ worker: Int, _ state: Cell) { touchAt(worker, current, state) }
 
-  private mutating func touchAt(_ worker: Int, _ index: Int, _ change: (inout Cell) -> Void) {
-    while cells.count <= worker { cells.append(Array(repeating: Cell(), count: buckets.count)) }
-    change(&cells[worker][index])
+  private mutating func touchAt(_ worker: Int, _ index: Int, _ state: Cell) {
+    let width = buckets.count
+    if cells.count <= worker * width {
+      let needed = (worker + 1) * width
+      // A quarter more at a time rather than double: at most a fifth of the cells unused.
+      if needed > cells.capacity { cells.reserveCapacity(max(needed, cells.capacity + cells.capacity / 4)) }
+      cells.append(contentsOf: repeatElement(Cell(), count: needed - cells.count))
+    }
+    cells[worker * width + index].formUnion(state)
   }
 
   private mutating func markAlive(_ worker: Int, from: Int, to: Int) {
-    for index in from...max(from, to) { touchAt(worker, index) { $0.alive = true } }
+    for index in from...max(from, to) { touchAt(worker, index, .alive) }
   }
 }

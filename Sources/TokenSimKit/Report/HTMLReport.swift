@@ -6,6 +6,11 @@ public enum HTMLReport {
   /// The page for `result`; `matrixPage`, the path of the matrix page relative to the run's
   /// directory (`../../index.html`), adds a link back to it at the top.
   public static func page(_ result: RunResult, matrixPage: String? = nil) -> String {
+    page(result, matrixPage: matrixPage, timeline: TimelineSVG.svg(result))
+  }
+
+  /// The page for `result` around `timeline`, the run's timeline.svg already drawn.
+  static func page(_ result: RunResult, matrixPage: String?, timeline: String) -> String {
     let analysis = result.analysis
     let title = "\(result.scenario.name) × \(result.strategyName)"
     let checks = analysis.checks.map { check in
@@ -24,7 +29,7 @@ public enum HTMLReport {
       \(HTMLPage.table(header: ["check", "verdict", "observed", "threshold", "evidence"], rows: checks, numeric: [2, 3]))
       <h2>Timeline</h2>
       <div class="chart">
-      \(inlineSVG(TimelineSVG.svg(result)))
+      \(inlineSVG(timeline))
       </div>
       <h2>Metrics</h2>
       \(HTMLPage.table(header: ["metric", "value"], rows: metrics))
@@ -48,7 +53,12 @@ public enum HTMLReport {
   }
 
   /// An SVG document made fit to sit inside HTML: no XML namespace declaration (HTML knows `svg`).
+  /// `TimelineSVG` declares it in its first tag only (any text after is escaped).
   static func inlineSVG(_ svg: String) -> String {
-    svg.replacingOccurrences(of: " xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+    let declaration = " xmlns=\"http://www.w3.org/2000/svg\""
+    guard let range = svg.range(of: declaration) else { return svg }
+    var inline = svg
+    inline.removeSubrange(range)
+    return inline
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The five reports of one run in its directory: report.json, report.md, junit.xml,
 /// timeline.svg and index.html.
 public enum RunFiles {
@@ -12,27 +14,53 @@ public enum RunFiles {
   }
 
   /// Writes every report of `result` into a staging directory and moves it to `directory`,
-  /// replacing the outputs of an earlier run there only once all are written.
-  public static func publish(_ result: RunResult, to directory: String, matrixPage: String? = nil) throws(SuiteError) {
-    let staged = try stage(directory)
-    do throws(SuiteError) {
-      try write(result, to: staged.path, matrixPage: matrixPage)
-      try staged.commit()
-    } catch {
-      staged.discard()
-      throw error
+  /// replacing the outputs of an earlier run there only once all are written. `times`, when
+  /// given, is told how long rendering each report and writing took.
+  public static func publish(
+    _ result: RunResult, to directory: String, matrixPage: String? = nil, times: StageTimes? = nil
+  ) throws(SuiteError) {
+    let files = try render(result, matrixPage: matrixPage, times: times)
+    try times.time(.writing) { () throws(SuiteError) in
+      let staged = try stage(directory)
+      do throws(SuiteError) {
+        try write(files, to: staged.path)
+        try staged.commit()
+      } catch {
+        staged.discard()
+        throw error
+      }
     }
   }
 
   /// Writes every report of `result` into `directory`; `matrixPage` (relative to `directory`)
   /// links its index.html back to the matrix it is part of.
   public static func write(_ result: RunResult, to directory: String, matrixPage: String? = nil) throws(SuiteError) {
+    try write(render(result, matrixPage: matrixPage, times: nil), to: directory)
+  }
+
+  /// Each report's name and bytes, in `names` order. The timeline is drawn once, for
+  /// timeline.svg and for index.html.
+  static func render(
+    _ result: RunResult, matrixPage: String?, times: StageTimes?
+  ) throws(SuiteError) -> [(name: String, data: Data)] {
+    let json = try times.time(.reportJSON) { () throws(SuiteError) in
+      do { return try RunReport(result).jsonData() } catch {
+        throw SuiteError("cannot encode report.json: \(error.localizedDescription)")
+      }
+    }
+    let markdown = times.time(.reportMarkdown) { Data(MarkdownReport.text(result).utf8) }
+    let junit = times.time(.junit) { Data(JUnitReport.xml(result).utf8) }
+    let svg = times.time(.timeline) { TimelineSVG.svg(result) }
+    let page = times.time(.page) { Data(HTMLReport.page(result, matrixPage: matrixPage, timeline: svg).utf8) }
+    return [
+      ("report.json", json), ("report.md", markdown), ("junit.xml", junit), ("timeline.svg", Data(svg.utf8)),
+      ("index.html", page),
+    ]
+  }
+
+  private static func write(_ files: [(name: String, data: Data)], to directory: String) throws(SuiteError) {
     do {
-      try FileOutput.write(RunReport(result).jsonData(), to: directory + "/report.json")
-      try FileOutput.write(MarkdownReport.text(result), to: directory + "/report.md")
-      try FileOutput.write(JUnitReport.xml(result), to: directory + "/junit.xml")
-      try FileOutput.write(TimelineSVG.svg(result), to: directory + "/timeline.svg")
-      try FileOutput.write(HTMLReport.page(result, matrixPage: matrixPage), to: directory + "/index.html")
+      for file in files { try FileOutput.write(file.data, to: directory + "/" + file.name) }
     } catch {
       throw SuiteError("cannot write to \(directory): \(error.localizedDescription)")
     }

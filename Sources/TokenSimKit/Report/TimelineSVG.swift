@@ -258,5 +258,5 @@ public enum TimelineSVG {
   }
 
   /// A coordinate with one decimal.
-  static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+  static func f(_ value: Double) -> String { OneDecimal.text(value) }
 }

@@ -60,8 +60,10 @@ public struct MatrixRun: Sendable {
   /// and returning each entry with its position in the whole matrix. `progress` is told the
   /// label of each run as it finishes, from any thread. With `linksToMatrix`, each run's page
   /// links back to the matrix page that `runAndPublish` (or a merge of the shards) writes.
+  /// `times`, when given, is told how long each stage of each run took.
   public func run(
-    shard: Shard? = nil, out: String, jobs: Int, linksToMatrix: Bool = false, progress: @escaping RunProgress = { _ in }
+    shard: Shard? = nil, out: String, jobs: Int, linksToMatrix: Bool = false, times: StageTimes? = nil,
+    progress: @escaping RunProgress = { _ in }
   ) throws(SuiteError) -> [ShardFile.Placed] {
     let matrixPage = linksToMatrix ? "../../" + MatrixFiles.page(suite: suite) : nil
     let all = runs
@@ -69,8 +71,8 @@ public struct MatrixRun: Sendable {
     return try ParallelRuns.map(count: chosen.count, jobs: jobs) { position throws(SuiteError) in
       let index = chosen[position]
       let (scenario, strategy) = all[index]
-      let result = Simulation(scenario: scenario, strategy: strategy).run(trace: .discard)
-      try RunFiles.publish(result, to: "\(out)/\(scenario.name)/\(strategy.name)", matrixPage: matrixPage)
+      let result = times.time(.simulation) { Simulation(scenario: scenario, strategy: strategy).run(trace: .discard) }
+      try RunFiles.publish(result, to: "\(out)/\(scenario.name)/\(strategy.name)", matrixPage: matrixPage, times: times)
       progress("\(scenario.name) × \(strategy.name)")
       return ShardFile.Placed(index: index, entry: MatrixEntry(result))
     }
@@ -79,15 +81,15 @@ public struct MatrixRun: Sendable {
   /// Runs the matrix (or `shard` of it) and writes its files into `out`: the matrix files, or
   /// for a shard its `shard.json`. Returns the entries run, in matrix order. The matrix files of
   /// an earlier run into `out` are removed first, so an interrupted run never leaves them beside
-  /// runs they do not describe.
+  /// runs they do not describe. `times`, when given, is told how long each stage took.
   public func runAndPublish(
-    shard: Shard? = nil, out: String, jobs: Int, progress: @escaping RunProgress = { _ in }
+    shard: Shard? = nil, out: String, jobs: Int, times: StageTimes? = nil, progress: @escaping RunProgress = { _ in }
   ) throws(SuiteError) -> [MatrixEntry] {
     try MatrixFiles.removeEarlier(from: out, suite: suite, shard: true)
-    let placed = try run(shard: shard, out: out, jobs: jobs, linksToMatrix: true, progress: progress)
+    let placed = try run(shard: shard, out: out, jobs: jobs, linksToMatrix: true, times: times, progress: progress)
     let entries = placed.map(\.entry)
     guard let shard else {
-      try MatrixFiles.write(entries, to: out, suite: suite)
+      try times.time(.matrix) { () throws(SuiteError) in try MatrixFiles.write(entries, to: out, suite: suite) }
       return entries
     }
     try ShardFile(shard: shard.number, of: shard.count, suite: suite, runs: runNames, entries: placed).write(to: out)

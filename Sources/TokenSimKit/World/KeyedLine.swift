@@ -145,8 +145,15 @@ struct KeyedLine<Value> {
   }
 
   /// Drops the gone and removed entries once they outnumber the present ones (plus a slack of
-  /// 16): the sweep moves at most twice as many entries as were removed since the last one.
+  /// 16): the sweep moves at most twice as many entries as were removed since the last one. A
+  /// line left empty is cleared at once, keeping its buffer: a process's asks and open requests
+  /// are usually one at a time, and each line stays the size of one instead of the slack's.
   private mutating func sweepIfWasteful() {
+    if count == 0 {
+      entries.removeAll(keepingCapacity: true)
+      (head, removed) = (0, 0)
+      return
+    }
     guard head + removed > count + 16 else { return }
     visited += entries.count - head
     entries = entries[head...].filter { $0.value != nil }

@@ -1,13 +1,14 @@
 /// The world's record of one process: who it is, its strategy, and its workload in progress.
+///
+/// Swift lays a struct's stored properties out in the order they are declared, so the flags and
+/// other one-byte fields sit together at the end instead of each padding out to eight bytes: a
+/// fleet keeps one of these per live process (`tokensim bench`'s scale workload, 100,000).
 struct SimProcess {
   let id: Int
   let name: String
   let host: Int
   let template: Int
-  let role: ProcessRole
   var incarnation = 0
-  var alive = false
-  var crashed = false
   var random: RandomStream
   /// Its strategy, mutated in place.
   let strategy: StrategyBox
@@ -25,19 +26,24 @@ struct SimProcess {
   /// The running work cycle: calls left; nil when none runs.
   var cycleCallsLeft: Int?
   var cycleEpoch = 0
-  var restarting = false
   /// Calls left for a CLI invocation.
   var cliCallsLeft = 0
-  var askedOnce = false
   /// Work items by id (in arrival order): attempts made so far.
   var items = KeyedLine<Int>()
   var nextItem = 1
-  var holdsLock = false
   var lockTicket: Int?
   var refreshesInFlight = 0
   /// The token requests this incarnation still waits for, so that a crash abandons them without
   /// searching every open request of the world.
   var requestsOpen = KeyedLine<Void>()
+  var timerArmings = SmallMap<TimerName, Int>()
+  var pendingMessages: Set<Int> = []
+  let role: ProcessRole
+  var alive = false
+  var crashed = false
+  var restarting = false
+  var askedOnce = false
+  var holdsLock = false
   var writeInFlight = false
   /// A process that finished its work while a token request, store write or lock of its
   /// strategy was still under way: the exit status it leaves with once they are done.
@@ -49,10 +55,24 @@ struct SimProcess {
   /// A planned crash is due and waits for the moment its plan names (holding the lock, or a
   /// token request in flight).
   var crashWaiting = false
-  var timerArmings = SmallMap<TimerName, Int>()
-  var pendingMessages: Set<Int> = []
-  /// For an environment-credential process: its snapshot.
-  var environment: StoreContents?
+  /// Whether its credentials came from its environment: its snapshot is in `World.environments`
+  /// (few processes have one, so it is kept beside the table, not in every record).
+  var usesEnvironment = false
+
+  init(
+    id: Int, name: String, host: Int, template: Int, role: ProcessRole, random: RandomStream, strategy: StrategyBox,
+    crashRandom: RandomStream, schedulerFailuresLeft: Int
+  ) {
+    self.id = id
+    self.name = name
+    self.host = host
+    self.template = template
+    self.role = role
+    self.random = random
+    self.strategy = strategy
+    self.crashRandom = crashRandom
+    self.schedulerFailuresLeft = schedulerFailuresLeft
+  }
 }
 
 extension SimProcess {

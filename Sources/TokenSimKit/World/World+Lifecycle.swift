@@ -3,11 +3,18 @@ extension World {
   func start(process id: Int, cause: StartCause) {
     let config = templates[processes[id].template].config
     resetWorkload(id)
+    if !processes[id].alive {
+      liveProcesses += 1
+      peakLiveProcesses = max(peakLiveProcesses, liveProcesses)
+    }
     processes[id].alive = true
     processes[id].crashed = false
     let process = processes[id]
     record(.processStarted(process: id, name: process.name, role: process.role, host: hosts[process.host].config.name))
-    if config.credentialSource == .environment { processes[id].environment = environmentSnapshot(host: process.host) }
+    if config.credentialSource == .environment {
+      processes[id].usesEnvironment = true
+      environments[id] = environmentSnapshot(host: process.host)
+    }
     deliver(.started(cause: cause), to: id)
     scheduleCrash(id, config: config)
     // A start after the stop time (a work loop restarted late) stops at once: the clock never
@@ -89,7 +96,7 @@ extension World {
     if let delay = config.restartAfter, !stopped(config, by: now + delay, role: processes[id].role) {
       schedule(.start(.processStart), for: id, at: now + delay)
     } else {
-      processes.retire(id)
+      retire(id)
     }
   }
 
@@ -111,11 +118,18 @@ extension World {
     }
     record(.processExited(process: id, ok: ok))
     leave(id, crashed: false)
+    retire(id)
+  }
+
+  /// Forgets process `id`, which will never run again.
+  private func retire(_ id: Int) {
+    if processes[id].usesEnvironment { environments[id] = nil }
     processes.retire(id)
   }
 
   private func leave(_ id: Int, crashed: Bool) {
     let host = processes[id].host
+    if processes[id].alive { liveProcesses -= 1 }
     processes[id].alive = false
     processes[id].crashed = crashed
     if let ticket = processes[id].lockTicket {

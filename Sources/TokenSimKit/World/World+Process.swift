@@ -53,7 +53,7 @@ extension World {
     var context = StrategyContext(
       now: hosts[processes[id].host].clock.local(now), processID: id, role: processes[id].role,
       random: processes[id].random)
-    let actions = processes[id].strategy.strategy.handle(event, context: &context)
+    let actions = processes[id].strategy.handle(event, context: &context)
     processes[id].random = context.random
     let outer = !processes[id].performingActions
     processes[id].performingActions = true

@@ -1,24 +1,23 @@
 extension World {
   func beginRead(_ id: Int) {
-    let process = processes[id]
-    if let environment = process.environment {
+    if processes[id].usesEnvironment, let environment = environments[id] {
       let result: StoreReadResult = environment.credentials == nil ? .empty : .contents(store: environment)
       return schedule(.storeReadDone(result), for: id, at: now)
     }
-    let store = hosts[process.host].store
+    let store = hosts[processes[id].host].store
     schedule(.storeReadDone(store.read()), for: id, at: now + store.config.readTime)
   }
 
   func finishRead(_ id: Int, _ result: StoreReadResult) {
-    if processes[id].environment == nil {
+    if !processes[id].usesEnvironment {
       record(.storeRead(process: id, host: hosts[processes[id].host].config.name, result: StoreReadOutcome(result)))
     }
     deliver(.storeRead(result: result), to: id)
   }
 
   func beginWrite(_ id: Int, _ contents: StoreContents) {
-    if processes[id].environment != nil {
-      processes[id].environment = contents
+    if processes[id].usesEnvironment {
+      environments[id] = contents
       return schedule(.strategyEvent(.storeWritten), for: id, at: now)
     }
     let host = processes[id].host
@@ -39,7 +38,7 @@ extension World {
 
   func acquireLock(_ id: Int, wait: SimDuration) {
     let host = processes[id].host
-    guard !processes[id].holdsLock, processes[id].environment == nil else {
+    guard !processes[id].holdsLock, !processes[id].usesEnvironment else {
       return schedule(.strategyEvent(.lockGranted), for: id, at: now)
     }
     let ticket = nextTicket

@@ -12,6 +12,8 @@ public final class World {
   public internal(set) var trace: [TraceEvent] = []
   let retention: TraceRetention
   var analyzer: TraceAnalyzer
+  /// What the analyzer gave once the run had stopped (`analysis(settings:)`).
+  private var finishedAnalysis: (RunMetrics, Timeline, RunFindings)?
   /// Events taken from the queue.
   public internal(set) var eventsProcessed = 0
   /// Why the run stopped.
@@ -29,6 +31,12 @@ public final class World {
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
+  /// How many processes are running now.
+  public internal(set) var liveProcesses = 0
+  /// The most processes that ran at once so far (what `tokensim bench` divides memory by).
+  public internal(set) var peakLiveProcesses = 0
+  /// The credential snapshot of each kept process whose credentials come from its environment.
+  var environments: [Int: StoreContents] = [:]
   /// Token requests and API calls under way, by their increasing numbers: found by binary
   /// search among the few in flight, with no hashing on the path of every call.
   var tokenRequests = KeyedLine<TokenRequestState>()
@@ -173,8 +181,19 @@ public final class World {
   }
 
   /// Metrics, timeline, checks and verdict of the run so far, judged with `settings`.
+  ///
+  /// Once the run has stopped, the analyzer is finished in place, once, and let go: finishing a
+  /// copy of it while the world still held the original made every array it touched (a
+  /// timeline cell per worker and bucket, a record per worker) exist twice at the end of the run,
+  /// the peak of a large fleet's memory.
   public func analysis(settings: CheckSettings) -> RunAnalysis {
-    RunAnalysis(analyzer: analyzer, settings: settings)
+    guard hasStopped else { return RunAnalysis(analyzer: analyzer, settings: settings) }
+    if finishedAnalysis == nil {
+      var last = analyzer
+      analyzer = TraceAnalyzer(duration: scenario.duration)
+      finishedAnalysis = last.finish()
+    }
+    return RunAnalysis(finished: finishedAnalysis!, settings: settings)
   }
 
   /// Schedules `event` at `time`, which is not before now: the clock never runs backwards. A
@@ -208,10 +227,4 @@ public final class World {
     case .lockStaleCheck(let host): breakStaleLock(host: host)
     }
   }
-}
-
-/// Holds a process's strategy so that it is mutated in place.
-final class StrategyBox {
-  var strategy: any RefreshStrategy
-  init(_ strategy: any RefreshStrategy) { self.strategy = strategy }
 }

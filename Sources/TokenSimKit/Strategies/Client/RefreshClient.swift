@@ -8,20 +8,45 @@
 /// only `StrategyEvent`s and answers with `StrategyAction`s. What it is doing is its `phase`; the
 /// few facts that are not phases are the documented flags below.
 public struct RefreshClient: RefreshStrategy {
+  /// The policy and coordination, one instance shared by every copy of this engine.
+  let settings: EngineSettings
   /// The shared knobs.
-  public let policy: RefreshPolicy
+  public var policy: RefreshPolicy { settings.policy }
   /// How processes sharing the store coordinate; the engine asks it (its case's
   /// `RefreshCoordinator`) at each point of a refresh where coordinations differ.
-  public let coordination: Coordination
+  public var coordination: Coordination { settings.coordination }
 
-  /// The pair held in memory; nil before the store was read, or when it held none.
-  var credentials: Credentials?
+  // The state below is ordered widest first: Swift lays a struct out in declaration order, and
+  // every process holds one, so the optionals' tag bytes and the flags share the tail instead of
+  // each padding to eight bytes.
+
   /// The workload's calls waiting for a token.
   var asks = WaitingCalls()
-  /// What the engine is doing about its credentials.
-  var phase = RefreshPhase.idle
   /// The finishing steps left while `phase` is `.finishing`.
   var steps: [RefreshStep] = []
+  /// Consecutive transient failures, for the backoff.
+  var failures = 0
+  /// Retries of the current required refresh, against `maxRetries`.
+  var retriesUsed = 0
+  /// The last backoff delay, for decorrelated jitter.
+  var previousDelay = SimDuration.zero
+  /// The tag of the next token request; kept across restarts so late replies are not mistaken.
+  var nextRequest = 1
+  /// The pair held in memory; nil before the store was read, or when it held none.
+  var credentials: Credentials?
+  /// What the engine is doing about its credentials.
+  var phase = RefreshPhase.idle
+  /// No token request before this instant (backoff, Retry-After, the shared throttle).
+  var throttle: SimInstant?
+  /// When the last token request was sent, for `minAttemptInterval`.
+  var lastAttempt: SimInstant?
+  /// The access-token expiry the `refresh` timer was last armed for: it is armed once per token.
+  var proactiveArmedFor: SimInstant?
+  /// The retry budget, when the policy has one.
+  var budget: RetryBudget?
+  /// The API's 401s to the held token since the last successful refresh, for
+  /// `recoveryAfterRejections`.
+  var rejectionsInARow = 0
   /// A call asked for an unconditional refresh (`forceRefresh`): the pair held does not satisfy
   /// calls, however fresh. Set by such a call; cleared by a successful refresh or by adopting
   /// another pair from the store.
@@ -38,31 +63,16 @@ public struct RefreshClient: RefreshStrategy {
   /// The `recover` timer (active recovery) is armed, so that it is not armed twice. Set when it
   /// is armed; cleared when it fires.
   var recoveryArmed = false
-  /// No token request before this instant (backoff, Retry-After, the shared throttle).
-  var throttle: SimInstant?
-  /// When the last token request was sent, for `minAttemptInterval`.
-  var lastAttempt: SimInstant?
-  /// Consecutive transient failures, for the backoff.
-  var failures = 0
-  /// Retries of the current required refresh, against `maxRetries`.
-  var retriesUsed = 0
-  /// The last backoff delay, for decorrelated jitter.
-  var previousDelay = SimDuration.zero
-  /// The retry budget, when the policy has one.
-  var budget: RetryBudget?
-  /// The API's 401s to the held token since the last successful refresh, for
-  /// `recoveryAfterRejections`.
-  var rejectionsInARow = 0
-  /// The access-token expiry the `refresh` timer was last armed for: it is armed once per token.
-  var proactiveArmedFor: SimInstant?
-  /// The tag of the next token request; kept across restarts so late replies are not mistaken.
-  var nextRequest = 1
 
   /// Creates the engine.
   public init(policy: RefreshPolicy, coordination: Coordination) {
-    self.policy = policy
-    self.coordination = coordination
-    budget = policy.retryBudget
+    self.init(settings: EngineSettings(policy: policy, coordination: coordination))
+  }
+
+  /// An engine in its initial state over settings already made (a restart keeps them).
+  init(settings: EngineSettings) {
+    self.settings = settings
+    budget = settings.policy.retryBudget
   }
 
   public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
@@ -87,7 +97,7 @@ public struct RefreshClient: RefreshStrategy {
 
   private mutating func start() -> [StrategyAction] {
     let (releasing, request) = (release(), nextRequest)
-    self = RefreshClient(policy: policy, coordination: coordination)
+    self = RefreshClient(settings: settings)
     (phase, nextRequest) = (.loading, request)
     return releasing + [.readStore]
   }
