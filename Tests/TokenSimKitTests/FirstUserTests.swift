@@ -168,7 +168,7 @@ import Testing
       #expect(all.stdout.contains("ok   \(directory)/day.json: quiet-day, 1 host(s), 1d"))
       #expect(all.stdout.contains("ok   \(directory)/ours.json: strategy ours"))
       let bundled = try tokensim(["validate", "Scenarios"])
-      #expect(bundled.status == 0 && bundled.stdout.split(separator: "\n").count == 26)
+      #expect(bundled.status == 0 && bundled.stdout.split(separator: "\n").count == 27)
       _ = try Self.file(directory, "bad.json", #"{"base": "naive", "parameters": {"maxRetris": 2}}"#)
       let bad = try tokensim(["validate", directory])
       #expect(bad.status == 2)
