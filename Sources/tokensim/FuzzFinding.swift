@@ -15,6 +15,15 @@ struct FuzzFinding: Codable, Equatable {
     case timeout
     case failure = "other-failure"
 
+    /// Whether such a finding fails the campaign (exit 1): a memory-limit stop is a clean stop
+    /// with its reports, and a slowdown is measured in wall time, which a busy machine can halve.
+    var failsTheCampaign: Bool {
+      switch self {
+      case .memoryLimit, .slowdown: return false
+      case .trap, .abort, .invariant, .timeout, .failure: return true
+      }
+    }
+
     /// The summary's words for a count of them.
     var plural: String {
       switch self {

@@ -17,6 +17,17 @@ import Testing
     }
   }
 
+  /// A memory-limit stop (and a slowdown, which a busy machine can cause) is reported with its
+  /// replay command but is not a failure: exit 0 as long as nothing trapped, aborted or broke.
+  @Test func memoryLimitStopsAreReportedWithoutFailingTheCampaign() throws {
+    try withTemporaryDirectory { out in
+      let result = try tokensim(["fuzz", "--runs", "1", "--seed", "1", "--max-memory", "1MiB", "--out", out])
+      #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+      #expect(result.stdout.contains("traps 0, aborts 0, invariant failures 0, memory-limit stops 8"))
+      #expect(result.stdout.contains("--max-memory 1048576"), "each stop with its replay command")
+    }
+  }
+
   @Test func aCaseReportsItsOutcomeAsOneLine() throws {
     try withTemporaryDirectory { out in
       let file = out + "/case.json"
