@@ -12,17 +12,17 @@ struct OutageTracker {
   /// One worker's calls.
   struct Worker {
     /// Since its first failed call with no success after (or since the wait that led to it).
-    var failingSince: SimInstant?
+    @CompactInstant var failingSince: SimInstant? = nil
     /// Since it began waiting for a token, with no call ended since.
-    var waitingSince: SimInstant?
-    var lastFailure: SimInstant?
+    @CompactInstant var waitingSince: SimInstant? = nil
+    @CompactInstant var lastFailure: SimInstant? = nil
     var lastAttempt: SimInstant = .start
     /// When its first process started.
-    var firstStart: SimInstant?
+    @CompactInstant var firstStart: SimInstant? = nil
+    /// The first success after the latest trigger end.
+    @CompactInstant var recoveredAt: SimInstant? = nil
     /// Stalled at the latest trigger end, or stalled after it before succeeding.
     var affected = false
-    /// The first success after the latest trigger end.
-    var recoveredAt: SimInstant?
   }
 
   private(set) var workers: [Worker] = []

@@ -11,14 +11,33 @@ struct KeyedLine<Value> {
   }
 
   private var entries: [Entry] = []
+  // The positions and counts are stored in 32 bits: every process holds several lines, and a
+  // line of 2^31 entries (32 GiB) is far beyond the memory limit. The line is 24 bytes, not 40.
+  private var storedHead: Int32 = 0
+  private var storedRemoved: Int32 = 0
+  private var storedCount: Int32 = 0
+  private var storedVisited: UInt32 = 0
+
   /// Entries before `head` are gone; entries after it with a nil value are removed.
-  private var head = 0
-  private var removed = 0
+  private var head: Int {
+    get { Int(storedHead) }
+    set { storedHead = Int32(newValue) }
+  }
+  private var removed: Int {
+    get { Int(storedRemoved) }
+    set { storedRemoved = Int32(newValue) }
+  }
   /// How many entries are present.
-  private(set) var count = 0
+  private(set) var count: Int {
+    get { Int(storedCount) }
+    set { storedCount = Int32(newValue) }
+  }
   /// Entries looked at by the mutating operations (binary-search probes, marks skipped, entries
-  /// moved by a sweep): lets a test bound the work per operation without timing it.
-  private(set) var visited = 0
+  /// moved by a sweep), modulo 2^32: lets a test bound the work per operation without timing it.
+  private(set) var visited: Int {
+    get { Int(storedVisited) }
+    set { storedVisited = UInt32(truncatingIfNeeded: newValue) }
+  }
 
   /// An empty line.
   init() {}

@@ -24,14 +24,14 @@ struct SimProcess {
   /// The call whose 401 the strategy is handling, while it may still retry it.
   var rejectedCall: (ask: Int, purpose: AskPurpose)?
   /// The running work cycle: calls left; nil when none runs.
-  var cycleCallsLeft: Int?
+  @CompactNumber var cycleCallsLeft: Int? = nil
   var cycleEpoch = 0
   /// Calls left for a CLI invocation.
   var cliCallsLeft = 0
   /// Work items by id (in arrival order): attempts made so far.
   var items = KeyedLine<Int>()
   var nextItem = 1
-  var lockTicket: Int?
+  @CompactNumber var lockTicket: Int? = nil
   var refreshesInFlight = 0
   /// The token requests this incarnation still waits for, so that a crash abandons them without
   /// searching every open request of the world.

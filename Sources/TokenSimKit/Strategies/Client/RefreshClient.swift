@@ -37,11 +37,11 @@ public struct RefreshClient: RefreshStrategy {
   /// What the engine is doing about its credentials.
   var phase = RefreshPhase.idle
   /// No token request before this instant (backoff, Retry-After, the shared throttle).
-  var throttle: SimInstant?
+  @CompactInstant var throttle: SimInstant? = nil
   /// When the last token request was sent, for `minAttemptInterval`.
-  var lastAttempt: SimInstant?
+  @CompactInstant var lastAttempt: SimInstant? = nil
   /// The access-token expiry the `refresh` timer was last armed for: it is armed once per token.
-  var proactiveArmedFor: SimInstant?
+  @CompactInstant var proactiveArmedFor: SimInstant? = nil
   /// The retry budget, when the policy has one.
   var budget: RetryBudget?
   /// The API's 401s to the held token since the last successful refresh, for
