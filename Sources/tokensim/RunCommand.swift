@@ -1,3 +1,4 @@
+import Dispatch
 import TokenSimKit
 
 /// `tokensim run SCENARIO.json --strategy NAME [--seed N | --seeds LIST] [--out DIR] [--trace]`
@@ -78,9 +79,11 @@ struct RunCommand: Command {
     let watch = RunWatch(maxMemory: maxMemory)
     let (result, wall) = try CommandFailure.exit2 { () throws(SuiteError) in
       defer { watch.clear() }
-      return try SingleRun.run(scenario, strategy: strategy, seed: seed, to: directory, trace: trace, monitor: watch.monitor)
+      return try SingleRun.run(
+        scenario, strategy: strategy, seed: seed, to: directory, trace: trace, monitor: watch.monitor,
+        clock: { DispatchTime.now().uptimeNanoseconds })
     }
-    print(RunSummary.text(result, wallSeconds: wall, directory: directory, trace: trace))
+    print(RunSummary.text(result, wallSeconds: wall ?? 0, directory: directory, trace: trace))
     if result.stopReason == .interrupted {
       throw CommandFailure(status: 130, message: "interrupted; the reports of what ran are in \(directory)/")
     }
