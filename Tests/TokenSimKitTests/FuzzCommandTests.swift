@@ -28,6 +28,12 @@ import Testing
     }
   }
 
+  @Test func aPopulationCapOutsideItsRangeIsRefused() throws {
+    let result = try tokensim(["fuzz", "--runs", "1", "--population", "0"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("--population wants a whole number from 1 to 500000, not \"0\""))
+  }
+
   @Test func aCaseReportsItsOutcomeAsOneLine() throws {
     try withTemporaryDirectory { out in
       let file = out + "/case.json"

@@ -73,6 +73,7 @@ import Testing
     (#"{"name": "d", "role": "demon"}"#, "$.hosts[0].processes[0].role"),
     (#"{"name": "d", "role": "daemon", "crash": {}}"#, "$.hosts[0].processes[0].crash"),
     (#"{"name": "d", "role": "daemon", "workItems": {"every": "1m", "perHour": 3}}"#, "$.hosts[0].processes[0].workItems"),
+    (#"{"name": "d", "role": "daemon", "workItems": {"every": "1m", "queue": 0}}"#, "$.hosts[0].processes[0].workItems.queue"),
     (#"{"name": "d d", "role": "daemon"}"#, "$.hosts[0].processes[0].name"),
     (#"{"name": "d", "role": "daemon", "startAt": "2h", "stopAt": "1h"}"#, "$.hosts[0].processes[0].stopAt"),
   ])
@@ -170,6 +171,7 @@ import Testing
     #expect(path(base + #", "seed": -1}"#) == "$.seed")
     #expect(path(base + #", "eventBudget": 10}"#) == "$.eventBudget")
     #expect(path(base + #", "expect": []}"#) == "$.expect")
+    #expect(path(base + #", "checks": {"goodput": 1.5}}"#) == "$.checks.goodput")
     #expect(path(#"{"name": "t", "description": "d", "duration": "1h", "hosts": []}"#) == "$")
   }
 }

@@ -37,6 +37,12 @@ import Testing
     ("requestTimeout=nope", "requestTimeout", #"did you mean "none"?"#),
     ("honorRetryAfter=yes", "honorRetryAfter", "true or false"),
     ("=5m", "=5m", "NAME=VALUE"),
+    ("retryRejectedCall=maybe", "retryRejectedCall", "true or false"),
+    ("recoveryAfterRejections=0", "recoveryAfterRejections", "a whole number from 1 to 100"),
+    ("schedulerTick=forever", "schedulerTick", #""none" or a duration from 1ms to 1h"#),
+    ("retryAfterClock=sundial", "retryAfterClock", #"one of "local-clock", "reply-date""#),
+    ("expiryFrom=jwt", "expiryFrom", #"one of "expires-in", "expires-at""#),
+    ("retryAfterUse=sometimes", "retryAfterUse", #"one of "replaces-backoff", "at-least-backoff""#),
   ])
   func badParametersSayWhatIsExpected(argument: String, path: String, message: String) throws {
     var parameters = StrategyCatalog.named("naive")!.defaults
