@@ -1,22 +1,16 @@
-/// An optional instant in eight bytes instead of sixteen: nil is kept as `Int64.min`
-/// microseconds, which no run reaches (its clock starts at 0 and saturates at `Int64.max`).
-/// For records kept once per worker or process, where a `SimInstant?`'s tag byte pads to eight.
+/// An optional instant in eight bytes instead of sixteen: a `CompactNumber` of microseconds, whose
+/// nil (`Int.min`) no run reaches (its clock starts at 0 and saturates at `Int64.max`). For
+/// records kept once per worker or process, where a `SimInstant?`'s tag byte pads to eight.
 @propertyWrapper
 struct CompactInstant {
-  private var microseconds: Int64
+  @CompactNumber private var microseconds: Int?
 
   init(wrappedValue: SimInstant?) {
-    microseconds = Self.encode(wrappedValue)
+    microseconds = wrappedValue.map { Int($0.microseconds) }
   }
 
   var wrappedValue: SimInstant? {
-    get { microseconds == .min ? nil : SimInstant(microseconds: microseconds) }
-    set { microseconds = Self.encode(newValue) }
-  }
-
-  private static func encode(_ instant: SimInstant?) -> Int64 {
-    guard let instant else { return .min }
-    precondition(instant.microseconds != .min, "an instant of Int64.min microseconds cannot be kept compact")
-    return instant.microseconds
+    get { microseconds.map { SimInstant(microseconds: Int64($0)) } }
+    set { microseconds = newValue.map { Int($0.microseconds) } }
   }
 }

@@ -86,25 +86,20 @@ struct CredentialHealth {
   /// The longest delay from a needed dead session's first chance (the first time a process of its
   /// host needed it after it died) to its alert (0 when the alert came first); nil when one was
   /// never alerted or none died.
-  var alertDelay: SimDuration? {
-    let needed = deadAndNeeded
-    guard !needed.isEmpty else { return nil }
-    var longest = SimDuration.zero
-    for (_, session) in needed {
-      guard let alerted = session.alertedAt else { return nil }
-      longest = max(longest, alerted - session.neededAfterDeath!)
-    }
-    return longest
-  }
+  var alertDelay: SimDuration? { longestToAlert { $0.neededAfterDeath! } }
 
   /// The longest time to alert over needed dead sessions; nil when one was never alerted or none died.
-  var timeToAlert: SimDuration? {
+  var timeToAlert: SimDuration? { longestToAlert { $0.deadSince! } }
+
+  /// The longest time from `start` to the alert over needed dead sessions (0 when the alert came
+  /// first); nil when one was never alerted or none died.
+  private func longestToAlert(from start: (Session) -> SimInstant) -> SimDuration? {
     let needed = deadAndNeeded
     guard !needed.isEmpty else { return nil }
     var longest = SimDuration.zero
     for (_, session) in needed {
       guard let alerted = session.alertedAt else { return nil }
-      longest = max(longest, alerted - session.deadSince!)
+      longest = max(longest, alerted - start(session))
     }
     return longest
   }

@@ -88,7 +88,7 @@ struct TraceAnalyzer {
       minimal.started(host: host, at: time)
       outages.started(worker: worker, host: host, at: time)
     }
-    timeline.started(process: process, worker: directory.worker(of: process)!, firstOfWorker: first)
+    timeline.started(process: process, worker: worker, firstOfWorker: first)
   }
 
   private mutating func ended(_ process: Int, exited: Bool, at time: SimInstant) {

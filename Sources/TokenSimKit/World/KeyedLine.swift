@@ -169,8 +169,7 @@ struct KeyedLine<Value> {
   /// are usually one at a time, and each line stays the size of one instead of the slack's.
   private mutating func sweepIfWasteful() {
     if count == 0 {
-      entries.removeAll(keepingCapacity: true)
-      (head, removed) = (0, 0)
+      removeAll()
       return
     }
     guard head + removed > count + 16 else { return }
