@@ -6,11 +6,11 @@ public enum ReportText {
   /// `12`, `98.8%`, `191.7×` or `25 s`, depending on the check's unit.
   public static func value(_ value: Double?, of id: String) -> String {
     guard let value else { return "—" }
-    switch CheckCatalog.check(id)?.unit {
-    case "of calls and time", "of work": return Figures.percent(value)
-    case "×": return String(format: "%.1f×", value)
-    case "s": return seconds(value)
-    default: return Figures.grouped(Int(value.rounded()))
+    switch CheckCatalog.check(id)?.scale {
+    case .share: return Figures.percent(value)
+    case .ratio: return String(format: "%.1f×", value)
+    case .seconds: return seconds(value)
+    case .count, nil: return Figures.grouped(Int(value.rounded()))
     }
   }
 

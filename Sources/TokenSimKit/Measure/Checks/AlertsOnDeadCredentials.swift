@@ -5,7 +5,7 @@ extension ConformanceCheck {
     summary: "When a host's refresh token becomes unusable (family revoked, or refused as expired) while a process "
       + "still needs it, a process of that host raises a needs-login alert within this many seconds of its first "
       + "chance: the first time a process of the host needed the session after it died (metrics.alertDelaySeconds).",
-    bound: .atMost, defaultThreshold: 3_600, unit: "s"
+    bound: .atMost, defaultThreshold: 3_600, unit: "s", scale: .seconds
   ) { metrics, findings, threshold in
     guard !findings.deadSessions.isEmpty else { return Observation(value: nil, evidence: nil, verdict: .pass) }
     for session in findings.deadSessions where session.alerted == nil {

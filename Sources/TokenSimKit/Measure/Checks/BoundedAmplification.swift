@@ -4,7 +4,7 @@ extension ConformanceCheck {
     id: "bounded-amplification", label: "amplif",
     summary: "Token requests stay within this multiple of the fewest a perfect client would have needed "
       + "for the same process lifetimes and TTLs (metrics.minimalRefreshes).",
-    bound: .atMost, defaultThreshold: 4, unit: "×"
+    bound: .atMost, defaultThreshold: 4, unit: "×", scale: .ratio
   ) { metrics, _, _ in
     let what =
       "sent \(Figures.grouped(metrics.tokenRequests)) token requests where a perfect client needed "

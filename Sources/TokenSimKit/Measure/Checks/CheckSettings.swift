@@ -32,8 +32,7 @@ public struct CheckSettings: Equatable, Sendable {
         if !on { settings[check.id] = .off }
         continue
       }
-      let shares = [ConformanceCheck.availability.id, ConformanceCheck.goodput.id]
-      let range = shares.contains(check.id) ? 0.0...1.0 : 0.0...1e12
+      let range = check.scale == .share ? 0.0...1.0 : 0.0...1e12
       do {
         settings[check.id] = .threshold(try value.number(in: range))
       } catch {

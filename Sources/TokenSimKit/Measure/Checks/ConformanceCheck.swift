@@ -9,6 +9,18 @@ public struct ConformanceCheck: Sendable {
     case atLeast = "at least"
   }
 
+  /// What kind of number a check observes.
+  public enum Scale: Sendable {
+    /// A share from 0 to 1, shown as a percent; a threshold above 1 could never be met.
+    case share
+    /// A multiple of a baseline, shown as `191.7×`.
+    case ratio
+    /// A duration in seconds.
+    case seconds
+    /// A count of events.
+    case count
+  }
+
   /// What a check saw in one run.
   struct Observation {
     /// The value compared with the threshold; nil when there is none.
@@ -31,6 +43,8 @@ public struct ConformanceCheck: Sendable {
   public let defaultThreshold: Double
   /// The unit of the observed value, for people.
   public let unit: String
+  /// What kind of number the observed value is: how it reads and which thresholds make sense.
+  public let scale: Scale
   let observe: @Sendable (RunMetrics, RunFindings, Double) -> Observation
 
   /// Judges one run against `threshold`.

@@ -5,7 +5,7 @@ extension ConformanceCheck {
     summary: "After the last fault window and security event end (or from the start, without any), every worker "
       + "that was failing then, or failed before its next success, has an API call succeed within this many seconds; "
       + "and no worker is left failing at the end of the run for longer than that.",
-    bound: .atMost, defaultThreshold: 900, unit: "s"
+    bound: .atMost, defaultThreshold: 900, unit: "s", scale: .seconds
   ) { metrics, findings, threshold in
     if findings.deadSessions.contains(where: \.bySecurityEvent) {
       let what = "a security event revoked a session that was still needed; nothing recovers without a new login"

@@ -5,7 +5,7 @@ extension ConformanceCheck {
     summary: "At least this share of the work the workloads demanded is done: daemon cycles that came due "
       + "(completed, failed, or skipped while the previous one waited), work items that ended, and CLI "
       + "invocations that ended (metrics.goodput). Skipped when a security event revoked a needed session.",
-    bound: .atLeast, defaultThreshold: 0.95, unit: "of work"
+    bound: .atLeast, defaultThreshold: 0.95, unit: "of work", scale: .share
   ) { metrics, findings, _ in
     if findings.deadSessions.contains(where: \.bySecurityEvent) {
       let what = "a security event revoked a session that was still needed; no work can be done without a new login"

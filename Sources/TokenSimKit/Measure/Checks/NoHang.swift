@@ -4,7 +4,7 @@ extension ConformanceCheck {
     id: "no-hang", label: "hang",
     summary: "The run neither hits its event budget nor loops at one instant, and no token request waits longer "
       + "than this many seconds for an answer.",
-    bound: .atMost, defaultThreshold: 300, unit: "s"
+    bound: .atMost, defaultThreshold: 300, unit: "s", scale: .seconds
   ) { metrics, findings, _ in
     switch findings.stopReason {
     case .eventBudget, .zeroDelayLoop:

@@ -4,7 +4,7 @@ extension ConformanceCheck {
     id: "store-integrity", label: "store",
     summary: "No write replaces a newer refresh token in the store with an older one, and no read sees a "
       + "half-written file.",
-    bound: .atMost, defaultThreshold: 0, unit: "lost updates and torn reads"
+    bound: .atMost, defaultThreshold: 0, unit: "lost updates and torn reads", scale: .count
   ) { metrics, findings, _ in
     Observation(value: Double(metrics.storeLostUpdates + metrics.tornReads), evidence: findings.storeProblem)
   }
