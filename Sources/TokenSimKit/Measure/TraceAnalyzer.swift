@@ -15,8 +15,6 @@ struct TraceAnalyzer {
   private var findings = RunFindings()
   private var lastServed: Int?
   private var lastTokenOutcome: [Int: TokenOutcome] = [:]
-  /// Whether the exit being observed was ok.
-  private var lastCLIExitOK = false
 
   init(duration: SimDuration) { timeline = TimelineBuilder(duration: duration) }
 
@@ -31,9 +29,8 @@ struct TraceAnalyzer {
     case .processStarted(let process, let name, let role, let host):
       started(process, name: name, role: role, host: host, at: time)
     case .processExited(let process, let ok):
-      lastCLIExitOK = ok
-      ended(process, exited: true, at: time)
-    case .processCrashed(let process): ended(process, exited: false, at: time)
+      ended(process, exited: true, ok: ok, at: time)
+    case .processCrashed(let process): ended(process, exited: false, ok: false, at: time)
     case .tokenRequestSent(let process, let request, _): sent(request, by: process, at: time)
     case .tokenRequestServed(let request, let decision, let family):
       lastServed = request
@@ -91,7 +88,7 @@ struct TraceAnalyzer {
     timeline.started(process: process, worker: worker, firstOfWorker: first)
   }
 
-  private mutating func ended(_ process: Int, exited: Bool, at time: SimInstant) {
+  private mutating func ended(_ process: Int, exited: Bool, ok: Bool, at time: SimInstant) {
     guard let entry = directory.entry(process), entry.alive else { return }
     for sentAt in requests.processGone(process, name: entry.name, at: time) {
       timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply")
@@ -99,7 +96,7 @@ struct TraceAnalyzer {
     let last = directory.ended(process, exited: exited)
     if entry.role == .cli {
       metrics.cliInvocations += 1
-      if exited, lastCLIExitOK { metrics.cliInvocationsCompleted += 1 }
+      if ok { metrics.cliInvocationsCompleted += 1 }
     }
     outages.ended(worker: entry.worker, at: time)
     lastTokenOutcome[process] = nil

@@ -76,7 +76,7 @@ public enum RunAccount {
   }
 
   private static func calls(_ m: RunMetrics, _ f: RunFindings) -> String {
-    var text = String(format: "%.1f%% of %@ succeeded", m.availability * 100, count(m.apiCalls, "API call"))
+    var text = "\(Figures.percent(m.availability)) of \(count(m.apiCalls, "API call")) succeeded"
     if let outage = f.longestOutage, let process = outage.process, m.longestOutageSeconds >= 1 {
       text +=
         "; the longest outage was \(process)'s, \(DurationText.approximate(.init(microseconds: Int64(m.longestOutageSeconds * 1e6))))"
@@ -85,7 +85,7 @@ public enum RunAccount {
       text +=
         "; workers were stalled (failing or waiting for a token) for "
         + "\(DurationText.approximate(.init(microseconds: Int64(m.stalledSeconds * 1e6)))) in all, "
-        + String(format: "%.1f%% of their time available", m.timeAvailability * 100)
+        + "\(Figures.percent(m.timeAvailability)) of their time available"
     }
     if let convergence = m.convergenceSeconds, !f.faultWindows.isEmpty || !f.securityEvents.isEmpty {
       text +=
