@@ -28,8 +28,8 @@ struct FuzzCommand: Command {
   static let strategy = CommandOption.value("strategy", "NAME", help: "with --case: the built-in strategy")
   static let batch = CommandOption.value(
     "batch", "FIRST:COUNT",
-    help: "run COUNT cases of the campaign under --seed from case FIRST (draw FIRST / 8 under the FIRST % 8th "
-      + "strategy), a line each, as the fuzzer's children do")
+    help: "run COUNT cases of the campaign under --seed from case FIRST (with S built-in strategies, case N is "
+      + "draw N / S under strategy N % S), a line each, as the fuzzer's children do")
   static let checkInvariants = CommandOption.value(
     "check-invariants", "WHEN",
     help: "end (every invariant once at the end of each run) or every-event (also what each event touched, "

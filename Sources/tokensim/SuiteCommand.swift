@@ -69,6 +69,7 @@ struct SuiteCommand: Command {
     }
     out = arguments.value(MatrixOptions.out) ?? DefaultOutput.root
     try OutputPath.directory(out, option: "--out")
+    if let timings, timings != "-" { try OutputPath.file(timings, option: "--timings") }
   }
 
   func run() throws(CommandFailure) {

@@ -126,6 +126,10 @@ import Testing
         (["check", Self.quietDay, "--strategy", "naive", "--out", file + "/sub/dir"], "--out \(file)/sub/dir"),
         (["compare", Self.quietDay, "--strategy", "naive", "--out", file], "--out \(file): cannot write there"),
         (["suite", packageRoot.path + "/Scenarios", "--strategy", "naive", "--out", file], "--out \(file)"),
+        (
+          ["suite", packageRoot.path + "/Scenarios", "--strategy", "naive", "--out", out, "--timings", file + "/t.txt"],
+          "--timings \(file)/t.txt"
+        ),
         (["run", Self.quietDay, "--strategy", "naive", "--out", file + "/run"], "--out \(file)/run"),
       ]
       for (arguments, message) in cases {

@@ -48,6 +48,14 @@ import Testing
     }
   }
 
+  @Test(arguments: ["6", "6:", ":4", "6:0", "-1:4", "a:b", "6:4:2", "99999999999:1"])
+  func aBatchThatIsNotFirstColonCountIsRefused(_ batch: String) throws {
+    let result = try tokensim(["fuzz", "--seed", "1", "--batch", batch])
+    #expect(result.status == 2, "\(batch): \(result.stderr)")
+    #expect(result.stderr.contains("--batch wants FIRST:COUNT, two whole numbers such as 0:32, not \"\(batch)\""))
+    #expect(result.stdout.isEmpty, "no case runs: \(result.stdout)")
+  }
+
   @Test func aBatchChildPrintsANumberedLinePerCase() throws {
     let result = try tokensim([
       "fuzz", "--seed", "1", "--batch", "6:4", "--population", "100", "--event-budget", "1000",
