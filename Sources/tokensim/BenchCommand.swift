@@ -103,23 +103,24 @@ struct BenchCommand: Command {
 
   /// Runs `tokensim bench MANIFEST --measure NAME` and reads its one line of figures.
   private static func measureInChild(_ name: String, manifest: BenchManifest) throws(CommandFailure) -> BenchMeasurement {
-    let child = Process()
-    child.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-    child.arguments = ["bench", manifest.path, "--measure", name]
-    let (output, errors) = (Pipe(), Pipe())
-    child.standardOutput = output
-    child.standardError = errors
-    do { try child.run() } catch {
-      throw CommandFailure(status: 2, message: "cannot start a child tokensim for \(name): \(error.localizedDescription)")
+    let work = FileManager.default.temporaryDirectory.path + "/tokensim-bench-\(getpid())"
+    do { try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true) } catch {
+      throw CommandFailure(status: 2, message: "cannot create \(work): \(error.localizedDescription)")
     }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    child.waitUntilExit()
-    guard child.terminationStatus == 0, let measurement = try? JSONDecoder().decode(BenchMeasurement.self, from: data) else {
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    let child = ChildProcess(executable: ChildProcess.currentExecutable, workDirectory: work, timeout: childTimeout)
+    let report = child.run(["bench", manifest.path, "--measure", name], label: name)
+    guard report.ending == .exited(0),
+      let measurement = try? JSONDecoder().decode(BenchMeasurement.self, from: Data(report.stdout.utf8))
+    else {
       throw CommandFailure(
         status: 2,
-        message: "measuring \(name) failed (exit \(child.terminationStatus)): \(problem.isEmpty ? "no figures" : problem)")
+        message: "measuring \(name) failed (\(report.ending)): \(report.stderr.isEmpty ? "no figures" : report.stderr)")
     }
     return measurement
   }
+
+  /// A workload's child prints its figures only at the end: one still silent after an hour is
+  /// killed as a hang.
+  private static let childTimeout = 3_600.0
 }

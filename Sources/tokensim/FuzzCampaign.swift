@@ -21,7 +21,7 @@ final class FuzzCampaign: @unchecked Sendable {
   }
 
   let settings: Settings
-  let child: FuzzChild
+  let child: ChildProcess
   let strategies = StrategyCatalog.all.map(\.name)
   private let lock = NSLock()
   private var nextIndex = 0
@@ -34,8 +34,8 @@ final class FuzzCampaign: @unchecked Sendable {
   init(settings: Settings, progress: @escaping (FuzzCampaign) -> Void) {
     self.settings = settings
     self.progress = progress
-    child = FuzzChild(
-      executable: FuzzChild.currentExecutable, workDirectory: settings.directory + "/.running", timeout: settings.timeout)
+    child = ChildProcess(
+      executable: ChildProcess.currentExecutable, workDirectory: settings.directory + "/.running", timeout: settings.timeout)
   }
 
   /// Scenarios one batch child is given: few enough that the work spreads over the jobs and
@@ -73,7 +73,7 @@ final class FuzzCampaign: @unchecked Sendable {
   /// child ended (trapped, aborted, hung, failed) before printing one.
   private enum BatchResult {
     case finished(FuzzCaseOutcome)
-    case ended(FuzzChild.Report)
+    case ended(ChildProcess.Report)
   }
 
   /// Runs the scenarios' cases in batch children, a new child after each case that ended one,
@@ -124,7 +124,7 @@ final class FuzzCampaign: @unchecked Sendable {
         next += 1
       }
       if next == end || report.ending == .interrupted { break }
-      results[next] = .ended(FuzzChild.Report(ending: report.ending, stdout: "", stderr: report.stderr))
+      results[next] = .ended(ChildProcess.Report(ending: report.ending, stdout: "", stderr: report.stderr))
       next += 1
     }
     return results
@@ -136,12 +136,12 @@ final class FuzzCampaign: @unchecked Sendable {
   /// left in the batch child is blamed on it; a case that fails only in a batch is still
   /// reported, saying so.
   private func judge(_ result: BatchResult, work: String, name: String, index: Int, strategy: Int) -> (FuzzFinding?, String?) {
-    let report: FuzzChild.Report
+    let report: ChildProcess.Report
     var reason: String?
     switch result {
     case .finished(let outcome):
       reason = outcome.stopReason
-      report = FuzzChild.Report(ending: .exited(0), stdout: outcome.line, stderr: "")
+      report = ChildProcess.Report(ending: .exited(0), stdout: outcome.line, stderr: "")
     case .ended(let ended):
       report = ended
     }

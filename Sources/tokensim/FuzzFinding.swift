@@ -50,7 +50,7 @@ struct FuzzFinding: Codable, Equatable {
   var replay: String
 
   /// Classifies a child's report; nil when the case ran cleanly.
-  static func classify(_ report: FuzzChild.Report) -> (Kind, String)? {
+  static func classify(_ report: ChildProcess.Report) -> (Kind, String)? {
     let lastError = cause(report.stderr)
     switch report.ending {
     case .timedOut: return (.timeout, "still running at the timeout")

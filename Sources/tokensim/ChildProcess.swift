@@ -1,20 +1,31 @@
 import Foundation
 
-/// Runs one fuzz case in a child process (this executable, `fuzz --case FILE --strategy NAME`)
-/// or a batch of cases (`fuzz --seed S --batch FIRST:COUNT`), so that a trap or abort is seen as
-/// the child's signal instead of killing the fuzzer; a child that printed nothing new for
-/// `timeout` (one case's outcome is a line) is killed and counted as a hang.
-struct FuzzChild {
+/// Runs this executable again in a child process: the fuzzer's cases (`fuzz --case FILE
+/// --strategy NAME`) and batches (`fuzz --seed S --batch FIRST:COUNT`), so that a trap or abort
+/// is seen as the child's signal instead of killing the fuzzer, and bench's workloads (`bench
+/// MANIFEST --measure NAME`), so that each one's peak memory is its own. A child that printed
+/// nothing new for `timeout` seconds (a fuzz case's outcome is a line) is killed as a hang.
+struct ChildProcess {
   /// How the child ended.
-  enum Ending: Equatable {
+  enum Ending: Equatable, CustomStringConvertible {
     /// It exited with this status.
     case exited(Int32)
     /// A signal killed it (SIGILL or SIGTRAP for a Swift trap, SIGABRT for an abort).
     case signalled(Int32)
     /// It ran past the timeout and was killed.
     case timedOut
-    /// Ctrl-C reached the fuzzer, which killed it.
+    /// Ctrl-C reached the parent, which killed it.
     case interrupted
+
+    /// `exit 1`, `killed by signal 6`: for messages.
+    var description: String {
+      switch self {
+      case .exited(let status): return "exit \(status)"
+      case .signalled(let signal): return "killed by signal \(signal)"
+      case .timedOut: return "killed after printing nothing for the timeout"
+      case .interrupted: return "killed at Ctrl-C"
+      }
+    }
   }
 
   /// The child's ending, its standard output and the start of its standard error.
@@ -28,7 +39,7 @@ struct FuzzChild {
   let workDirectory: String
   let timeout: Double
 
-  /// This executable's path, so that the fuzzer runs the very same build in its children.
+  /// This executable's path, so that children run the very same build.
   static var currentExecutable: String {
     #if os(Linux)
       if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
@@ -56,7 +67,7 @@ struct FuzzChild {
 
   /// Starts the child with posix_spawn, stdin from /dev/null and its output into the two files.
   /// (Foundation's `Process` can miss a child's end when many run at once, which would hang the
-  /// fuzzer; here the fuzzer reaps its own children with `waitpid`.)
+  /// fuzzer; here the parent reaps its own children with `waitpid`.)
   private func spawn(_ arguments: [String], stdout: String, stderr: String) -> pid_t? {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -74,7 +85,7 @@ struct FuzzChild {
     return pid
   }
 
-  /// Gives the child the fuzzer's own niceness (`nice -n 15 tokensim fuzz`): on Linux niceness
+  /// Gives the child the parent's own niceness (`nice -n 15 tokensim fuzz`): on Linux niceness
   /// belongs to a thread, and the dispatch worker that starts a child may run at another one.
   private static func niceness(of child: pid_t, asProcess process: pid_t) {
     #if os(Linux)
