@@ -79,28 +79,24 @@ final class FuzzCampaign: @unchecked Sendable {
   /// Runs the scenarios' cases in batch children, a new child after each case that ended one,
   /// then judges each case and counts each scenario whose every case ran.
   private func runScenarios(_ indices: Range<Int>) {
-    let results = batchResults(first: indices.lowerBound * strategies.count, end: indices.upperBound * strategies.count)
+    let results = batchResults(first: caseNumbers(indices.lowerBound).lowerBound, end: caseNumbers(indices.upperBound).lowerBound)
     for index in indices {
-      let numbers = (index * strategies.count)..<((index + 1) * strategies.count)
+      let numbers = caseNumbers(index)
       guard numbers.allSatisfy({ results[$0] != nil }) else { continue }
-      let name = "case-\(settings.seed)-\(index)"
-      let work = "\(child.workDirectory)/\(name).json"
+      var scenario = DrawnScenario(seed: settings.seed, index: index, population: settings.population)
+      let work = "\(child.workDirectory)/\(scenario.name).json"
       defer { try? FileManager.default.removeItem(atPath: work) }
       var found: [FuzzFinding] = []
       var reasons: [String] = []
       for number in numbers {
-        let (finding, reason) = judge(
-          results[number]!, work: work, name: name, index: index, strategy: number - numbers.lowerBound)
+        let (finding, reason) = judge(results[number]!, work: work, scenario: &scenario, strategy: number - numbers.lowerBound)
         if let reason { reasons.append(reason) }
         if var finding {
-          finding.file = "\(settings.directory)/\(name).json"
+          finding.file = "\(settings.directory)/\(scenario.name).json"
           found.append(finding)
         }
       }
-      if !found.isEmpty {
-        let text = ScenarioSpace.draw(seed: settings.seed, index: index, population: settings.population)
-        _ = FileManager.default.createFile(atPath: "\(settings.directory)/\(name).json", contents: Data(text.utf8))
-      }
+      if !found.isEmpty { scenario.write(to: "\(settings.directory)/\(scenario.name).json") }
       lock.withLock {
         scenarios += 1
         runs += strategies.count
@@ -110,6 +106,10 @@ final class FuzzCampaign: @unchecked Sendable {
       progress(self)
     }
   }
+
+  /// The numbers of scenario `index`'s cases: one per strategy, in the strategies' order (the
+  /// numbering `fuzz --batch` takes).
+  private func caseNumbers(_ index: Int) -> Range<Int> { (index * strategies.count)..<((index + 1) * strategies.count) }
 
   /// Cases `first ..< end` through as many batch children as it takes: each child runs from the
   /// first case not yet done; the case it ended on without an outcome is kept with its report.
@@ -135,83 +135,75 @@ final class FuzzCampaign: @unchecked Sendable {
   /// again alone in a fresh child (what the replay command does), so that nothing an earlier case
   /// left in the batch child is blamed on it; a case that fails only in a batch is still
   /// reported, saying so.
-  private func judge(_ result: BatchResult, work: String, name: String, index: Int, strategy: Int) -> (FuzzFinding?, String?) {
-    let report: ChildProcess.Report
+  private func judge(_ result: BatchResult, work: String, scenario: inout DrawnScenario, strategy: Int) -> (
+    FuzzFinding?, String?
+  ) {
+    let found: (FuzzFinding.Kind, String)?
     var reason: String?
     switch result {
     case .finished(let outcome):
       reason = outcome.stopReason
-      report = ChildProcess.Report(ending: .exited(0), stdout: outcome.line, stderr: "")
-    case .ended(let ended):
-      report = ended
+      found = FuzzFinding.classify(outcome)
+    case .ended(let report):
+      found = FuzzFinding.classify(report)
     }
-    guard let (kind, detail) = FuzzFinding.classify(report) else { return (nil, reason) }
+    guard let (kind, detail) = found else { return (nil, reason) }
+    let name = strategies[strategy]
     if kind == .memoryLimit, case .finished(let outcome) = result,
       (outcome.startResidentBytes ?? settings.maxMemory) < settings.maxMemory / 4
     {
       // The run began in a child holding little: the memory it reached is its own.
-      return (
-        FuzzFinding(
-          kind: kind, seed: settings.seed, index: index, strategy: strategies[strategy], detail: detail, file: "",
-          replay: replay(name: name, strategy: strategies[strategy])), reason
-      )
+      return (finding(kind, detail, scenario: scenario, strategy: name), reason)
     }
-    if !FileManager.default.fileExists(atPath: work) {
-      let text = ScenarioSpace.draw(seed: settings.seed, index: index, population: settings.population)
-      _ = FileManager.default.createFile(atPath: work, contents: Data(text.utf8))
-    }
-    var (finding, alone) = runCase(work, name: name, index: index, strategy: strategies[strategy])
+    scenario.write(to: work)
+    var (finding, alone) = runCase(work, scenario: scenario, strategy: name)
     if finding == nil, case .ended = result {
-      finding = FuzzFinding(
-        kind: kind, seed: settings.seed, index: index, strategy: strategies[strategy],
-        detail: "in a batch child only: " + detail, file: "", replay: replay(name: name, strategy: strategies[strategy]))
+      finding = self.finding(kind, "in a batch child only: " + detail, scenario: scenario, strategy: name)
     }
     return (finding, reason ?? alone)
   }
 
-  private func batchArguments(first: Int, count: Int) -> [String] {
-    [
-      "fuzz", "--seed", String(settings.seed), "--batch", "\(first):\(count)", "--population",
-      String(settings.population), "--event-budget",
-      String(settings.eventBudget), "--max-memory", String(settings.maxMemory), "--check-invariants",
-      settings.invariants.rawValue,
-    ]
+  private func finding(_ kind: FuzzFinding.Kind, _ detail: String, scenario: DrawnScenario, strategy: String) -> FuzzFinding {
+    FuzzFinding(
+      kind: kind, seed: settings.seed, index: scenario.index, strategy: strategy, detail: detail, file: "",
+      replay: (["tokensim"]
+        + caseArguments(file: "\(settings.directory)/\(scenario.name).json", strategy: strategy, invariants: settings.invariants))
+        .joined(separator: " "))
   }
 
-  private func replay(name: String, strategy: String) -> String {
-    (["tokensim"]
-      + caseArguments(file: "\(settings.directory)/\(name).json", strategy: strategy, invariants: settings.invariants))
-      .joined(separator: " ")
+  private func batchArguments(first: Int, count: Int) -> [String] {
+    ["fuzz", "--seed", String(settings.seed), "--batch", "\(first):\(count)", "--population", String(settings.population)]
+      + runArguments(invariants: settings.invariants)
+  }
+
+  /// What every child run shares: the event budget, the memory limit and when invariants are checked.
+  private func runArguments(invariants: InvariantChecking) -> [String] {
+    [
+      "--event-budget", String(settings.eventBudget), "--max-memory", String(settings.maxMemory), "--check-invariants",
+      invariants.rawValue,
+    ]
   }
 
   /// One case; a slowdown counts only when a second run of the case shows it too (a busy
   /// machine can slow one run).
-  private func runCase(_ file: String, name: String, index: Int, strategy: String) -> (FuzzFinding?, String?) {
-    let arguments = caseArguments(file: file, strategy: strategy, invariants: settings.invariants)
-    let report = child.run(arguments, label: "\(name)-\(strategy)")
+  private func runCase(_ file: String, scenario: DrawnScenario, strategy: String) -> (FuzzFinding?, String?) {
+    let label = "\(scenario.name)-\(strategy)"
+    let report = child.run(caseArguments(file: file, strategy: strategy, invariants: settings.invariants), label: label)
     if report.ending == .interrupted { return (nil, nil) }
     var kind = FuzzFinding.classify(report)
     if kind?.0 == .slowdown {
       // Checking invariants after every event costs more as requests pile up: the second run,
       // which confirms a slowdown, checks only at the end, so that it measures the model.
-      let again = child.run(caseArguments(file: file, strategy: strategy, invariants: .atEnd), label: "\(name)-\(strategy)")
+      let again = child.run(caseArguments(file: file, strategy: strategy, invariants: .atEnd), label: label)
       if let confirmed = FuzzFinding.classify(again), confirmed.0 == .slowdown { kind = confirmed } else { kind = nil }
     }
     let reason = FuzzCaseOutcome(stdout: report.stdout)?.stopReason
     guard let (kind, detail) = kind else { return (nil, reason) }
-    return (
-      FuzzFinding(
-        kind: kind, seed: settings.seed, index: index, strategy: strategy, detail: detail, file: "",
-        replay: replay(name: name, strategy: strategy)),
-      reason
-    )
+    return (finding(kind, detail, scenario: scenario, strategy: strategy), reason)
   }
 
   private func caseArguments(file: String, strategy: String, invariants: InvariantChecking) -> [String] {
-    [
-      "fuzz", "--case", file, "--strategy", strategy, "--event-budget", String(settings.eventBudget), "--max-memory",
-      String(settings.maxMemory), "--check-invariants", invariants.rawValue,
-    ]
+    ["fuzz", "--case", file, "--strategy", strategy] + runArguments(invariants: invariants)
   }
 
   /// Findings of each kind.

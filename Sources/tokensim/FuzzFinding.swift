@@ -63,14 +63,19 @@ struct FuzzFinding: Codable, Equatable {
       return (.failure, "exit status \(status)" + (lastError.isEmpty ? "" : ": " + lastError))
     case .exited:
       guard let outcome = FuzzCaseOutcome(stdout: report.stdout) else { return (.failure, "no outcome line") }
-      if outcome.stopReason == StopReason.memoryLimit.rawValue {
-        return (.memoryLimit, "stopped: memory-limit after \(outcome.events) events")
-      }
-      if let pace = outcome.pace, pace.slowedDown {
-        return (.slowdown, "events/s fell from \(Int(pace.firstTenth)) to \(Int(pace.lastTenth)) over \(outcome.events) events")
-      }
-      return nil
+      return classify(outcome)
     }
+  }
+
+  /// Classifies the outcome of a case that ran to its end; nil when it ran cleanly.
+  static func classify(_ outcome: FuzzCaseOutcome) -> (Kind, String)? {
+    if outcome.stopReason == StopReason.memoryLimit.rawValue {
+      return (.memoryLimit, "stopped: memory-limit after \(outcome.events) events")
+    }
+    if let pace = outcome.pace, pace.slowedDown {
+      return (.slowdown, "events/s fell from \(Int(pace.firstTenth)) to \(Int(pace.lastTenth)) over \(outcome.events) events")
+    }
+    return nil
   }
 
   /// What a child's error output says went wrong: the runtime's message (`Fatal error: …`,
