@@ -135,14 +135,22 @@ struct OutageTracker {
 
   /// Time from the latest trigger end until every affected worker had a call succeed: nil and
   /// the worker that never did, or the time and the worker that took longest (nil when none was
-  /// affected).
+  /// affected). A worker first started after the trigger end is timed from its start: how long
+  /// it took to work is its own, not time since a fault it never saw.
   func convergence() -> (time: SimDuration?, worker: Int?) {
     var slowest: (SimDuration, Int)?
     for (index, worker) in workers.enumerated() where worker.affected {
       guard let recovered = worker.recoveredAt else { return (nil, index) }
-      if recovered - triggerEnd > (slowest?.0 ?? SimDuration(microseconds: -1)) { slowest = (recovered - triggerEnd, index) }
+      let took = recovered - convergenceFrom(index)
+      if took > (slowest?.0 ?? SimDuration(microseconds: -1)) { slowest = (took, index) }
     }
     return (slowest?.0 ?? .zero, slowest?.1)
+  }
+
+  /// Where `worker`'s convergence is timed from: the latest trigger end, or its first start when
+  /// that came later.
+  func convergenceFrom(_ worker: Int) -> SimInstant {
+    max(triggerEnd, workers[worker].firstStart ?? triggerEnd)
   }
 
   private mutating func ensure(_ worker: Int) {

@@ -110,10 +110,12 @@ public struct RunFindings: Sendable {
     let state = outages.workers[worker]
     let stalled =
       state.lastFailure.map { "last failure at \($0.clock)" } ?? "waiting for a token since \(state.waitingSince?.clock ?? "")"
+    let from = outages.convergenceFrom(worker)
+    let after = from > outages.triggerEnd ? "its first start at \(from.clock)" : outages.triggerEnd.clock
     let what =
       convergence.time == nil
-      ? "had no API call succeed after \(outages.triggerEnd.clock) (\(stalled))"
-      : "first had an API call succeed after \(outages.triggerEnd.clock) at \(state.recoveredAt!.clock)"
+      ? "had no API call succeed after \(after) (\(stalled))"
+      : "first had an API call succeed after \(after) at \(state.recoveredAt!.clock)"
     self.convergence = Evidence(
       time: state.recoveredAt ?? state.lastFailure ?? state.waitingSince, process: directory.workers[worker], what: what)
   }

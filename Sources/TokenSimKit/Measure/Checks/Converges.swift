@@ -3,7 +3,8 @@ extension ConformanceCheck {
   static let converges = ConformanceCheck(
     id: "converges", label: "converge",
     summary: "After the last fault window and security event end (or from the start, without any), every worker "
-      + "that was failing then, or failed before its next success, has an API call succeed within this many seconds; "
+      + "that was failing then, or failed before its next success, has an API call succeed within this many seconds "
+      + "(a worker first started later is timed from its start); "
       + "and no worker is left failing at the end of the run for longer than that.",
     bound: .atMost, defaultThreshold: 900, unit: "s", scale: .seconds
   ) { metrics, findings, threshold in
