@@ -193,4 +193,19 @@ import Testing
     #expect(world.trace.contains { $0.kind == .processCrashed(process: 1) })
     #expect(world.tokenRequests.isEmpty)
   }
+
+  /// The same for an API call: a daemon crashes while the API holds its call unanswered; the
+  /// call's timeout, addressed to the dead incarnation, must still forget the call.
+  @Test func aCrashedClientsUnansweredAPICallIsNotKeptForever() throws {
+    let server = #"{"faults": [{"target": "api", "effect": "hang", "from": "50m", "nextRequests": 1}]}"#
+    let processes = #"""
+      [{"name": "d", "role": "daemon", "cycle": {"every": "1m"}, "crash": {"at": "50m10s"}, "restartAfter": "10s"}]
+      """#
+    let world = World(scenario: try scenario(oneHost(duration: "2h", server: server, processes: processes)), seed: 1) { _ in
+      NaiveStrategy()
+    }
+    world.run()
+    #expect(world.trace.contains { $0.kind == .processCrashed(process: 1) })
+    #expect(world.apiCalls.isEmpty)
+  }
 }

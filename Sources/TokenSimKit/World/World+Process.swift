@@ -2,7 +2,7 @@ extension World {
   /// Routes an event to one incarnation of a process; events of a dead or replaced incarnation
   /// are dropped, and those of a suspended host wait for it to resume.
   func dispatch(_ event: ProcessEvent, to id: Int, incarnation: Int) {
-    guard processes.contains(id), processes[id].incarnation == incarnation else { return }
+    guard processes.contains(id), processes[id].incarnation == incarnation else { return dropped(event) }
     let (alive, host) = (processes[id].alive, processes[id].host)
     if case .start(let cause) = event {
       guard !alive || cause == .workLoopRestart else { return }
@@ -11,11 +11,17 @@ extension World {
     if case .storeWriteDone(let contents) = event, !processes[id].crashed {
       return finishWrite(id, contents)
     }
-    guard alive else { return }
+    guard alive else { return dropped(event) }
     if let resume = hosts[host].resumeTime(after: now) {
       return queue.schedule(.process(id: id, incarnation: incarnation, event), at: resume)
     }
     handle(event, for: id)
+  }
+
+  /// An event for an incarnation that is gone: an API call's timeout still forgets the call, which
+  /// nothing else would end when the API never answers.
+  private func dropped(_ event: ProcessEvent) {
+    if case .apiTimeout(let call) = event { apiCalls.removeValue(forKey: call) }
   }
 
   private func handle(_ event: ProcessEvent, for id: Int) {
