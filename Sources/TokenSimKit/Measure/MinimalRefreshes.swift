@@ -71,7 +71,7 @@ struct MinimalRefreshes {
 
   /// Seed 003's proactive window: a correct client refreshes up to 5 minutes (at most half the
   /// token's lifetime) before the expiry.
-  static func proactiveLead(ttl: SimDuration) -> SimDuration {
+  private static func proactiveLead(ttl: SimDuration) -> SimDuration {
     min(.minutes(5), SimDuration(microseconds: ttl.microseconds / 2))
   }
 
