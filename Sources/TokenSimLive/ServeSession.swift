@@ -112,7 +112,7 @@ struct ServeSession {
   mutating func markWindow(_ rule: Int, open: Bool) {
     guard open != openWindows.contains(rule) else { return }
     if open { openWindows.insert(rule) } else { openWindows.remove(rule) }
-    trace.record(.faultWindow(rule: rule, effect: server.faultRules[rule].effect, open: open), at: now)
+    trace.record(.faultWindow(rule: rule, fault: server.faultRules[rule], open: open), at: now)
   }
 
   /// A security event now: revokes `host`'s session, or every session; returns the families revoked.

@@ -33,9 +33,11 @@ struct TraceAnalysisTests {
   func storm(until stormEnds: Int64) -> RunAnalysis {
     var request = 0
     var events = load(2, minutes: 0..<10, request: &request)
-    events.append(at(600, .faultWindow(rule: 0, effect: .status(503, retryAfter: nil), open: true)))
+    events.append(
+      at(600, .faultWindow(rule: 0, fault: FaultRule(target: .token, effect: .status(503, retryAfter: nil)), open: true)))
     events += load(30, minutes: 10..<12, request: &request)
-    events.append(at(720, .faultWindow(rule: 0, effect: .status(503, retryAfter: nil), open: false)))
+    events.append(
+      at(720, .faultWindow(rule: 0, fault: FaultRule(target: .token, effect: .status(503, retryAfter: nil)), open: false)))
     events += load(30, minutes: 12..<stormEnds, request: &request)
     events += load(2, minutes: stormEnds..<40, request: &request)
     return analysis(events, minutes: 40)
@@ -55,7 +57,7 @@ struct TraceAnalysisTests {
 
   @Test func aFaultWindowOpenAtTheEndLeavesConvergenceUnknown() {
     let events = [
-      at(600, .faultWindow(rule: 0, effect: .status(502, retryAfter: nil), open: true)),
+      at(600, .faultWindow(rule: 0, fault: FaultRule(target: .token, effect: .status(502, retryAfter: nil)), open: true)),
       at(610, .callDenied(process: 1)),
     ]
     let result = analysis(events, minutes: 20)

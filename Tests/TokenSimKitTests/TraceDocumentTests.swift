@@ -110,6 +110,7 @@ import Testing
     "familyRevoked.cause": RevocationCause.allCases.map(\.rawValue),
     "storeRead.result": StoreReadOutcome.allCases.map(\.rawValue),
     "lock.what": LockChange.allCases.map(\.rawValue),
+    "faultWindow.target": FaultTarget.allCases.map(\.rawValue),
     "faultWindow.effect": faultEffects.map(\.name),
     "runEnded.reason": StopReason.allCases.map(\.rawValue),
   ]
@@ -213,7 +214,12 @@ enum TraceEventName: String, CaseIterable {
     case .workItemEnded: return (7_311_455_029, .workItemEnded(process: 1, completed: false, attempts: 5))
     case .alertRaised:
       return (7_800_101_000, .alertRaised(process: 1, message: "the refresh token was refused; sign in again"))
-    case .faultWindow: return (600_000_000, .faultWindow(rule: 0, effect: .status(503, retryAfter: nil), open: true))
+    case .faultWindow:
+      let retryAfter = RetryAfterSpec(delay: .seconds(120), format: .delaySeconds)
+      return (
+        600_000_000,
+        .faultWindow(rule: 0, fault: FaultRule(target: .token, effect: .status(503, retryAfter: retryAfter)), open: true)
+      )
     case .securityEvent: return (14_400_000_000, .securityEvent(host: nil))
     case .schedulerArmFailed: return (1_500_000_000, .schedulerArmFailed(process: 1))
     case .hostSuspension: return (3_600_000_000, .hostSuspension(host: "laptop", suspended: true))

@@ -11,6 +11,24 @@ public struct FaultRule: Equatable, Sendable {
   /// When set, only this many requests are hit, the first ones in the window.
   public var nextRequests: Int?
 
+  /// Creates a rule; by default it hits every request, for the whole run.
+  public init(
+    target: FaultTarget, effect: FaultEffect, window: Range<SimInstant>? = nil, probability: Double = 1,
+    nextRequests: Int? = nil
+  ) {
+    self.target = target
+    self.effect = effect
+    self.window = window
+    self.probability = probability
+    self.nextRequests = nextRequests
+  }
+
+  /// The `Retry-After` its replies carry, if any.
+  public var retryAfter: RetryAfterSpec? {
+    guard case .status(_, let retryAfter) = effect else { return nil }
+    return retryAfter
+  }
+
   /// The statuses a status fault may answer with.
   public static let injectableStatuses = [429, 500, 502, 503, 504]
 
@@ -22,7 +40,7 @@ public struct FaultRule: Equatable, Sendable {
 }
 
 /// Which endpoint a fault hits.
-public enum FaultTarget: String, Equatable, Sendable {
+public enum FaultTarget: String, Equatable, Sendable, CaseIterable {
   /// The token endpoint.
   case token
   /// The protected resource API.

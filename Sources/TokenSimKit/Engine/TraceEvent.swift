@@ -78,8 +78,11 @@ public enum TraceKind: Equatable, Sendable {
   case workItemEnded(process: Int, completed: Bool, attempts: Int)
   /// A process raised a needs-login alert.
   case alertRaised(process: Int, message: String)
-  /// The window of fault rule `rule` opened or closed; the trace names its effect (`FaultEffect.name`).
-  case faultWindow(rule: Int, effect: FaultEffect, open: Bool)
+  /// The window of fault rule `rule` opened or closed. `fault` is the rule (its target, effect,
+  /// Retry-After, probability and `nextRequests`: what the perfect client's retry allowance
+  /// needs); the trace names its effect by `FaultEffect.name`. Indirect: windows are rare, and
+  /// the rule should not widen every event.
+  indirect case faultWindow(rule: Int, fault: FaultRule, open: Bool)
   /// A scenario security event revoked sessions.
   case securityEvent(host: String?)
   /// Arming the refresh scheduler failed.

@@ -58,8 +58,15 @@ public enum TraceLine {
     case .workItemEnded(let p, let completed, let attempts):
       return ("workItemEnded", [("process", n(p)), ("completed", b(completed)), ("attempts", n(attempts))])
     case .alertRaised(let p, let message): return ("alertRaised", [("process", n(p)), ("message", s(message))])
-    case .faultWindow(let rule, let effect, let open):
-      return ("faultWindow", [("rule", n(rule)), ("effect", s(effect.name)), ("open", b(open))])
+    case .faultWindow(let rule, let fault, let open):
+      return (
+        "faultWindow",
+        [
+          ("rule", n(rule)), ("target", s(fault.target.rawValue)), ("effect", s(fault.effect.name)),
+          ("retryAfter", fault.retryAfter.map { s($0.delay.description) } ?? "null"),
+          ("probability", String(fault.probability)), ("nextRequests", o(fault.nextRequests)), ("open", b(open)),
+        ]
+      )
     case .securityEvent(let host): return ("securityEvent", [("host", host.map(s) ?? "null")])
     case .schedulerArmFailed(let p): return ("schedulerArmFailed", [("process", n(p))])
     case .hostSuspension(let host, let suspended):

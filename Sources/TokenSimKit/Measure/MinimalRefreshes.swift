@@ -1,7 +1,9 @@
 /// The fewest token requests a perfect client would have needed: per host, one shared session
 /// refreshed only when a live daemon or CLI needs it past its access token's expiry, with the
 /// same process lifetimes and TTLs as the run. After the session is revoked, one request
-/// (to learn it) and no more.
+/// (to learn it) and no more. A need inside a window in which the token endpoint fails costs
+/// the retries a correct client spends there (`TokenFaultWindows`), the session's one throttle
+/// shared by every process of the host.
 struct MinimalRefreshes {
   /// One host's perfect session.
   private struct Session {
@@ -11,10 +13,19 @@ struct MinimalRefreshes {
     var since = SimInstant.start
     var dead = false
     var learnedDead = false
+    /// After failed requests: when the next one goes out, and whether it succeeds whatever
+    /// window is open then.
+    var retry: (at: SimInstant, succeeds: Bool)?
   }
 
   private var sessions: [String: Session] = [:]
+  private var windows = TokenFaultWindows()
   private(set) var count = 0
+
+  /// Fault rule `rule`'s window opened or closed.
+  mutating func faultWindow(rule: Int, fault: FaultRule, open: Bool, at time: SimInstant) {
+    windows.mark(rule: rule, fault: fault, open: open, at: time)
+  }
 
   mutating func login(host: String, ttl: SimDuration, at time: SimInstant) {
     sessions[host] = Session(ttl: ttl, expiry: time + ttl)
@@ -31,43 +42,72 @@ struct MinimalRefreshes {
   mutating func ended(host: String, at time: SimInstant) {
     guard let index = sessions.index(forKey: host), sessions.values[index].live > 0 else { return }
     sessions.values[index].live -= 1
-    if sessions.values[index].live == 0 { count += Self.cover(&sessions.values[index], until: time) }
+    if sessions.values[index].live == 0 { count += cover(&sessions.values[index], until: time) }
   }
 
   /// A program of `host` refreshes whatever its token, by design: the perfect client refreshes
-  /// too (once the session is dead it has already spent its one request to learn that).
+  /// too (once the session is dead it has already spent its one request to learn that). Inside
+  /// a failing window that one request fails and the session keeps its token.
   mutating func forced(host: String, at time: SimInstant) {
     guard let index = sessions.index(forKey: host), !sessions.values[index].dead else { return }
-    count += Self.cover(&sessions.values[index], until: time) + 1
+    count += cover(&sessions.values[index], until: time) + 1
+    guard !windows.failsRequests(at: time) else { return }
     sessions.values[index].expiry = time + sessions.values[index].ttl
+    sessions.values[index].retry = nil
     sessions.values[index].since = time
   }
 
   /// The host's session was revoked.
   mutating func revoked(host: String, at time: SimInstant) {
     guard sessions[host] != nil, !sessions[host]!.dead else { return }
-    if sessions[host]!.live > 0 { count += Self.cover(&sessions[host]!, until: time) }
+    if sessions[host]!.live > 0 { count += cover(&sessions[host]!, until: time) }
     sessions[host]!.dead = true
     sessions[host]!.since = time
   }
 
   mutating func finish(end: SimInstant) {
-    for host in sessions.keys.sorted() where sessions[host]!.live > 0 { count += Self.cover(&sessions[host]!, until: end) }
+    for host in sessions.keys.sorted() where sessions[host]!.live > 0 { count += cover(&sessions[host]!, until: end) }
   }
 
-  /// Refreshes needed to keep a token valid from `since` until `end`.
-  private static func cover(_ session: inout Session, until end: SimInstant) -> Int {
+  /// Seed 003's proactive window: a correct client refreshes up to 5 minutes (at most half the
+  /// token's lifetime) before the expiry.
+  private static func proactiveLead(ttl: SimDuration) -> SimDuration {
+    min(.minutes(5), SimDuration(microseconds: ttl.microseconds / 2))
+  }
+
+  /// When the expiry `need` falls inside a failing window that opened after the proactive window
+  /// began, a correct client refreshed at the start of that window (or when the session became
+  /// live, if later), with one request: that instant; nil when it would have failed too.
+  private func earlyRefresh(_ session: Session, need: SimInstant) -> SimInstant? {
+    guard session.retry == nil, need == session.expiry else { return nil }
+    let early = max(session.since, need - Self.proactiveLead(ttl: session.ttl))
+    return early < need && !windows.failsRequests(at: early) ? early : nil
+  }
+
+  /// Requests needed to keep a token valid from `since` until `end`.
+  private func cover(_ session: inout Session, until end: SimInstant) -> Int {
     guard end > session.since else { return 0 }
     if session.dead {
       defer { session.learnedDead = true }
       return session.learnedDead ? 0 : 1
     }
     var added = 0
-    var now = max(session.since, session.expiry)
-    while now < end {
+    while true {
+      let now = max(session.since, session.expiry, session.retry?.at ?? .start)
+      guard now < end else { break }
+      var at = now
+      if session.retry?.succeeds != true, !windows.isEmpty, let retries = windows.retries(at: now, before: end) {
+        if let early = earlyRefresh(session, need: now) {
+          at = early
+        } else {
+          added += retries.failed
+          session.retry = (retries.next, retries.succeeds)
+          continue
+        }
+      }
       added += 1
-      session.expiry = now + session.ttl
-      now = session.expiry
+      session.expiry = at + session.ttl
+      session.retry = nil
     }
     session.since = end
     return added

@@ -6,7 +6,8 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   /// or whose process died, are counted under `noReply`.
   public var tokenRequestsByOutcome: [String: Int] = [:]
   /// The fewest token requests a perfect client would have needed for the same process lifetimes
-  /// and TTLs (see `MinimalRefreshes`).
+  /// and TTLs, including the retries a correct client spends when it needs a token inside a
+  /// window in which the token endpoint fails (see `MinimalRefreshes`, `TokenFaultWindows`).
   public var minimalRefreshes = 0
   /// tokenRequests / max(1, minimalRefreshes).
   public var amplification = 0.0

@@ -60,8 +60,9 @@ struct TraceAnalyzer {
     case .workItemEnded(let process, false, let attempts):
       findings.note(\.droppedItem, time, directory.name(process), "dropped a work item after \(attempts) attempt(s)")
     case .alertRaised(let process, _): alert(process, at: time)
-    case .faultWindow(let rule, let effect, let open):
-      let name = effect.name
+    case .faultWindow(let rule, let fault, let open):
+      let name = fault.effect.name
+      minimal.faultWindow(rule: rule, fault: fault, open: open, at: time)
       triggers.faultWindow(rule: rule, effect: name, open: open, at: time)
       timeline.faultWindow(rule: rule, effect: name, open: open)
       if !open { outages.triggerEnded(at: time) }

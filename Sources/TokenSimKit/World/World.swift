@@ -221,7 +221,7 @@ public final class World {
     case .apiReplyArrives(let call): apiReplyArrives(call)
     case .securityEvent(let index): applySecurityEvent(scenario.server.securityEvents[index])
     case .faultWindow(let rule, let open):
-      record(.faultWindow(rule: rule, effect: scenario.server.faults[rule].effect, open: open))
+      record(.faultWindow(rule: rule, fault: scenario.server.faults[rule], open: open))
     case .hostSuspension(let host, let suspended):
       record(.hostSuspension(host: hosts[host].config.name, suspended: suspended))
     case .lockStaleCheck(let host): breakStaleLock(host: host)

@@ -3,7 +3,8 @@ extension ConformanceCheck {
   static let boundedAmplification = ConformanceCheck(
     id: "bounded-amplification", label: "amplif",
     summary: "Token requests stay within this multiple of the fewest a perfect client would have needed "
-      + "for the same process lifetimes and TTLs (metrics.minimalRefreshes).",
+      + "for the same process lifetimes and TTLs, retrying through token-endpoint fault windows as a "
+      + "correct client must (metrics.minimalRefreshes).",
     bound: .atMost, defaultThreshold: 4, unit: "×", scale: .ratio
   ) { metrics, _, _ in
     let what =
