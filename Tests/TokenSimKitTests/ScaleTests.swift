@@ -75,6 +75,23 @@ import Testing
     #expect(world.analysis(settings: CheckSettings()).metrics.apiCalls == 8_640)
   }
 
+  /// A daemon that runs all along keeps the first page of processes; the 120 invocations that
+  /// share it and exit leave a blank each (no name, no strategy of their own), not their state.
+  @Test func anEndedProcessLeavesABlankAtOnceEvenWhereItsPageIsKept() throws {
+    let json = oneHost(
+      duration: "2m", server: #"{"accessTokenTTL": "1h"}"#,
+      processes: #"""
+        [{"name": "worker", "role": "daemon", "cycle": {"every": "1m"}},
+         {"name": "cli", "role": "cli", "arrivals": {"every": "1s"}}]
+        """#)
+    let world = World(scenario: try scenario(json), seed: 1, retention: .discard) { _ in NaiveStrategy() }
+    world.run()
+    #expect(world.processes.pagesKept == 1 && world.processes.count == 122)
+    let blanks = (1...world.processes.count).filter { world.processes[$0].incarnation == -1 }
+    let kept = (1...world.processes.count).filter { !world.processes[$0].name.isEmpty }
+    #expect(blanks.count == 120 && kept == [1, 122], "all but the daemon and the invocation at the very end")
+  }
+
   @Test func theAccessTokenLogDropsExpiredTokensAndStillAnswersForEveryOther() {
     var log = AccessTokenLog()
     let ttl = SimDuration.minutes(10)

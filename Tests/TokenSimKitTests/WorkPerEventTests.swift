@@ -48,6 +48,17 @@ import Testing
     #expect(line.visited - before < 500 * 14, "a binary search (≤ 11 probes) and an amortized sweep per removal")
   }
 
+  @Test func aLineRemovesItsFirstEntryOnlyWhenAskedAndSkipsRemovedOnesOnce() {
+    var line = KeyedLine<Int>()
+    for key in 1...1_000 { line.append(key, key * 10) }
+    for key in 1...500 { line.removeValue(forKey: key) }
+    #expect(line.removeFirst(if: { $0 > 5_010 }) == nil && line.count == 500)
+    let before = line.visited
+    #expect(line.removeFirst(if: { $0 > 5_000 })?.key == 501 && line.count == 499)
+    #expect(line.removeFirst(if: { $0 > 5_000 })?.key == 502)
+    #expect(line.visited - before == 2, "the 500 removed entries were skipped by the first look and not again")
+  }
+
   @Test func aLiveTokenCapKeepsFewEntriesHoweverManyTokensAreMinted() throws {
     var config = ServerConfig()
     config.rotation = .rotate
@@ -91,6 +102,34 @@ import Testing
       let (peak, clients) = try brokerThroughAnOutage(clients: 50, duration: duration)
       #expect(clients == 50)
       #expect(peak == 50, "\(duration): every client waits at once, each with one open question, not one per ask")
+    }
+  }
+
+  /// A CLI invocation every second asks its host's broker for a token while the token endpoint
+  /// hangs; each asks once (`brokerAttempts=1`), fails when its 5-s wait runs out and exits.
+  /// Returns the most questions the broker held at once, and how many invocations ended.
+  func brokerWhileClientsLeave(duration: String) throws -> (peak: Int, ended: Int) {
+    let json = oneHost(
+      duration: duration, server: #"{"accessTokenTTL": "1s", "faults": [{"target": "token", "effect": "hang"}]}"#,
+      processes: #"[{"name": "job", "role": "cli", "arrivals": {"every": "1s"}}]"#)
+    let strategy = try choice("broker", ["brokerAttempts=1", "brokerFallback=fail"])
+    let world = World(scenario: try scenario(json), seed: 1, brokers: true, retention: .keep, makeStrategy: strategy.makeStrategy)
+    var peak = 0
+    while world.step() {
+      guard let broker = world.hosts[0].broker, world.processes.contains(broker),
+        let held = (world.processes[broker].strategy.strategy as? BrokerStrategy)?.questionsHeld
+      else { continue }
+      peak = max(peak, held)
+    }
+    let ended = world.trace.count { if case .processExited(_, false) = $0.kind { true } else { false } }
+    return (peak, ended)
+  }
+
+  @Test func aBrokerForgetsTheQuestionsOfClientsThatLeftWithoutAnAnswer() throws {
+    for (duration, left) in [("2m", 116), ("8m", 476)] {
+      let (peak, ended) = try brokerWhileClientsLeave(duration: duration)
+      #expect(ended == left, "\(duration): every invocation but the last few gave up and exited")
+      #expect(peak == 10, "\(duration): the questions of the last 10 s (twice the wait), however many left")
     }
   }
 }

@@ -3,14 +3,30 @@
 ///
 /// A client has one question open at a time: one that asks again has given up on its earlier
 /// question (its wait ran out) and would ignore the answer, so the new question replaces the old.
-/// What the broker holds follows the clients waiting, not how long they have waited: a client
-/// asking every few seconds through a long outage does not pile up questions to answer at once.
+/// A question older than twice the clients' wait (`brokerTimeout`) has no one waiting for it
+/// either: its client gave up, then asked again or ended (a crashed or exited client never asks
+/// again). The broker forgets it without a reply, but still owes the refresh it asked for: the
+/// engine keeps one stand-in call for all the questions forgotten since its last answer, so it
+/// refreshes and retries exactly as if they still waited, and answers no one who has left.
+/// What the broker holds follows the clients waiting, not how long they have waited nor how many
+/// left: neither a client asking every few seconds through a long outage nor thousands of clients
+/// ending while they wait pile up questions to answer at once.
 struct BrokerServer {
+  /// A question held: who asked it and when, by the broker's clock.
+  private struct Question {
+    var client: Int
+    var correlation: Int
+    var askedAt: SimInstant
+  }
+
   private var client: RefreshClient
   private let replyTimeout: SimDuration
-  private var questions: [Int: (client: Int, correlation: Int)] = [:]
+  /// The questions held, by ask number: the oldest first.
+  private var questions = KeyedLine<Question>()
   /// Each client's open question, by client process id.
   private var openAsk: [Int: Int] = [:]
+  /// The engine's call that stands for the questions forgotten unanswered, if any.
+  private var standIn: Int?
   private var nextAsk = 1
 
   /// How many questions the broker holds (at most one per client).
@@ -25,6 +41,7 @@ struct BrokerServer {
   }
 
   mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+    forgetAbandoned(now: context.now)
     switch event {
     case .messageReceived(let from, let message) where message.kind == .ask:
       let ask = nextAsk
@@ -33,7 +50,7 @@ struct BrokerServer {
         questions.removeValue(forKey: superseded)
         client.asks.withdraw(superseded)
       }
-      questions[ask] = (from, message.correlation)
+      questions.append(ask, Question(client: from, correlation: message.correlation, askedAt: context.now))
       var actions: [StrategyAction] = []
       if let refused = message.credentials?.accessToken {
         actions += client.handle(.apiRejected(ask: ask, token: refused, status: 401), context: &context)
@@ -45,6 +62,7 @@ struct BrokerServer {
     case .started:
       questions.removeAll()
       openAsk.removeAll()
+      standIn = nil
       return answer(client.handle(event, context: &context))
     default:
       return answer(client.handle(event, context: &context))
@@ -75,10 +93,22 @@ struct BrokerServer {
     }
   }
 
-  /// Removes question `ask`, answered now, and returns who asked it.
-  private mutating func takeQuestion(_ ask: Int) -> (client: Int, correlation: Int)? {
+  /// Removes question `ask`, answered now, and returns who asked it (nil for the stand-in).
+  private mutating func takeQuestion(_ ask: Int) -> Question? {
+    if ask == standIn { standIn = nil }
     guard let question = questions.removeValue(forKey: ask) else { return nil }
     openAsk.removeValue(forKey: question.client)
     return question
+  }
+
+  /// Forgets the questions no one waits for any more (asked at least twice `replyTimeout` ago):
+  /// the first becomes the engine's stand-in call, the others leave the engine's line. A reply
+  /// would come after its client's wait ran out, so no client sees a difference.
+  private mutating func forgetAbandoned(now: SimInstant) {
+    let limit = replyTimeout.saturatingMultiplied(by: 2)
+    while let forgotten = questions.removeFirst(if: { now - $0.askedAt >= limit }) {
+      openAsk.removeValue(forKey: forgotten.value.client)
+      if standIn == nil { standIn = forgotten.key } else { client.asks.withdraw(forgotten.key) }
+    }
   }
 }

@@ -116,6 +116,17 @@ struct KeyedLine<Value> {
     return nil
   }
 
+  /// Removes and returns the entry with the smallest key when `condition` holds for it (amortized
+  /// O(1): the removed entries skipped on the way are gone for good, as in `removeFirst`).
+  mutating func removeFirst(if condition: (Value) -> Bool) -> (key: Int, value: Value)? {
+    while head < entries.count, entries[head].value == nil {
+      visited += 1
+      (head, removed) = (head + 1, removed - 1)
+    }
+    guard head < entries.count, let value = entries[head].value, condition(value) else { return nil }
+    return removeFirst()
+  }
+
   /// Calls `body` with each key present, in key order (no array is built).
   func forEachKey(_ body: (Int) -> Void) {
     for index in head..<entries.count where entries[index].value != nil { body(entries[index].key) }

@@ -76,6 +76,17 @@ struct SimProcess {
 }
 
 extension SimProcess {
+  /// The blank a retired process's slot holds (`World.retiredProcess`): incarnation -1, never
+  /// running, owning nothing but a strategy all blanks share.
+  static var retired: SimProcess {
+    var blank = SimProcess(
+      id: 0, name: "", host: 0, template: 0, role: .cli, random: RandomStream(rootSeed: 0, nameHash: 0),
+      strategy: StrategyBox(NaiveStrategy()), crashRandom: RandomStream(rootSeed: 0, nameHash: 0),
+      schedulerFailuresLeft: 0)
+    blank.incarnation = -1
+    return blank
+  }
+
   /// Whether its strategy has a token request, store write, lock or lock wait under way.
   var busy: Bool { refreshesInFlight > 0 || writeInFlight || holdsLock || lockTicket != nil }
 }

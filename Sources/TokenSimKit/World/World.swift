@@ -31,6 +31,10 @@ public final class World {
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
+  /// What a retired process's slot holds from the end of the event that retired it: not running,
+  /// with an incarnation no event carries, so every event still addressed to it is dropped, and
+  /// what the process owned is freed at once, while it is in the cache.
+  let retiredProcess: SimProcess
   /// How many processes are running now.
   public internal(set) var liveProcesses = 0
   /// The most processes that ran at once so far (what `tokensim bench` divides memory by).
@@ -82,6 +86,7 @@ public final class World {
       let prefix = "process/\(scenario.hosts[$0.host].name)/\($0.config.name)/"
       return (RandomStream.stableHash(prefix), RandomStream.stableHash("crash/" + prefix))
     }
+    retiredProcess = SimProcess.retired
   }
 
   private static func templates(of scenario: Scenario, brokers: Bool) -> [(host: Int, config: ProcessConfig)] {
@@ -155,7 +160,7 @@ public final class World {
     let (subject, requestsBefore) = checking ? (subject(of: event), nextRequest) : (nil, 0)
     dispatch(event)
     if checking { checkInvariants(after: event, subject: subject, requestsBefore: requestsBefore) }
-    if processes.hasReleasable { processes.releaseRetired() }
+    if processes.hasReleasable { processes.releaseRetired(blanking: retiredProcess) }
   }
 
   /// Stops the run now for `reason` (a monitor's: `memoryLimit`, `interrupted`), recording
