@@ -202,6 +202,26 @@ struct TimeToAlertTests {
     #expect(result.metrics.tokenRequestsOnDeadCredentials == 1)
   }
 
+  /// A static refresh token with a 30-minute idle lifetime, used by a cron job every `every`.
+  static func idleLifetime(cronEvery every: String) -> String {
+    oneHost(
+      duration: "2h", server: #"{"accessTokenTTL": "10m", "rotation": "static", "refreshTokenIdleTTL": "30m"}"#,
+      processes: #"[{"name": "sync", "role": "cli", "arrivals": {"cron": "\#(every)"}, "apiCalls": 1}]"#)
+  }
+
+  @Test func anIdleLifetimeSlidesWithEachUseAndTheSessionLapsesWhenUnused() throws {
+    let used = try run(Self.idleLifetime(cronEvery: "20m"), strategy: "lease-shared")
+    #expect(used.analysis.findings.deadSessions.isEmpty, "each refresh every 20 min pushes the deadline 30 min on")
+    #expect(used.metrics.timeToAlertSeconds == nil)
+    let unused = try run(Self.idleLifetime(cronEvery: "40m"), strategy: "lease-shared")
+    let dead = try #require(unused.analysis.findings.deadSessions.first)
+    #expect(dead.since == .start + .minutes(30), "unused since the login")
+    #expect(dead.cause == "expired (its refresh token's idle lifetime ended)")
+    #expect(unused.metrics.timeToAlertSeconds == 600.107, "the 40:00 invocation's refusal alerts at 40:00.107")
+    #expect(unused.metrics.alertDelaySeconds == 0.107)
+    #expect(unused.metrics.tokenRequestsOnDeadCredentials == 2)
+  }
+
   @Test func aClientThatAlertsAtItsFirstChancePassesInBothCasesAtAShortThreshold() throws {
     var settings = CheckSettings()
     settings["alerts-on-dead-credentials"] = .threshold(60)
