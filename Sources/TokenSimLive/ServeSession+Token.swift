@@ -61,7 +61,9 @@ extension ServeSession {
 
   private mutating func recordCommit(_ commit: RefreshCommit, of request: Int) {
     let time = now
-    trace.record(.tokenRequestServed(request: request, decision: commit.decision, family: commit.family), at: time)
+    let served = TraceKind.tokenRequestServed(
+      request: request, decision: commit.decision, family: commit.family, refreshExpiry: commit.refreshExpiry)
+    trace.record(served, at: time)
     guard let family = commit.family, let token = commit.reusedToken else { return }
     trace.record(.reuseDetected(family: family, token: token), at: time)
     if commit.revokedFamily { trace.record(.familyRevoked(family: family, cause: .reuse), at: time) }

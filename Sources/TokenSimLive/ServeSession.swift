@@ -38,7 +38,9 @@ struct ServeSession {
       let grant = server.logIn(host: host.name, now: .start)
       let family = server.family(loggedInto: host.name) ?? 0
       logins.append((host.name, family, grant))
-      trace.record(.login(host: host.name, family: family, accessTokenTTL: grant.expiresIn), at: .start)
+      let expiry = server.refreshExpiry(ofFamily: family)
+      trace.record(
+        .login(host: host.name, family: family, accessTokenTTL: grant.expiresIn, refreshExpiry: expiry), at: .start)
     }
     for (index, event) in scenario.server.securityEvents.enumerated() {
       timers.schedule(.securityEvent(index: index), at: event.at)

@@ -38,4 +38,21 @@ import Testing
     #expect(sent(absolute).map(\.time).dropFirst().first == .start + .minutes(17))
     #expect(sent(relative).map(\.time).dropFirst().first == .start + .minutes(20))
   }
+
+  /// Each built-in strategy keeps its exemplar's expiry (Scenarios/README.md cites the code): only
+  /// kubelogin (lock-whole-refresh) reads the ID token's `exp`; the others count from receipt.
+  @Test func onlyLockWholeRefreshKeepsTheServersExpiryByDefault() throws {
+    // One-hour tokens (botocore's windows are wider than the 10-minute ones above), the host 3 min
+    // behind: the token refreshed near 1:00 expires an hour later by the server's clock, which a
+    // client keeping `exp` reads 3 minutes late, so its 2:00 call is refused.
+    let json = oneHost(
+      duration: "2h30m", server: #"{"accessTokenTTL": "1h"}"#,
+      processes: #"[{"name": "d", "role": "daemon", "cycle": {"every": "30s"}}]"#, host: #""clockOffset": "-3m""#)
+    let scenario = try TokenSimKitTests.scenario(json)
+    for name in StrategyCatalog.all.map(\.name) {
+      let result = Simulation(scenario: scenario, strategy: try choice(name)).run()
+      let expected = name == "lock-whole-refresh" ? 1 : 0
+      #expect(result.metrics.apiCallsFailed == expected, "\(name): the 2:00 call on a host 3 min behind")
+    }
+  }
 }

@@ -38,8 +38,10 @@ func temporaryDirectory() -> String {
       #expect((report?["metrics"] as? [String: Any])?["tokenRequests"] as? Int == 48)
       #expect(report?.keys.contains { $0.lowercased().contains("wall") } == false)
       let trace = try String(contentsOfFile: out + "/trace.jsonl", encoding: .utf8)
-      #expect(
-        trace.split(separator: "\n").first == #"{"t":0,"event":"login","host":"server-1","family":1,"accessTokenTTL":"30m"}"#)
+      let login =
+        #"{"t":0,"event":"login","host":"server-1","family":1,"accessTokenTTL":"30m","#
+        + #""refreshTokenExpiresAt":2592000000000,"refreshTokenLifetime":"absolute"}"#
+      #expect(trace.split(separator: "\n").first.map(String.init) == login, "its refresh token lives the default 30 days")
     }
   }
 

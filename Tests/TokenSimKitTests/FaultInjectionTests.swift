@@ -28,7 +28,7 @@ import Testing
       oneHost(duration: "1h", server: server, processes: daemonEvery10s), strategy: "naive", "requestTimeout=5s")
     #expect(Array(outcomes(result).prefix(2)) == [.lostAfterCommit, .ok])
     #expect(result.metrics.reuseDetections == 0)
-    let forgiven = events(result) { if case .tokenRequestServed(_, .issuedInLeeway, _) = $0 { true } else { false } }
+    let forgiven = events(result) { if case .tokenRequestServed(_, .issuedInLeeway, _, _) = $0 { true } else { false } }
     #expect(forgiven.count == 1)
   }
 

@@ -161,20 +161,73 @@ struct TimeToAlertTests {
     #expect(check.verdict == .pass && check.observed == 0.102)
   }
 
-  @Test func anExpiredSessionIsJudgedTheSameWayAndItsRefusedRequestIsWasted() throws {
-    let result = try run(DeadCronJobTests.cronJob(startAt: "0s"), strategy: "lease-shared")
+  /// A refresh token that lives 45 minutes from the login (kept across rotations), access tokens
+  /// of 20 minutes, and `processes` on one host for two hours.
+  static func expiringAt45m(_ processes: String) -> String {
+    oneHost(
+      duration: "2h",
+      server: #"{"accessTokenTTL": "20m", "refreshTokenTTL": "45m", "rotatedKeepsOriginalExpiry": true}"#,
+      processes: processes)
+  }
+
+  /// A cron job every 30 minutes: nothing runs when the session expires at 0:45.
+  static let expiresWhileIdle = expiringAt45m(
+    #"[{"name": "sync", "role": "cli", "arrivals": {"cron": "30m"}, "apiCalls": 1}]"#)
+
+  /// A daemon calling every minute: it is at work when the session expires at 0:45.
+  static let expiresWhileBusy = expiringAt45m(
+    #"[{"name": "sync", "role": "daemon", "cycle": {"every": "1m", "apiCalls": 1}}]"#)
+
+  @Test func aSessionThatExpiresWhileTheHostIsIdleIsDeadFromItsExpiryAndJudgedFromTheNextNeed() throws {
+    let result = try run(Self.expiresWhileIdle, strategy: "lease-shared")
     let first = try #require(result.analysis.findings.deadSessions.first)
-    #expect(first.cause == "refused as expired")
-    #expect(result.metrics.alertDelaySeconds == 0, "the refusal and the alert come at the first need after expiry")
-    #expect(result.metrics.tokenRequestsOnDeadCredentials == 6, "every refused request, the first included")
-    #expect(result.analysis.checks.first { $0.id == "alerts-on-dead-credentials" }?.verdict == .pass)
+    #expect(first.since == .start + .minutes(45), "the expiry the trace carries, not the 1:00 refusal that showed it")
+    #expect(first.cause == "expired (its refresh token's absolute lifetime ended)")
+    #expect(first.firstNeed == .start + .hours(1), "the 1:00 invocation's call waits for a refresh")
+    #expect(result.metrics.timeToAlertSeconds == 900.107, "expired at 45:00, alerted at 1:00:00.107")
+    #expect(result.metrics.alertDelaySeconds == 0.107, "the refusal comes back 107 ms after the first need")
+    #expect(result.metrics.tokenRequestsOnDeadCredentials == 2, "the 1:00 and 1:30 invocations' refused requests")
+    #expect(result.analysis.checks.first { $0.id == "alerts-on-dead-credentials" }?.observed == 0.107)
+  }
+
+  @Test func aSessionThatExpiresWhileTheClientIsBusyIsDeadFromItsExpiryAndAnAlertBeforeAnyNeedIsOnTime() throws {
+    let result = try run(Self.expiresWhileBusy, strategy: "lease-shared")
+    let first = try #require(result.analysis.findings.deadSessions.first)
+    #expect(first.since == .start + .minutes(45))
+    #expect(
+      first.firstNeed == .start + .minutes(48),
+      "its calls succeed until the 47:00 refusal, and the 48:00 call is denied: the first failed need")
+    #expect(result.metrics.timeToAlertSeconds == 120.106, "the 47:00 proactive refresh is refused and alerts at 47:00.106")
+    #expect(result.metrics.alertDelaySeconds == 0, "the alert came before the first need")
+    #expect(result.metrics.tokenRequestsOnDeadCredentials == 1)
+  }
+
+  /// A static refresh token with a 30-minute idle lifetime, used by a cron job every `every`.
+  static func idleLifetime(cronEvery every: String) -> String {
+    oneHost(
+      duration: "2h", server: #"{"accessTokenTTL": "10m", "rotation": "static", "refreshTokenIdleTTL": "30m"}"#,
+      processes: #"[{"name": "sync", "role": "cli", "arrivals": {"cron": "\#(every)"}, "apiCalls": 1}]"#)
+  }
+
+  @Test func anIdleLifetimeSlidesWithEachUseAndTheSessionLapsesWhenUnused() throws {
+    let used = try run(Self.idleLifetime(cronEvery: "20m"), strategy: "lease-shared")
+    #expect(used.analysis.findings.deadSessions.isEmpty, "each refresh every 20 min pushes the deadline 30 min on")
+    #expect(used.metrics.timeToAlertSeconds == nil)
+    let unused = try run(Self.idleLifetime(cronEvery: "40m"), strategy: "lease-shared")
+    let dead = try #require(unused.analysis.findings.deadSessions.first)
+    #expect(dead.since == .start + .minutes(30), "unused since the login")
+    #expect(dead.cause == "expired (its refresh token's idle lifetime ended)")
+    #expect(unused.metrics.timeToAlertSeconds == 600.107, "the 40:00 invocation's refusal alerts at 40:00.107")
+    #expect(unused.metrics.alertDelaySeconds == 0.107)
+    #expect(unused.metrics.tokenRequestsOnDeadCredentials == 2)
   }
 
   @Test func aClientThatAlertsAtItsFirstChancePassesInBothCasesAtAShortThreshold() throws {
     var settings = CheckSettings()
     settings["alerts-on-dead-credentials"] = .threshold(60)
     for (json, strategy) in [
-      (MetricTests.revoked, "reread-from-disk"), (DeadCronJobTests.cronJob(startAt: "0s"), "lease-shared"),
+      (MetricTests.revoked, "reread-from-disk"), (Self.expiresWhileIdle, "lease-shared"),
+      (Self.expiresWhileBusy, "lease-shared"),
     ] {
       let result = try run(json, strategy: strategy)
       let judged = CheckCatalog.judge(result.metrics, result.analysis.findings, settings: settings)

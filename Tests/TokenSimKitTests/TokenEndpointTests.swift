@@ -34,7 +34,10 @@ import Testing
     let login = server.logIn(host: "h", now: .start)
     let step = server.receive(1, presenting: try #require(login.refreshToken), now: t0)
     #expect(step.serviceDue == nil)
-    #expect(step.commit == RefreshCommit(decision: .issued, family: 1))
+    let expiry = RefreshExpiry(at: t0 + .days(30), idle: false)
+    #expect(
+      step.commit == RefreshCommit(decision: .issued, family: 1, refreshExpiry: expiry),
+      "the new refresh token lives the default 30 days from its issue")
     let answer = try #require(reply(step))
     #expect(answer.http.status == 200)
     #expect(answer.at == t0 + latency)

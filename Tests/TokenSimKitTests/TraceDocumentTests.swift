@@ -105,7 +105,9 @@ import Testing
   /// The values of every enumerated field, `event.field`, in the document's order.
   static let enumeratedFields: [String: [String]] = [
     "processStarted.role": ProcessRole.allCases.map(\.rawValue),
+    "login.refreshTokenLifetime": refreshLifetimes,
     "tokenRequestServed.decision": ServerDecision.allCases.map(\.rawValue),
+    "tokenRequestServed.refreshTokenLifetime": refreshLifetimes,
     "tokenRequestEnded.outcome": TokenOutcome.allCases.map(\.rawValue),
     "familyRevoked.cause": RevocationCause.allCases.map(\.rawValue),
     "storeRead.result": StoreReadOutcome.allCases.map(\.rawValue),
@@ -114,6 +116,9 @@ import Testing
     "faultWindow.effect": faultEffects.map(\.name),
     "runEnded.reason": StopReason.allCases.map(\.rawValue),
   ]
+
+  /// Which lifetime of a refresh token ends first.
+  static let refreshLifetimes = [false, true].map { RefreshExpiry(at: .start, idle: $0).lifetime }
 
   /// One fault effect of each case, with every injectable status. `faultEffectCase` has no
   /// default, so a new case of `FaultEffect` fails to compile there until it is sampled here.
@@ -186,13 +191,17 @@ enum TraceEventName: String, CaseIterable {
 
   private var exampleFacts: (Int64, TraceKind) {
     switch self {
-    case .login: return (0, .login(host: "laptop", family: 1, accessTokenTTL: .hours(1)))
+    case .login:
+      let expiry = RefreshExpiry(at: SimInstant(microseconds: 86_400_000_000), idle: false)
+      return (0, .login(host: "laptop", family: 1, accessTokenTTL: .hours(1), refreshExpiry: expiry))
     case .processStarted:
       return (13_056_451, .processStarted(process: 2, name: "laptop/gh#2", role: .cli, host: "laptop"))
     case .processExited: return (39_100_624, .processExited(process: 2, ok: true))
     case .processCrashed: return (1_500_000_000, .processCrashed(process: 1))
     case .tokenRequestSent: return (1_790_000_000, .tokenRequestSent(process: 1, request: 3, token: 3))
-    case .tokenRequestServed: return (1_790_100_000, .tokenRequestServed(request: 3, decision: .issued, family: 1))
+    case .tokenRequestServed:
+      let expiry = RefreshExpiry(at: SimInstant(microseconds: 3_590_100_000), idle: true)
+      return (1_790_100_000, .tokenRequestServed(request: 3, decision: .issued, family: 1, refreshExpiry: expiry))
     case .tokenRequestEnded:
       return (
         3_300_101_000,

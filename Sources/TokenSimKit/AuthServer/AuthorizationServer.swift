@@ -109,7 +109,8 @@ public struct AuthorizationServer {
   private mutating func commit(_ token: RefreshToken, now: SimInstant) -> (RefreshCommit, HTTPReply) {
     switch ledger.refresh(token, now: now) {
     case .issued(var grant, let family, let withinLeeway):
-      let commit = RefreshCommit(decision: withinLeeway ? .issuedInLeeway : .issued, family: family)
+      var commit = RefreshCommit(decision: withinLeeway ? .issuedInLeeway : .issued, family: family)
+      commit.refreshExpiry = ledger.refreshExpiry(ofFamily: family)
       grant.expiresAt = (now + grant.expiresIn).roundedDownToSecond
       return (commit, HTTPReply(status: 200, body: .tokens(grant: grant)))
     case .refused(let refusal, let family):

@@ -36,6 +36,8 @@ public struct RefreshCommit: Equatable, Sendable {
   public var reusedToken: Int?
   /// Whether the reuse revoked the family (`onReuse: revoke-family`).
   public var revokedFamily = false
+  /// When issued: when the family's newest refresh token will be refused unless used again.
+  public var refreshExpiry: RefreshExpiry?
 }
 
 /// How the server ends its part in a token request.

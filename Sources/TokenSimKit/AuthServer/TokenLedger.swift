@@ -60,6 +60,16 @@ struct TokenLedger {
     return presentRotated(token.serial, at: at, successor: successor, now: now)
   }
 
+  /// When family `id`'s newest refresh token will be refused if nobody uses it (see
+  /// `RefreshExpiry`); nil when it has no lifetime at all, or the family is unknown.
+  func refreshExpiry(ofFamily id: Int) -> RefreshExpiry? {
+    guard id >= 1, id <= families.count else { return nil }
+    let record = refreshTokens[families[id - 1].current]
+    let idle = config.refreshIdleTTL.map { record.lastUsedAt + $0 } ?? .never
+    if idle < record.absoluteExpiry { return RefreshExpiry(at: idle, idle: true) }
+    return record.absoluteExpiry == .never ? nil : RefreshExpiry(at: record.absoluteExpiry, idle: false)
+  }
+
   /// Whether the API accepts `token` at `now`.
   func accepts(_ token: AccessToken, now: SimInstant) -> Bool {
     guard let record = accessTokens.record(token.serial) else { return false }

@@ -33,8 +33,9 @@ public enum TokenOutcome: String, Equatable, Sendable, CaseIterable {
 /// The kinds of trace events and their facts. `TraceLine` writes each as one JSON line, and
 /// docs/TRACE.md lists every line's fields and values.
 public enum TraceKind: Equatable, Sendable {
-  /// A login put family `family` into `host`'s store; its access tokens live `accessTokenTTL`.
-  case login(host: String, family: Int, accessTokenTTL: SimDuration)
+  /// A login put family `family` into `host`'s store; its access tokens live `accessTokenTTL`,
+  /// and its refresh token is refused from `refreshExpiry` unless used again (nil: never).
+  case login(host: String, family: Int, accessTokenTTL: SimDuration, refreshExpiry: RefreshExpiry?)
   /// A process started, for the first time or again after a crash.
   case processStarted(process: Int, name: String, role: ProcessRole, host: String)
   /// A process ended by itself (`ok`: its work succeeded).
@@ -44,7 +45,9 @@ public enum TraceKind: Equatable, Sendable {
   /// A token request left `process` with refresh token serial `token`.
   case tokenRequestSent(process: Int, request: Int, token: Int)
   /// The server applied a refresh: issued (perhaps within the reuse leeway) or refused, and why.
-  case tokenRequestServed(request: Int, decision: ServerDecision, family: Int?)
+  /// When issued, `refreshExpiry` is when the family's newest refresh token will be refused unless
+  /// used again (nil: never, or refused).
+  case tokenRequestServed(request: Int, decision: ServerDecision, family: Int?, refreshExpiry: RefreshExpiry?)
   /// The client learned how its token request ended.
   case tokenRequestEnded(process: Int, request: Int, outcome: TokenOutcome, status: Int?, retryAfter: String?)
   /// A rotated-away refresh token was presented.

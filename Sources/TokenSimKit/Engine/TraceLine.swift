@@ -12,22 +12,35 @@ public enum TraceLine {
 
   static func quote(_ text: String) -> String { JSONQuoting.quoted(text) }
 
+  /// The refresh token's expiry fields: the instant in microseconds and which lifetime ends then.
+  private static func refresh(_ expiry: RefreshExpiry?) -> [(String, String)] {
+    [
+      ("refreshTokenExpiresAt", expiry.map { String($0.at.microseconds) } ?? "null"),
+      ("refreshTokenLifetime", expiry.map { quote($0.lifetime) } ?? "null"),
+    ]
+  }
+
   private static func describe(_ kind: TraceKind) -> (String, [(String, String)]) {
     func s(_ v: String) -> String { quote(v) }
     func n(_ v: Int) -> String { String(v) }
     func b(_ v: Bool) -> String { v ? "true" : "false" }
     func o(_ v: Int?) -> String { v.map(String.init) ?? "null" }
     switch kind {
-    case .login(let host, let family, let ttl):
-      return ("login", [("host", s(host)), ("family", n(family)), ("accessTokenTTL", s(ttl.description))])
+    case .login(let host, let family, let ttl, let expiry):
+      return (
+        "login", [("host", s(host)), ("family", n(family)), ("accessTokenTTL", s(ttl.description))] + refresh(expiry)
+      )
     case .processStarted(let p, let name, let role, let host):
       return ("processStarted", [("process", n(p)), ("name", s(name)), ("role", s(role.rawValue)), ("host", s(host))])
     case .processExited(let p, let ok): return ("processExited", [("process", n(p)), ("ok", b(ok))])
     case .processCrashed(let p): return ("processCrashed", [("process", n(p))])
     case .tokenRequestSent(let p, let r, let t):
       return ("tokenRequestSent", [("process", n(p)), ("request", n(r)), ("refreshToken", s("rt-\(t)"))])
-    case .tokenRequestServed(let r, let decision, let family):
-      return ("tokenRequestServed", [("request", n(r)), ("decision", s(decision.rawValue)), ("family", o(family))])
+    case .tokenRequestServed(let r, let decision, let family, let expiry):
+      return (
+        "tokenRequestServed",
+        [("request", n(r)), ("decision", s(decision.rawValue)), ("family", o(family))] + refresh(expiry)
+      )
     case .tokenRequestEnded(let p, let r, let outcome, let status, let retryAfter):
       return (
         "tokenRequestEnded",

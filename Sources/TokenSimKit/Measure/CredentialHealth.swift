@@ -1,13 +1,16 @@
 /// Follows each host's session: when its refresh token became unusable (its family revoked, or
-/// refused as expired with no later issue), the token requests wasted on it afterwards, and how
-/// long it took for a process of that host to raise a needs-login alert.
+/// its newest refresh token past the expiry the trace gave with its last issue), the token
+/// requests wasted on it afterwards, and how long it took for a process of that host to raise a
+/// needs-login alert.
 struct CredentialHealth {
   /// One login's family.
   struct Session {
     var host: String
+    /// When its newest refresh token is refused unless used again; nil for never.
+    var expiry: RefreshExpiry?
     var deadSince: SimInstant?
     var cause = ""
-    /// Refused as expired: undone if the family is issued tokens again.
+    /// Expired: undone if the family is issued tokens again.
     var provisional = false
     /// Revoked by a scenario security event.
     var bySecurityEvent = false
@@ -22,41 +25,54 @@ struct CredentialHealth {
   private(set) var alertsWhileValid = 0
   /// Sessions dead now: while none is, a request or a call needs no lookup.
   private var deadNow = 0
+  /// The expiries given, to find the sessions that lapsed by a given time.
+  private var expiries = ExpiryQueue()
 
-  mutating func login(host: String, family: Int) {
+  mutating func login(host: String, family: Int, expiry: RefreshExpiry?, at time: SimInstant) {
+    lapse(until: time)
     familyOfHost[host] = family
     sessions[family] = Session(host: host)
+    expires(family, at: expiry)
   }
 
   /// The family was revoked, on reuse or by a security event.
   mutating func revoked(family: Int, cause: RevocationCause, at time: SimInstant) {
+    lapse(until: time)
     let security = cause != .reuse
     let how = security ? "revoked by a security event" : "revoked after a refresh token was reused"
     died(family, cause: how, bySecurityEvent: security, at: time)
   }
 
-  /// The server decided on a request of `family`.
-  mutating func served(decision: ServerDecision, family: Int?, at time: SimInstant) {
+  /// The server decided on a request of `family`; `expiry` is the family's new expiry when issued.
+  mutating func served(decision: ServerDecision, family: Int?, expiry: RefreshExpiry?, at time: SimInstant) {
+    lapse(until: time)
     guard let family, sessions[family] != nil else { return }
     if decision == .expired || decision == .idleExpired {
-      // The refused request was itself spent on dead credentials, as the first request after a
-      // revocation is.
+      // Its newest token is still valid (the session would have lapsed above), so an older one of
+      // the family was presented (a store that lost an update): the host is stuck all the same.
+      // The refused request was itself spent on dead credentials, as the first after a revocation is.
       if sessions[family]!.deadSince == nil { requestsOnDeadCredentials += 1 }
       died(family, cause: "refused as \(decision.rawValue)", provisional: true, at: time)
-    } else if decision.isIssued, sessions[family]!.provisional {
-      sessions[family] = Session(host: sessions[family]!.host)
-      deadNow -= 1
+    } else if decision.isIssued {
+      if sessions[family]!.provisional {
+        sessions[family] = Session(host: sessions[family]!.host)
+        deadNow -= 1
+      }
+      expires(family, at: expiry)
     }
   }
 
   /// A process of `host` sent a token request.
-  mutating func tokenRequestSent(host: String) {
+  mutating func tokenRequestSent(host: String, at time: SimInstant) {
+    lapse(until: time)
     guard deadNow > 0 else { return }
     if let family = familyOfHost[host], sessions[family]?.deadSince != nil { requestsOnDeadCredentials += 1 }
   }
 
-  /// A process of `host` wanted to call the API.
+  /// A process of `host` wanted to call the API and had no working token (its call waited, was
+  /// denied or failed): a chance to notice a dead session.
   mutating func wantedWork(host: String, at time: SimInstant) {
+    lapse(until: time)
     guard deadNow > 0, let family = familyOfHost[host], sessions[family]?.deadSince != nil,
       sessions[family]?.neededAfterDeath == nil
     else { return }
@@ -65,6 +81,7 @@ struct CredentialHealth {
 
   /// `process` of `host` raised a needs-login alert.
   mutating func alert(host: String, process: String, at time: SimInstant) {
+    lapse(until: time)
     guard let family = familyOfHost[host], let session = sessions[family], session.deadSince != nil else {
       alertsWhileValid += 1
       return
@@ -102,6 +119,23 @@ struct CredentialHealth {
       longest = max(longest, alerted - start(session))
     }
     return longest
+  }
+
+  private mutating func expires(_ family: Int, at expiry: RefreshExpiry?) {
+    sessions[family]!.expiry = expiry
+    if let expiry { expiries.add(family, at: expiry.at) }
+  }
+
+  /// Every live session whose newest refresh token expired by `time` died at its expiry: from then
+  /// on it is unusable, whether or not anyone asked the server yet.
+  private mutating func lapse(until time: SimInstant) {
+    while let earliest = expiries.earliest, earliest <= time {
+      let (at, family) = expiries.popEarliest()!
+      guard let session = sessions[family], session.deadSince == nil, let expiry = session.expiry, expiry.at == at
+      else { continue }
+      let cause = "expired (its refresh token's \(expiry.lifetime) lifetime ended)"
+      died(family, cause: cause, provisional: true, at: at)
+    }
   }
 
   private mutating func died(

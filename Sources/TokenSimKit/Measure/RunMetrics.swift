@@ -62,13 +62,13 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   /// From a session becoming unusable to the first alert on its host (the longest, over sessions
   /// still needed); nil when one was never alerted, or none died.
   @ExplicitNull public var timeToAlertSeconds: Double?
-  /// From the first time a process needed a session after it became unusable (the client's first
-  /// chance to notice) to the first alert on its host (0 when the alert came first; the longest
+  /// From the first time a process needed a token after its session became unusable (a call that
+  /// waited, was denied or failed: the client's first chance to notice) to the first alert on its host (0 when the alert came first; the longest
   /// over sessions still needed); nil when one was never alerted, or none died. The
   /// alerts-on-dead-credentials check judges this.
   @ExplicitNull public var alertDelaySeconds: Double?
-  /// Token requests sent while the host's session was already unusable, including the request
-  /// refused as expired that showed it.
+  /// Token requests sent while the host's session was already unusable (revoked, or its refresh
+  /// token past the expiry the trace carries), including the refused one that showed it.
   public var tokenRequestsOnDeadCredentials = 0
   /// The longest interval in which a worker wanted to work and made no progress: its calls failed,
   /// or it waited for a token for at least `OutageTracker.waitGrace` (5 s), until a call succeeded.

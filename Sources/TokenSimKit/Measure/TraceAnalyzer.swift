@@ -23,8 +23,8 @@ struct TraceAnalyzer {
     timeline.advance(to: time)
     metrics.count(event.kind)
     switch event.kind {
-    case .login(let host, let family, let ttl):
-      credentials.login(host: host, family: family)
+    case .login(let host, let family, let ttl, let expiry):
+      credentials.login(host: host, family: family, expiry: expiry, at: time)
       minimal.login(host: host, ttl: ttl, at: time)
     case .processStarted(let process, let name, let role, let host):
       started(process, name: name, role: role, host: host, at: time)
@@ -32,9 +32,9 @@ struct TraceAnalyzer {
       ended(process, exited: true, ok: ok, at: time)
     case .processCrashed(let process): ended(process, exited: false, ok: false, at: time)
     case .tokenRequestSent(let process, let request, _): sent(request, by: process, at: time)
-    case .tokenRequestServed(let request, let decision, let family):
+    case .tokenRequestServed(let request, let decision, let family, let expiry):
       lastServed = request
-      credentials.served(decision: decision, family: family, at: time)
+      credentials.served(decision: decision, family: family, expiry: expiry, at: time)
     case .tokenRequestEnded(let process, let request, let outcome, _, let header):
       requestEnded(request, process: process, outcome: outcome, retryAfter: header, at: time)
     case .familyRevoked(let family, let cause): revoked(family: family, cause: cause, at: time)
@@ -110,7 +110,7 @@ struct TraceAnalyzer {
     let host = directory.entry(process)?.host ?? ""
     requests.sent(request: request, process: process, at: time)
     retryAfter.sent(process: process, name: directory.name(process), host: host, at: time)
-    credentials.tokenRequestSent(host: host)
+    credentials.tokenRequestSent(host: host, at: time)
     load.sent(at: time)
   }
 
@@ -139,7 +139,9 @@ struct TraceAnalyzer {
       timeline.waited(worker: entry.worker, from: wait.from, to: wait.to)
     }
     timeline.call(process: process, worker: entry.worker, ok: ok, at: time)
-    credentials.wantedWork(host: entry.host, at: time)
+    // A call that succeeds needed no refresh: an expired refresh token is no concern of a client
+    // whose access token still works, so only a failed or denied call is a chance to notice.
+    if !ok { credentials.wantedWork(host: entry.host, at: time) }
     if !ok { findings.note(\.failedCall, time, entry.name, failure()) }
   }
 

@@ -6,6 +6,9 @@
 /// - Otherwise it refreshes while holding the lock and writes before releasing it, so processes
 ///   sharing the store never refresh twice with one token.
 /// - No request timeout (Go's default HTTP client); a refused refresh token raises needs-login.
+/// - A token expires at the server's absolute expiry (`expiryFrom=expires-at`): kubelogin keeps
+///   only the ID and refresh tokens and reads the expiry from the ID token's `exp` claim
+///   (pkg/jwt `DecodeWithoutVerify`), compared with the host clock.
 ///
 /// Known failure: a hung token request holds the lock forever, and every process on the host
 /// blocks behind it.
@@ -13,7 +16,7 @@ public struct LockWholeRefreshStrategy: EngineStrategy {
   public static let name = "lock-whole-refresh"
   public static let summary = "blocking lock around read-check-refresh-write, no timeouts (kubelogin)"
   public static let parameters = CommonParameters.overriding(
-    ["onRejected": .word("needs-login")],
+    ["onRejected": .word("needs-login"), "expiryFrom": .word("expires-at")],
     adding: [
       .init(
         "lockWait", .optionalDuration(.milliseconds(1)...SimDuration.hours(1)), default: .off,

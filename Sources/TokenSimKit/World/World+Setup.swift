@@ -24,7 +24,10 @@ extension World {
     let expiry = hosts[index].clock.local(now) + grant.expiresIn
     hosts[index].store.login(
       Credentials(accessToken: grant.accessToken, accessExpiresAt: expiry, refreshToken: grant.refreshToken))
-    record(.login(host: name, family: server.family(loggedInto: name) ?? 0, accessTokenTTL: grant.expiresIn))
+    let family = server.family(loggedInto: name) ?? 0
+    record(
+      .login(
+        host: name, family: family, accessTokenTTL: grant.expiresIn, refreshExpiry: server.refreshExpiry(ofFamily: family)))
   }
 
   private func scheduleFirstStart(template: Int, config: ProcessConfig) {

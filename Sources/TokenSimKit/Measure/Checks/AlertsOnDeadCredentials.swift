@@ -2,9 +2,9 @@ extension ConformanceCheck {
   /// When a session becomes unusable while needed, someone raises a needs-login alert in time.
   static let alertsOnDeadCredentials = ConformanceCheck(
     id: "alerts-on-dead-credentials", label: "alert",
-    summary: "When a host's refresh token becomes unusable (family revoked, or refused as expired) while a process "
+    summary: "When a host's refresh token becomes unusable (family revoked, or expired) while a process "
       + "still needs it, a process of that host raises a needs-login alert within this many seconds of its first "
-      + "chance: the first time a process of the host needed the session after it died (metrics.alertDelaySeconds).",
+      + "chance: the first time a process of the host needed a token after it died (metrics.alertDelaySeconds).",
     bound: .atMost, defaultThreshold: 3_600, unit: "s", scale: .seconds
   ) { metrics, findings, threshold in
     guard !findings.deadSessions.isEmpty else { return Observation(value: nil, evidence: nil, verdict: .pass) }

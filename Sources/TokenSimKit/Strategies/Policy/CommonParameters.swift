@@ -33,7 +33,7 @@ public enum CommonParameters {
       "an HTTP-date Retry-After is measured against the host clock (urllib3) or the reply's Date (RFC 9110)"),
     .init(
       "expiryFrom", .word(ExpirySource.allCases.map(\.rawValue)), default: .word("expires-in"),
-      "a new token expires expires_in after the reply arrived (x/oauth2, MSAL) or at the server's expires_at/exp"),
+      "a new token expires expires_in after the reply arrived (x/oauth2, MSAL, botocore) or at the server's exp (kubelogin)"),
     .init(
       "retryAfterUse", .word(RetryAfterUse.allCases.map(\.rawValue)), default: .word("replaces-backoff"),
       "an honoured Retry-After replaces the backoff (Codex, urllib3) or only lengthens it (Azure.Core)"),
