@@ -36,7 +36,7 @@ struct SimProcess {
   /// The token requests this incarnation still waits for, so that a crash abandons them without
   /// searching every open request of the world.
   var requestsOpen = KeyedLine<Void>()
-  var timerArmings = SmallMap<TimerName, Int>()
+  var timerArmings = TimerArmings()
   var pendingMessages: Set<Int> = []
   let role: ProcessRole
   var alive = false

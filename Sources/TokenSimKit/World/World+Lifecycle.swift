@@ -38,7 +38,7 @@ extension World {
     processes[id].writeInFlight = false
     processes[id].exitWhenIdle = nil
     processes[id].performingActions = false
-    processes[id].timerArmings = SmallMap()
+    processes[id].timerArmings = TimerArmings()
     processes[id].pendingMessages = []
   }
 
@@ -153,7 +153,7 @@ extension World {
     processes[waiter.process].lockTicket = nil
     crashIfWaiting(waiter.process)
     record(.lock(process: waiter.process, host: hosts[host].config.name, what: .acquired))
-    schedule(.strategyEvent(.lockGranted), for: waiter.process, at: now)
+    schedule(.lockGranted, for: waiter.process, at: now)
   }
 
   /// Breaks a stale lock file and hands it to the first waiter.
