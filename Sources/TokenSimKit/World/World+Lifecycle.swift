@@ -26,7 +26,6 @@ extension World {
   private func resetWorkload(_ id: Int) {
     processes[id].incarnation += 1
     processes[id].asks = KeyedLine()
-    processes[id].retriedAsks = []
     processes[id].cycleCallsLeft = nil
     processes[id].restarting = false
     processes[id].askedOnce = false
