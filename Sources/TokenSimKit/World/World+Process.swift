@@ -54,7 +54,8 @@ extension World {
     var context = StrategyContext(
       now: hosts[processes[id].host].clock.local(now), processID: id, role: processes[id].role,
       random: processes[id].random)
-    let actions = processes[id].strategy.handle(event, context: &context)
+    var actions = spareActions.popLast() ?? []
+    processes[id].strategy.handle(event, context: &context, actions: &actions)
     processes[id].random = context.random
     let outer = !processes[id].performingActions
     processes[id].performingActions = true
@@ -62,6 +63,8 @@ extension World {
       guard processes[id].alive, processes[id].incarnation == incarnation else { break }
       perform(action, for: id)
     }
+    actions.removeAll(keepingCapacity: true)
+    spareActions.append(actions)
     guard outer else { return }
     processes[id].performingActions = false
     if let ok = processes[id].exitWhenIdle, processes[id].incarnation == incarnation { exit(id, ok: ok) }

@@ -44,6 +44,10 @@ public final class World {
   var nextRequest = 1
   var nextCall = 1
   var nextTicket = 1
+  /// Emptied action buffers for strategies to answer into: `deliver` takes one (a strategy's
+  /// actions can lead to another delivery before they are all performed) and gives it back, so
+  /// that answering an event allocates nothing once the run has warmed up.
+  var spareActions: [[StrategyAction]] = []
   let maximumEventsPerInstant = 1_000_000
   /// Whether release builds check, after every event, the invariants it could have broken (debug
   /// builds always do): what `tokensim fuzz` runs its cases with.
