@@ -9,17 +9,17 @@ extension World {
     }
     processes[id].alive = true
     processes[id].crashed = false
-    let process = processes[id]
-    record(.processStarted(process: id, name: process.name, role: process.role, host: hosts[process.host].config.name))
+    let (role, host) = (processes[id].role, processes[id].host)
+    record(.processStarted(process: id, name: processes[id].name, role: role, host: hosts[host].config.name))
     if config.credentialSource == .environment {
       processes[id].usesEnvironment = true
-      environments[id] = environmentSnapshot(host: process.host)
+      environments[id] = environmentSnapshot(host: host)
     }
     deliver(.started(cause: cause), to: id)
     scheduleCrash(id, config: config)
     // A start after the stop time (a work loop restarted late) stops at once: the clock never
     // runs backwards.
-    if let stopAt = config.stopAt, process.role != .cli { schedule(.stop, for: id, at: atOrAfterNow(stopAt)) }
+    if let stopAt = config.stopAt, role != .cli { schedule(.stop, for: id, at: atOrAfterNow(stopAt)) }
     beginWork(id, config: config, firstStart: true)
   }
 
