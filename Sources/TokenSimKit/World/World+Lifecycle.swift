@@ -131,7 +131,7 @@ extension World {
     if processes[id].alive { liveProcesses -= 1 }
     processes[id].alive = false
     processes[id].crashed = crashed
-    if let ticket = processes[id].lockTicket {
+    if let ticket = processes.inPlace(id, { $0.lockTicket }) {
       hosts[host].lock.withdraw(ticket: ticket)
       processes[id].lockTicket = nil
     }

@@ -42,7 +42,7 @@ extension World {
   func callSucceeded(_ id: Int, purpose: AskPurpose) {
     switch purpose {
     case .cycle:
-      guard let left = processes[id].cycleCallsLeft else { return }
+      guard let left = processes.inPlace(id, { $0.cycleCallsLeft }) else { return }
       left <= 1 ? endCycle(id, ok: true) : continueCycle(id, callsLeft: left - 1)
     case .item(let item):
       let attempts = processes[id].items.removeValue(forKey: item) ?? 0
