@@ -13,6 +13,12 @@ struct CompactRecordTests {
     #expect(MemoryLayout<OutageTracker.Worker>.stride == 56)
   }
 
+  @Test func queuedEventsArePlainData() {
+    // A string or array in any case would make every queue move retain, release and go through
+    // the event's value witnesses (a timer is named by its slot, not its `TimerName`).
+    #expect(_isPOD(WorldEvent.self))
+  }
+
   @Test func aCompactInstantKeepsNilAndEveryInstantOfARun() {
     var kept = CompactInstant(wrappedValue: nil)
     #expect(kept.wrappedValue == nil)

@@ -4,9 +4,8 @@ import TokenSimKit
 
 /// The README's custom-strategy example, run as written (public API only).
 struct AlwaysDeny: RefreshStrategy {
-  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    if case .tokenNeeded(let ask, _) = event { return [.deny(ask: ask, reason: "no token")] }
-    return []
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    if case .tokenNeeded(let ask, _) = event { actions.append(.deny(ask: ask, reason: "no token")) }
   }
 }
 

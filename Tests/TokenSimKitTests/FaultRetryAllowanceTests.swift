@@ -17,7 +17,7 @@ import Testing
   /// window from `from` to `to` (minutes; `to` nil: still open at the end).
   func perfect(_ rule: FaultRule, from: Int64 = 52, to: Int64? = 67) -> Int {
     var trace = [
-      at(0, .login(host: "h", family: 1, accessTokenTTL: .hours(1))),
+      at(0, .login(host: "h", family: 1, accessTokenTTL: .hours(1), refreshExpiry: nil)),
       at(0, .processStarted(process: 1, name: "h/d", role: .daemon, host: "h")),
       at(from * 60, .faultWindow(rule: 0, fault: rule, open: true)),
     ]

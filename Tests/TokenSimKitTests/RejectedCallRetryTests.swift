@@ -64,7 +64,11 @@ import Testing
 struct AlwaysRetry: RefreshStrategy {
   var token: AccessToken?
   var waiting: [Int] = []
-  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    actions += answer(event, context: &context)
+  }
+
+  mutating func answer(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
     switch event {
     case .started: return [.readStore]
     case .storeRead(.contents(let store)):

@@ -70,7 +70,11 @@ private struct WriteThenRead: RefreshStrategy {
   let log: ReadLog
   var pending: [SimInstant] = []
 
-  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    actions += answer(event, context: &context)
+  }
+
+  mutating func answer(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
     switch event {
     case .started where context.processID == 1:
       return [.setTimer(name: TimerName("write"), at: writeAt)]

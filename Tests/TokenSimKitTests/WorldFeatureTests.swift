@@ -5,7 +5,11 @@ import Testing
 /// A strategy that arms the `refresh` timer at start, for the scheduler-failure fault.
 struct SchedulingProbe: RefreshStrategy {
   var fired = 0
-  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    actions += answer(event, context: &context)
+  }
+
+  mutating func answer(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
     switch event {
     case .started: return [.setTimer(name: .refresh, at: context.now + .minutes(10))]
     case .timerFired: return [.raiseAlert(message: "timer fired")]
@@ -17,7 +21,11 @@ struct SchedulingProbe: RefreshStrategy {
 
 /// A strategy that takes the lock, then sends one refresh and waits on it.
 struct LockThenRefresh: RefreshStrategy {
-  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    actions += answer(event, context: &context)
+  }
+
+  mutating func answer(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
     switch event {
     case .started: return [.acquireLock(wait: .minutes(5))]
     case .lockGranted:
@@ -33,7 +41,11 @@ struct LockThenRefresh: RefreshStrategy {
 /// A strategy that fails the call first, then raises an alert and writes the store: the order a
 /// CLI's exit used to cut short.
 struct DenyThenAlert: RefreshStrategy {
-  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    actions += answer(event, context: &context)
+  }
+
+  mutating func answer(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
     guard case .tokenNeeded(let ask, _) = event else { return [] }
     return [
       .deny(ask: ask, reason: "needs login"), .raiseAlert(message: "sign in again"),

@@ -124,8 +124,8 @@ import Testing
 
 /// Answers every call with an access token the server never minted.
 private struct ForgedTokenStrategy: RefreshStrategy {
-  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    guard case .tokenNeeded(let ask, _) = event else { return [] }
-    return [.grant(ask: ask, token: AccessToken(serial: 999))]
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    guard case .tokenNeeded(let ask, _) = event else { return }
+    actions.append(.grant(ask: ask, token: AccessToken(serial: 999)))
   }
 }

@@ -38,6 +38,14 @@ struct RetiringTable<Element> {
     _modify { yield &pages[(id - 1) >> Self.pageShift]![(id - 1) & (Self.pageSize - 1)] }
   }
 
+  /// `body` of element `id`, which must be kept, read in place. A read through the subscript that
+  /// the optimizer does not inline copies the whole element (Array's subscript yields a copy),
+  /// which for a process record means retaining and releasing each of its arrays; this goes
+  /// through the mutable accessor, which yields the element where it is.
+  mutating func inPlace<Result>(_ id: Int, _ body: (inout Element) -> Result) -> Result {
+    body(&pages[(id - 1) >> Self.pageShift]![(id - 1) & (Self.pageSize - 1)])
+  }
+
   /// Marks element `id` as never needed again (call once per id). Its page becomes releasable
   /// when it is full and all its elements are retired; `releaseRetired` frees it.
   mutating func retire(_ id: Int) {

@@ -24,84 +24,81 @@ struct BrokerClient {
     retryRejectedCall = parameters.bool("retryRejectedCall")
   }
 
-  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
     switch event {
     case .started:
       (cached, rejected, asks, outstanding, failedAttempts, readingStore) = (nil, nil, WaitingCalls(), nil, 0, false)
-      return []
     case .tokenNeeded(let ask, _):
       asks.add(ask)
-      return serve(context.now)
+      serve(context.now, &actions)
     case .apiRejected(let ask, let token, _):
       if cached?.accessToken == token { (cached, rejected) = (nil, token) }
-      guard retryRejectedCall else { return [] }
+      guard retryRejectedCall else { return }
       asks.add(ask)
-      return [.retryCall(ask: ask)] + serve(context.now)
+      actions.append(.retryCall(ask: ask))
+      serve(context.now, &actions)
     case .messageReceived(_, let message) where message.correlation == outstanding:
-      return answered(message)
+      answered(message, &actions)
     case .messageFailed(let correlation) where correlation == outstanding:
-      return unanswered(context.now)
+      unanswered(context.now, &actions)
     case .timerFired(.broker):
-      return asks.isEmpty || outstanding != nil || readingStore ? [] : askBroker()
+      if asks.isEmpty || outstanding != nil || readingStore { return }
+      askBroker(&actions)
     case .storeRead(let result) where readingStore:
       readingStore = false
-      return fellBack(to: result, now: context.now)
+      fellBack(to: result, now: context.now, &actions)
     default:
-      return []
+      return
     }
   }
 
-  private mutating func serve(_ now: SimInstant) -> [StrategyAction] {
+  private mutating func serve(_ now: SimInstant, _ actions: inout [StrategyAction]) {
     if let cached, cached.accessIsUsable(at: now, margin: refreshWindow), let token = cached.accessToken {
-      return grantAll(token)
+      return asks.grantAll(token, into: &actions)
     }
-    return outstanding == nil && !readingStore ? askBroker() : []
+    if outstanding == nil && !readingStore { askBroker(&actions) }
   }
 
-  private mutating func askBroker() -> [StrategyAction] {
+  private mutating func askBroker(_ actions: inout [StrategyAction]) {
     let correlation = nextCorrelation
     nextCorrelation += 1
     outstanding = correlation
     let stale = rejected.map { Credentials(accessToken: $0, accessExpiresAt: nil, refreshToken: nil) }
     let message = IPCMessage(kind: .ask, correlation: correlation, credentials: stale)
-    return [.send(message: message, to: nil, timeout: timeout)]
+    actions.append(.send(message: message, to: nil, timeout: timeout))
   }
 
-  private mutating func answered(_ message: IPCMessage) -> [StrategyAction] {
+  private mutating func answered(_ message: IPCMessage, _ actions: inout [StrategyAction]) {
     outstanding = nil
     failedAttempts = 0
     guard message.kind == .token, let credentials = message.credentials, let token = credentials.accessToken else {
-      return denyAll("the broker has no token")
+      return asks.denyAll("the broker has no token", into: &actions)
     }
     (cached, rejected) = (credentials, nil)
-    return grantAll(token)
+    asks.grantAll(token, into: &actions)
   }
 
-  private mutating func unanswered(_ now: SimInstant) -> [StrategyAction] {
+  private mutating func unanswered(_ now: SimInstant, _ actions: inout [StrategyAction]) {
     outstanding = nil
     failedAttempts += 1
-    guard failedAttempts >= attempts else { return [.setTimer(name: .broker, at: now + retryDelay)] }
+    guard failedAttempts >= attempts else { return actions.append(.setTimer(name: .broker, at: now + retryDelay)) }
     failedAttempts = 0
     switch fallback {
-    case .wait: return [.setTimer(name: .broker, at: now + retryDelay)]
-    case .fail: return denyAll("the broker did not answer")
+    case .wait: actions.append(.setTimer(name: .broker, at: now + retryDelay))
+    case .fail: asks.denyAll("the broker did not answer", into: &actions)
     case .readStore:
       readingStore = true
-      return [.readStore]
+      actions.append(.readStore)
     }
   }
 
-  private mutating func fellBack(to result: StoreReadResult, now: SimInstant) -> [StrategyAction] {
+  private mutating func fellBack(to result: StoreReadResult, now: SimInstant, _ actions: inout [StrategyAction]) {
     guard case .contents(let contents) = result, let stored = contents.credentials,
       stored.accessIsUsable(at: now, margin: refreshWindow), let token = stored.accessToken, token != rejected
-    else { return denyAll("the broker did not answer and the stored token is not usable") }
+    else { return asks.denyAll("the broker did not answer and the stored token is not usable", into: &actions) }
     cached = stored
-    return grantAll(token)
+    asks.grantAll(token, into: &actions)
   }
-
-  private mutating func grantAll(_ token: AccessToken) -> [StrategyAction] { asks.grantAll(token) }
-
-  private mutating func denyAll(_ reason: String) -> [StrategyAction] { asks.denyAll(reason) }
 }
 
 extension TimerName {

@@ -40,8 +40,9 @@ struct BrokerServer {
     self.replyTimeout = replyTimeout
   }
 
-  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
     forgetAbandoned(now: context.now)
+    let engineActions = actions.count
     switch event {
     case .messageReceived(let from, let message) where message.kind == .ask:
       let ask = nextAsk
@@ -51,45 +52,51 @@ struct BrokerServer {
         client.asks.withdraw(superseded)
       }
       questions.append(ask, Question(client: from, correlation: message.correlation, askedAt: context.now))
-      var actions: [StrategyAction] = []
       if let refused = message.credentials?.accessToken {
-        actions += client.handle(.apiRejected(ask: ask, token: refused, status: 401), context: &context)
+        client.handle(.apiRejected(ask: ask, token: refused, status: 401), context: &context, actions: &actions)
       }
-      actions += client.handle(.tokenNeeded(ask: ask, forceRefresh: false), context: &context)
-      return answer(actions)
+      client.handle(.tokenNeeded(ask: ask, forceRefresh: false), context: &context, actions: &actions)
     case .messageReceived, .messageFailed, .tokenNeeded, .apiRejected:
-      return []
+      return
     case .started:
       questions.removeAll()
       openAsk.removeAll()
       standIn = nil
-      return answer(client.handle(event, context: &context))
+      client.handle(event, context: &context, actions: &actions)
     default:
-      return answer(client.handle(event, context: &context))
+      client.handle(event, context: &context, actions: &actions)
     }
+    answer(&actions, from: engineActions)
   }
 
-  /// Turns the engine's answers to asks into replies to the clients who asked.
-  private mutating func answer(_ actions: [StrategyAction]) -> [StrategyAction] {
-    var replies: [StrategyAction] = []
-    for action in actions { replies += answer(action) }
-    return replies
+  /// Turns the engine's answers to asks (the actions from `start` on) into replies to the clients
+  /// who asked, in place.
+  private mutating func answer(_ actions: inout [StrategyAction], from start: Int) {
+    var kept = start
+    for index in start..<actions.count {
+      guard let reply = answer(actions[index]) else { continue }
+      actions[kept] = reply
+      kept += 1
+    }
+    actions.removeSubrange(kept...)
   }
 
-  private mutating func answer(_ action: StrategyAction) -> [StrategyAction] {
+  /// The reply to a grant or denial (nil when its question was withdrawn), or any other action
+  /// as it is.
+  private mutating func answer(_ action: StrategyAction) -> StrategyAction? {
     switch action {
     case .grant(let ask, let token):
-      guard let question = takeQuestion(ask) else { return [] }
+      guard let question = takeQuestion(ask) else { return nil }
       let credentials = Credentials(
         accessToken: token, accessExpiresAt: client.credentials?.accessExpiresAt, refreshToken: nil)
       let reply = IPCMessage(kind: .token, correlation: question.correlation, credentials: credentials)
-      return [.send(message: reply, to: question.client, timeout: replyTimeout)]
+      return .send(message: reply, to: question.client, timeout: replyTimeout)
     case .deny(let ask, _):
-      guard let question = takeQuestion(ask) else { return [] }
+      guard let question = takeQuestion(ask) else { return nil }
       let reply = IPCMessage(kind: .noToken, correlation: question.correlation)
-      return [.send(message: reply, to: question.client, timeout: replyTimeout)]
+      return .send(message: reply, to: question.client, timeout: replyTimeout)
     default:
-      return [action]
+      return action
     }
   }
 

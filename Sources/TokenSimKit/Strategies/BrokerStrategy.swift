@@ -58,9 +58,9 @@ public struct BrokerStrategy: BuiltInStrategy {
   /// How many questions the broker side holds; nil on the client side.
   var questionsHeld: Int? { broker?.questionsHeld }
 
-  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    if broker != nil { return broker!.handle(event, context: &context) }
-    return client!.handle(event, context: &context)
+  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    if broker != nil { return broker!.handle(event, context: &context, actions: &actions) }
+    client!.handle(event, context: &context, actions: &actions)
   }
 }
 

@@ -26,7 +26,7 @@ public protocol EngineStrategy: BuiltInStrategy {
 
 extension EngineStrategy {
   /// Hands the event to the engine.
-  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    engine.handle(event, context: &context)
+  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    engine.handle(event, context: &context, actions: &actions)
   }
 }

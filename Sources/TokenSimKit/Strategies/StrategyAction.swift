@@ -68,6 +68,18 @@ public enum ProcessRole: String, Equatable, Codable, Sendable, CaseIterable {
 /// A client's refresh logic as a state machine: events in, actions out, no I/O and no clock of
 /// its own. The world owns time and performs every action.
 public protocol RefreshStrategy {
-  /// Handles one event and returns what to do.
-  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction]
+  /// Handles one event, appending what to do to `actions`, in order. The world passes a buffer it
+  /// reuses from event to event, so that answering allocates nothing; it may already hold
+  /// actions (a strategy that wraps another passes its own): append, never remove.
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction])
+}
+
+extension RefreshStrategy {
+  /// Handles one event and returns what to do in a new array: for driving a strategy by hand
+  /// (tests, tools). The world calls `handle(_:context:actions:)`.
+  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+    var actions: [StrategyAction] = []
+    handle(event, context: &context, actions: &actions)
+    return actions
+  }
 }

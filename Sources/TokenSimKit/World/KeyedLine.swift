@@ -72,6 +72,14 @@ struct KeyedLine<Value> {
     set { self[key] = newValue }
   }
 
+  /// Whether `key` is present: O(1), with no search, when no larger key was added after it (a
+  /// process's newest ask, just handed to its strategy).
+  func contains(_ key: Int) -> Bool {
+    guard let last = entries.last, last.key >= key else { return false }
+    guard last.key > key else { return last.value != nil }
+    return find(key).map { entries[$0].value != nil } ?? false
+  }
+
   /// Adds `value` under `key`, which must be larger than every key added before.
   mutating func append(_ key: Int, _ value: Value) {
     precondition(entries.last.map { $0.key < key } ?? true, "key \(key) added out of order")

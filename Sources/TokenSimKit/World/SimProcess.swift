@@ -16,11 +16,8 @@ struct SimProcess {
   var crashRandom: RandomStream
   var schedulerFailuresLeft: Int
   /// Asks given to the strategy and not yet answered, with what they were for, by ask number.
-  var asks = KeyedLine<AskPurpose>()
+  var asks = KeyedLine<OpenAsk>()
   var nextAsk = 1
-  /// Asks open again because the strategy retried their call after a 401 (`.retryCall`): the
-  /// call they lead to is not retried a second time.
-  var retriedAsks: Set<Int> = []
   /// The call whose 401 the strategy is handling, while it may still retry it.
   var rejectedCall: (ask: Int, purpose: AskPurpose)?
   /// The running work cycle: calls left; nil when none runs.
@@ -36,7 +33,7 @@ struct SimProcess {
   /// The token requests this incarnation still waits for, so that a crash abandons them without
   /// searching every open request of the world.
   var requestsOpen = KeyedLine<Void>()
-  var timerArmings = SmallMap<TimerName, Int>()
+  var timerArmings = TimerArmings()
   var pendingMessages: Set<Int> = []
   let role: ProcessRole
   var alive = false
@@ -89,6 +86,15 @@ extension SimProcess {
 
   /// Whether its strategy has a token request, store write, lock or lock wait under way.
   var busy: Bool { refreshesInFlight > 0 || writeInFlight || holdsLock || lockTicket != nil }
+}
+
+/// A token ask the strategy has not answered yet.
+struct OpenAsk {
+  /// What it is for.
+  let purpose: AskPurpose
+  /// It is open again because the strategy retried its call after a 401 (`.retryCall`): the call
+  /// it leads to is not retried a second time.
+  let isRetry: Bool
 }
 
 /// What a token ask was for.

@@ -14,9 +14,9 @@ struct StrategyBox {
   /// A copy of the strategy as it is now, for inspection (tests look into a broker's state).
   var strategy: any RefreshStrategy { holder.held }
 
-  /// Gives `event` to the strategy, which changes in place.
-  func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    holder.handle(event, context: &context)
+  /// Gives `event` to the strategy, which changes in place and appends its answer to `actions`.
+  func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    holder.handle(event, context: &context, actions: &actions)
   }
 }
 
@@ -26,7 +26,7 @@ private class StrategyHolder {
     preconditionFailure("StrategyHolder is abstract: TypedStrategyHolder holds a strategy")
   }
 
-  func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+  func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
     preconditionFailure("StrategyHolder is abstract: TypedStrategyHolder holds a strategy")
   }
 }
@@ -39,7 +39,7 @@ private final class TypedStrategyHolder<Strategy: RefreshStrategy>: StrategyHold
 
   override var held: any RefreshStrategy { strategy }
 
-  override func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
-    strategy.handle(event, context: &context)
+  override func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    strategy.handle(event, context: &context, actions: &actions)
   }
 }

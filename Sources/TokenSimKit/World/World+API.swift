@@ -48,7 +48,6 @@ extension World {
   func retryCall(_ id: Int, ask: Int) {
     guard let call = processes[id].rejectedCall, call.ask == ask else { return }
     processes[id].rejectedCall = nil
-    processes[id].asks[ask] = call.purpose
-    processes[id].retriedAsks.insert(ask)
+    processes[id].asks[ask] = OpenAsk(purpose: call.purpose, isRetry: true)
   }
 }

@@ -9,24 +9,23 @@ extension World {
     }
     processes[id].alive = true
     processes[id].crashed = false
-    let process = processes[id]
-    record(.processStarted(process: id, name: process.name, role: process.role, host: hosts[process.host].config.name))
+    let (role, host) = (processes[id].role, processes[id].host)
+    record(.processStarted(process: id, name: processes[id].name, role: role, host: hosts[host].config.name))
     if config.credentialSource == .environment {
       processes[id].usesEnvironment = true
-      environments[id] = environmentSnapshot(host: process.host)
+      environments[id] = environmentSnapshot(host: host)
     }
     deliver(.started(cause: cause), to: id)
     scheduleCrash(id, config: config)
     // A start after the stop time (a work loop restarted late) stops at once: the clock never
     // runs backwards.
-    if let stopAt = config.stopAt, process.role != .cli { schedule(.stop, for: id, at: atOrAfterNow(stopAt)) }
+    if let stopAt = config.stopAt, role != .cli { schedule(.stop, for: id, at: atOrAfterNow(stopAt)) }
     beginWork(id, config: config, firstStart: true)
   }
 
   private func resetWorkload(_ id: Int) {
     processes[id].incarnation += 1
     processes[id].asks = KeyedLine()
-    processes[id].retriedAsks = []
     processes[id].cycleCallsLeft = nil
     processes[id].restarting = false
     processes[id].askedOnce = false
@@ -38,7 +37,7 @@ extension World {
     processes[id].writeInFlight = false
     processes[id].exitWhenIdle = nil
     processes[id].performingActions = false
-    processes[id].timerArmings = SmallMap()
+    processes[id].timerArmings = TimerArmings()
     processes[id].pendingMessages = []
   }
 
@@ -132,7 +131,7 @@ extension World {
     if processes[id].alive { liveProcesses -= 1 }
     processes[id].alive = false
     processes[id].crashed = crashed
-    if let ticket = processes[id].lockTicket {
+    if let ticket = processes.inPlace(id, { $0.lockTicket }) {
       hosts[host].lock.withdraw(ticket: ticket)
       processes[id].lockTicket = nil
     }
@@ -153,7 +152,7 @@ extension World {
     processes[waiter.process].lockTicket = nil
     crashIfWaiting(waiter.process)
     record(.lock(process: waiter.process, host: hosts[host].config.name, what: .acquired))
-    schedule(.strategyEvent(.lockGranted), for: waiter.process, at: now)
+    schedule(.lockGranted, for: waiter.process, at: now)
   }
 
   /// Breaks a stale lock file and hands it to the first waiter.

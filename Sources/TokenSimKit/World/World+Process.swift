@@ -30,8 +30,8 @@ extension World {
     case .cycleDue(let epoch): cycleDue(id, epoch: epoch)
     case .itemArrives: itemArrives(id)
     case .itemRetry(let item): attemptItem(id, item: item)
-    case .timer(let name, let arming):
-      if processes[id].timerArmings[name] == arming { deliver(.timerFired(name: name), to: id) }
+    case .timer(let slot, let arming):
+      if let name = processes[id].timerArmings.firing(slot: slot, arming: arming) { deliver(.timerFired(name: name), to: id) }
     case .storeReadDone(let result): finishRead(id, result)
     case .lockWaitOver(let ticket): lockWaitOver(id, ticket: ticket)
     case .tokenTimeout(let request): tokenTimeout(request)
@@ -44,7 +44,8 @@ extension World {
       if processes[id].pendingMessages.remove(correlation) != nil {
         deliver(.messageFailed(correlation: correlation), to: id)
       }
-    case .strategyEvent(let event): deliver(event, to: id)
+    case .lockGranted: deliver(.lockGranted, to: id)
+    case .environmentWritten: deliver(.storeWritten, to: id)
     }
   }
 
@@ -59,7 +60,8 @@ extension World {
     var context = StrategyContext(
       now: hosts[processes[id].host].clock.local(now), processID: id, role: processes[id].role,
       random: processes[id].random)
-    let actions = processes[id].strategy.handle(event, context: &context)
+    var actions = spareActions.popLast() ?? []
+    processes[id].strategy.handle(event, context: &context, actions: &actions)
     processes[id].random = context.random
     let outer = !processes[id].performingActions
     processes[id].performingActions = true
@@ -67,6 +69,8 @@ extension World {
       guard processes[id].alive, processes[id].incarnation == incarnation else { break }
       perform(action, for: id)
     }
+    actions.removeAll(keepingCapacity: true)
+    spareActions.append(actions)
     guard outer else { return }
     processes[id].performingActions = false
     if let ok = processes[id].exitWhenIdle, processes[id].incarnation == incarnation { exit(id, ok: ok) }
@@ -86,7 +90,7 @@ extension World {
     case .deny(let ask, _): denied(id, ask: ask)
     case .retryCall(let ask): retryCall(id, ask: ask)
     case .setTimer(let name, let at): setTimer(id, name: name, at: at)
-    case .cancelTimer(let name): processes[id].timerArmings[name, default: 0] += 1
+    case .cancelTimer(let name): processes[id].timerArmings.cancel(name)
     case .restartWorkLoop: restartWorkLoop(id)
     case .raiseAlert(let message): record(.alertRaised(process: id, message: message))
     case .send(let message, let to, let timeout): send(message, from: id, to: to, timeout: timeout)
@@ -94,8 +98,7 @@ extension World {
   }
 
   private func setTimer(_ id: Int, name: TimerName, at localTime: SimInstant) {
-    let arming = (processes[id].timerArmings[name] ?? 0) + 1
-    processes[id].timerArmings[name] = arming
+    let (slot, arming) = processes[id].timerArmings.arm(name)
     let config = templates[processes[id].template].config
     if name == .refresh, processes[id].schedulerFailuresLeft > 0,
       processes[id].crashRandom.chance(config.schedulerFailure?.probability ?? 0)
@@ -104,7 +107,7 @@ extension World {
       return record(.schedulerArmFailed(process: id))
     }
     let trueTime = hosts[processes[id].host].clock.trueInstant(localTime)
-    schedule(.timer(name: name, arming: arming), for: id, at: atOrAfterNow(trueTime))
+    schedule(.timer(slot: slot, arming: arming), for: id, at: atOrAfterNow(trueTime))
   }
 
   private func send(_ message: IPCMessage, from id: Int, to target: Int?, timeout: SimDuration) {

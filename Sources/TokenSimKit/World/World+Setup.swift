@@ -75,14 +75,12 @@ extension World {
   private func createProcess(template: Int, instance: Int) -> Int {
     let (host, config) = templates[template]
     let id = processes.count + 1
-    let hostName = hosts[host].config.name
-    let label =
-      config.role == .cli
-      ? config.name + "#" + String(id) : config.count > 1 ? config.name + "#" + String(instance + 1) : config.name
+    let number = config.role == .cli ? id : config.count > 1 ? instance + 1 : nil
+    let name = number.map { namePrefixes[template] + String($0) } ?? namePrefixes[template]
     let prefixes = streamPrefixes[template]
     _ = processes.append(
       SimProcess(
-        id: id, name: hostName + "/" + label, host: host, template: template, role: config.role,
+        id: id, name: name, host: host, template: template, role: config.role,
         random: RandomStream(
           rootSeed: rootSeed, nameHash: RandomStream.stableHash(decimal: instance, continuing: prefixes.process)),
         strategy: StrategyBox(makeStrategy(config.role)),

@@ -18,7 +18,7 @@ extension World {
   func beginWrite(_ id: Int, _ contents: StoreContents) {
     if processes[id].usesEnvironment {
       environments[id] = contents
-      return schedule(.strategyEvent(.storeWritten), for: id, at: now)
+      return schedule(.environmentWritten, for: id, at: now)
     }
     let host = processes[id].host
     hosts[host].store.beginWrite()
@@ -39,7 +39,7 @@ extension World {
   func acquireLock(_ id: Int, wait: SimDuration) {
     let host = processes[id].host
     guard !processes[id].holdsLock, !processes[id].usesEnvironment else {
-      return schedule(.strategyEvent(.lockGranted), for: id, at: now)
+      return schedule(.lockGranted, for: id, at: now)
     }
     let ticket = nextTicket
     nextTicket += 1

@@ -18,33 +18,31 @@ extension World {
   func ask(_ id: Int, for purpose: AskPurpose) {
     let ask = processes[id].nextAsk
     processes[id].nextAsk += 1
-    processes[id].asks.append(ask, purpose)
+    processes[id].asks.append(ask, OpenAsk(purpose: purpose, isRetry: false))
     let force = templates[processes[id].template].config.refreshAtStart && !processes[id].askedOnce
     processes[id].askedOnce = true
     if force { record(.refreshForced(process: id)) }
     deliver(.tokenNeeded(ask: ask, forceRefresh: force), to: id)
-    if processes.contains(id), processes[id].alive, processes[id].asks[ask] != nil {
+    if processes.contains(id), processes[id].alive, processes[id].asks.contains(ask) {
       record(.callWaiting(process: id))
     }
   }
 
   func granted(_ id: Int, ask: Int, token: AccessToken) {
-    guard let purpose = processes[id].asks.removeValue(forKey: ask) else { return }
-    let isRetry = !processes[id].retriedAsks.isEmpty && processes[id].retriedAsks.remove(ask) != nil
-    callAPI(id, ask: ask, purpose: purpose, token: token, isRetry: isRetry)
+    guard let open = processes[id].asks.removeValue(forKey: ask) else { return }
+    callAPI(id, ask: ask, purpose: open.purpose, token: token, isRetry: open.isRetry)
   }
 
   func denied(_ id: Int, ask: Int) {
-    guard let purpose = processes[id].asks.removeValue(forKey: ask) else { return }
-    if !processes[id].retriedAsks.isEmpty { processes[id].retriedAsks.remove(ask) }
+    guard let open = processes[id].asks.removeValue(forKey: ask) else { return }
     record(.callDenied(process: id))
-    callFailed(id, purpose: purpose)
+    callFailed(id, purpose: open.purpose)
   }
 
   func callSucceeded(_ id: Int, purpose: AskPurpose) {
     switch purpose {
     case .cycle:
-      guard let left = processes[id].cycleCallsLeft else { return }
+      guard let left = processes.inPlace(id, { $0.cycleCallsLeft }) else { return }
       left <= 1 ? endCycle(id, ok: true) : continueCycle(id, callsLeft: left - 1)
     case .item(let item):
       let attempts = processes[id].items.removeValue(forKey: item) ?? 0
@@ -124,12 +122,11 @@ extension World {
     guard !processes[id].restarting else { return }
     record(.workLoopRestarted(process: id))
     if processes[id].cycleCallsLeft != nil { endCycle(id, ok: false) }
-    let pendingItems = processes[id].asks.values.compactMap { purpose -> Int? in
-      if case .item(let item) = purpose { return item }
+    let pendingItems = processes[id].asks.values.compactMap { open -> Int? in
+      if case .item(let item) = open.purpose { return item }
       return nil
     }
     processes[id].asks = KeyedLine()
-    processes[id].retriedAsks = []
     processes[id].restarting = true
     processes[id].cycleEpoch += 1
     for item in pendingItems.sorted() { itemFailed(id, item: item) }

@@ -28,6 +28,10 @@ public final class World {
   /// and `crash/process/<host>/<process>/`) without the instance number that ends them: a process
   /// start derives its streams without spelling their names.
   let streamPrefixes: [(process: UInt64, crash: UInt64)]
+  /// Per template, what its processes' names begin with: `<host>/<process>` for a single daemon
+  /// or broker, `<host>/<process>#` before an instance or CLI invocation number. A process
+  /// start appends only its number, one string built instead of three.
+  let namePrefixes: [String]
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
@@ -48,6 +52,10 @@ public final class World {
   var nextRequest = 1
   var nextCall = 1
   var nextTicket = 1
+  /// Emptied action buffers for strategies to answer into: `deliver` takes one (a strategy's
+  /// actions can lead to another delivery before they are all performed) and gives it back, so
+  /// that answering an event allocates nothing once the run has warmed up.
+  var spareActions: [[StrategyAction]] = []
   let maximumEventsPerInstant = 1_000_000
   /// Whether release builds check, after every event, the invariants it could have broken (debug
   /// builds always do): what `tokensim fuzz` runs its cases with.
@@ -87,6 +95,10 @@ public final class World {
       return (RandomStream.stableHash(prefix), RandomStream.stableHash("crash/" + prefix))
     }
     retiredProcess = SimProcess.retired
+    namePrefixes = templates.map { template in
+      let name = scenario.hosts[template.host].name + "/" + template.config.name
+      return template.config.role == .cli || template.config.count > 1 ? name + "#" : name
+    }
   }
 
   private static func templates(of scenario: Scenario, brokers: Bool) -> [(host: Int, config: ProcessConfig)] {

@@ -1,4 +1,7 @@
 /// Everything the run loop can be asked to do at a future instant.
+///
+/// Plain data (integers and flags, no strings or arrays): the event queue copies and destroys it
+/// without retaining, releasing or calling value witnesses (`CompactRecordTests` keeps it so).
 enum WorldEvent {
   /// Start daemon or broker instance `instance` of process template `template`.
   case spawn(template: Int, instance: Int)
@@ -28,7 +31,8 @@ enum ProcessEvent {
   case cycleDue(epoch: Int)
   case itemArrives
   case itemRetry(item: Int)
-  case timer(name: TimerName, arming: Int)
+  /// A timer fires: the process's `TimerArmings` slot and the arming that scheduled it.
+  case timer(slot: Int, arming: Int)
   case storeReadDone(StoreReadResult)
   case storeWriteDone(StoreContents)
   case lockWaitOver(ticket: Int)
@@ -39,5 +43,8 @@ enum ProcessEvent {
   case stop
   case message(from: Int, IPCMessage)
   case messageTimeout(correlation: Int)
-  case strategyEvent(StrategyEvent)
+  /// The lock the process waited for is its own (its strategy hears `.lockGranted`).
+  case lockGranted
+  /// A write of environment credentials finished (its strategy hears `.storeWritten`).
+  case environmentWritten
 }

@@ -7,20 +7,23 @@ struct ReadOnlyStrategy: RefreshStrategy {
   /// Calls waiting for the store read under way.
   private var waiting: [Int] = []
 
-  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+  mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
     switch event {
     case .tokenNeeded(let ask, _):
       waiting.append(ask)
-      return waiting.count == 1 ? [.readStore] : []
+      if waiting.count == 1 { actions.append(.readStore) }
     case .storeRead(let result):
       let asks = waiting
       waiting = []
       guard case .contents(let store) = result, let credentials = store.credentials,
         let token = credentials.accessToken, let expiry = credentials.accessExpiresAt, context.now < expiry
-      else { return asks.map { .deny(ask: $0, reason: "no valid access token in the store") } }
-      return asks.map { .grant(ask: $0, token: token) }
+      else {
+        actions += asks.map { .deny(ask: $0, reason: "no valid access token in the store") }
+        return
+      }
+      actions += asks.map { .grant(ask: $0, token: token) }
     default:
-      return []
+      break
     }
   }
 }

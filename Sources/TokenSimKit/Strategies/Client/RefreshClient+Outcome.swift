@@ -1,16 +1,16 @@
 extension RefreshClient {
   /// The token request ended.
   mutating func completed(
-    _ reply: TokenEndpointReply, need: RefreshNeed, _ context: inout StrategyContext
-  ) -> [StrategyAction] {
+    _ reply: TokenEndpointReply, need: RefreshNeed, _ context: inout StrategyContext, _ actions: inout [StrategyAction]
+  ) {
     switch reply.classification {
-    case .success(let grant): return succeeded(grant, &context)
-    case .failure(.transient(let retryAfter, _)): return failedTransiently(need, retryAfter, date: reply.date, &context)
-    case .failure(.rejected): return rejected(&context)
+    case .success(let grant): succeeded(grant, &context, &actions)
+    case .failure(.transient(let retryAfter, _)): failedTransiently(need, retryAfter, date: reply.date, &context, &actions)
+    case .failure(.rejected): rejected(&context, &actions)
     }
   }
 
-  private mutating func succeeded(_ grant: TokenGrant, _ context: inout StrategyContext) -> [StrategyAction] {
+  private mutating func succeeded(_ grant: TokenGrant, _ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
     let now = context.now
     let expiry = policy.expiryFrom == .expiresAt ? grant.expiresAt ?? now + grant.expiresIn : now + grant.expiresIn
     let updated = Credentials(
@@ -20,21 +20,25 @@ extension RefreshClient {
     (failures, retriesUsed, throttle, forced, retryArmed, rejectionsInARow) = (0, 0, nil, false, false, 0)
     budget?.recordSuccess()
     let pair = StoreContents(credentials: updated)
-    let grants = grantAll(grant.accessToken) + armProactive(now)
     switch coordination.storing(pair) {
     case .writeAtOnce:
+      actions.append(.writeStore(contents: pair))
+      grantAll(grant.accessToken, &actions)
+      armProactive(now, &actions)
       phase = .idle
-      return [.writeStore(contents: pair)] + grants
     case .steps(let storing):
+      grantAll(grant.accessToken, &actions)
+      armProactive(now, &actions)
       steps = storing
       phase = .finishing(then: .idle)
-      return grants + runSteps(&context)
+      runSteps(&context, &actions)
     }
   }
 
   private mutating func failedTransiently(
-    _ need: RefreshNeed, _ retryAfter: String?, date: SimInstant?, _ context: inout StrategyContext
-  ) -> [StrategyAction] {
+    _ need: RefreshNeed, _ retryAfter: String?, date: SimInstant?, _ context: inout StrategyContext,
+    _ actions: inout [StrategyAction]
+  ) {
     let now = context.now
     failures += 1
     budget?.recordFailure()
@@ -54,61 +58,68 @@ extension RefreshClient {
     // entered the refresh window) while the request was out makes the waiting calls' refresh a
     // required one, so that an expired token never reaches the API.
     let stillUsable = freshness(now) != .expiring || asks.isEmpty
-    let decision =
-      need == .optional && stillUsable ? keepUsingToken(until: deadline) : retryOrFail(at: deadline, now: now)
-    return decision + runSteps(&context)
+    if need == .optional && stillUsable {
+      keepUsingToken(until: deadline, &actions)
+    } else {
+      retryOrFail(at: deadline, now: now, &actions)
+    }
+    runSteps(&context, &actions)
   }
 
   /// An advisory or proactive refresh failed and the token still serves calls (or none wait):
   /// use it, and try again later.
-  private mutating func keepUsingToken(until deadline: SimInstant) -> [StrategyAction] {
-    let grants = credentials?.accessToken.map { grantAll($0) } ?? []
-    guard policy.proactiveWindow != nil else { return grants }
-    return grants + [.setTimer(name: .refresh, at: deadline)]
+  private mutating func keepUsingToken(until deadline: SimInstant, _ actions: inout [StrategyAction]) {
+    if let token = credentials?.accessToken { grantAll(token, &actions) }
+    guard policy.proactiveWindow != nil else { return }
+    actions.append(.setTimer(name: .refresh, at: deadline))
   }
 
   /// A required refresh failed: retry while retries and budget last (calls wait), else fail the
   /// calls and, with active recovery, keep trying on a timer.
-  private mutating func retryOrFail(at deadline: SimInstant, now: SimInstant) -> [StrategyAction] {
+  private mutating func retryOrFail(at deadline: SimInstant, now: SimInstant, _ actions: inout [StrategyAction]) {
     let mayRetry = retriesUsed < policy.maxRetries && budget?.allowsRetry != false
     if mayRetry || policy.whenThrottled == .wait {
       retriesUsed += 1
       retryArmed = true
-      return [.setTimer(name: .retry, at: deadline)]
+      return actions.append(.setTimer(name: .retry, at: deadline))
     }
     retriesUsed = 0
-    return denyAll("refresh failed") + armRecovery(now)
+    denyAll("refresh failed", &actions)
+    armRecovery(now, &actions)
   }
 
-  private mutating func rejected(_ context: inout StrategyContext) -> [StrategyAction] {
+  private mutating func rejected(_ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
     let refused = credentials?.refreshToken
     (failures, retriesUsed, retryArmed) = (0, 0, false)
     steps = coordination.afterFailure(holding: credentials, throttle: nil)
     switch policy.onRejected {
     case .restartWorkLoop:
       phase = .finishing(then: .idle)
-      let denials = denyAll("refresh token refused")
-      return denials + runSteps(&context) + [.restartWorkLoop]
+      denyAll("refresh token refused", &actions)
+      runSteps(&context, &actions)
+      actions.append(.restartWorkLoop)
     case .rereadRetryOnce:
       phase = .finishing(then: .reread(rejected: refused))
-      return runSteps(&context)
+      runSteps(&context, &actions)
     case .needsLogin:
       phase = .finishing(then: .needsLogin)
-      return raiseNeedsLogin() + runSteps(&context)
+      raiseNeedsLogin(&actions)
+      runSteps(&context, &actions)
     }
   }
 
   /// The refresh token is dead: tell a person and fail the calls; the caller enters the
   /// needs-login phase, in which calls are denied and the dead token never presented again. The
   /// alert goes first: a CLI exits as soon as its call is denied.
-  mutating func raiseNeedsLogin() -> [StrategyAction] {
-    [.raiseAlert(message: "the refresh token was refused; sign in again")] + denyAll("needs login")
+  mutating func raiseNeedsLogin(_ actions: inout [StrategyAction]) {
+    actions.append(.raiseAlert(message: "the refresh token was refused; sign in again"))
+    denyAll("needs login", &actions)
   }
 
   /// Arms the active-recovery timer when the policy has one and it is not armed.
-  mutating func armRecovery(_ now: SimInstant) -> [StrategyAction] {
-    guard let interval = policy.recoveryInterval, !recoveryArmed, !signedOut else { return [] }
+  mutating func armRecovery(_ now: SimInstant, _ actions: inout [StrategyAction]) {
+    guard let interval = policy.recoveryInterval, !recoveryArmed, !signedOut else { return }
     recoveryArmed = true
-    return [.setTimer(name: .recover, at: now + interval)]
+    actions.append(.setTimer(name: .recover, at: now + interval))
   }
 }

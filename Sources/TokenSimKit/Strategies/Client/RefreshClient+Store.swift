@@ -1,6 +1,6 @@
 extension RefreshClient {
   /// A store read finished: at start, before a refresh, or after a refusal.
-  mutating func storeRead(_ result: StoreReadResult, _ context: inout StrategyContext) -> [StrategyAction] {
+  mutating func storeRead(_ result: StoreReadResult, _ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
     switch phase {
     case .loading:
       phase = .idle
@@ -8,24 +8,27 @@ extension RefreshClient {
         credentials = contents.credentials
         adoptThrottle(contents)
       }
-      return armProactive(context.now) + startupCheck(&context) + serve(&context)
+      armProactive(context.now, &actions)
+      startupCheck(&context, &actions)
+      serve(&context, &actions)
     case .checking(let need):
       if case .contents(let contents) = result {
         adoptThrottle(contents)
         if adoptNewer(contents) { forced = false }
       }
-      return afterCheck(need, result, &context)
+      afterCheck(need, result, &context, &actions)
     case .rereadingAfterRejection(let rejected):
       guard case .contents(let contents) = result, let token = contents.credentials?.refreshToken, token != rejected else {
         phase = .needsLogin
-        return raiseNeedsLogin()
+        return raiseNeedsLogin(&actions)
       }
       phase = .idle
       credentials = contents.credentials
       forced = false
-      return armProactive(context.now) + serve(&context)
+      armProactive(context.now, &actions)
+      serve(&context, &actions)
     default:
-      return []
+      return
     }
   }
 
@@ -44,88 +47,90 @@ extension RefreshClient {
     return true
   }
 
-  private mutating func startupCheck(_ context: inout StrategyContext) -> [StrategyAction] {
+  private mutating func startupCheck(_ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
     guard policy.startupCheck, credentials?.refreshToken != nil, attemptAllowed(context.now),
       let need = freshness(context.now).need
-    else { return [] }
-    return begin(need, &context)
+    else { return }
+    begin(need, &context, &actions)
   }
 
   /// After the reread before a refresh: done if the store had a fresh pair (or no request may be
   /// sent yet), else the coordinator's move.
   private mutating func afterCheck(
-    _ need: RefreshNeed, _ result: StoreReadResult, _ context: inout StrategyContext
-  ) -> [StrategyAction] {
+    _ need: RefreshNeed, _ result: StoreReadResult, _ context: inout StrategyContext, _ actions: inout [StrategyAction]
+  ) {
     let now = context.now
     let satisfied = !forced && (need == .required ? freshness(now) != .expiring : freshness(now) == .fresh)
     if satisfied || !attemptAllowed(now) {
       phase = .idle
-      return release() + armProactive(now) + serve(&context)
+      release(&actions)
+      armProactive(now, &actions)
+      return serve(&context, &actions)
     }
     let move = coordination.afterCheck(result, holding: credentials, now: now, processID: context.processID)
-    return perform(move, for: need, &context)
+    perform(move, for: need, &context, &actions)
   }
 
   /// The lock was granted: check under it, or go on with the finishing steps.
-  mutating func lockGranted(_ context: inout StrategyContext) -> [StrategyAction] {
+  mutating func lockGranted(_ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
     holdsLock = true
     switch phase {
     case .locking(let need):
       phase = .checking(need)
-      return [.readStore]
+      actions.append(.readStore)
     case .finishing where steps.first.map(\.isLock) == true:
       steps.removeFirst()
-      return runSteps(&context)
+      runSteps(&context, &actions)
     default:
-      return release()
+      release(&actions)
     }
   }
 
   /// The lock could not be had in time.
-  mutating func lockUnavailable(_ context: inout StrategyContext) -> [StrategyAction] {
+  mutating func lockUnavailable(_ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
     switch phase {
     case .locking(let need):
-      return perform(coordination.lockUnavailable(now: context.now), for: need, &context)
+      perform(coordination.lockUnavailable(now: context.now), for: need, &context, &actions)
     case .finishing:
       let afterRelease = steps.firstIndex(of: .release).map { $0 + 1 } ?? steps.count
       steps.removeFirst(afterRelease)
-      return runSteps(&context)
+      runSteps(&context, &actions)
     default:
-      return []
+      return
     }
   }
 
   /// A write finished: go on with the finishing steps.
-  mutating func stepDone(_ context: inout StrategyContext) -> [StrategyAction] {
-    guard case .finishing = phase, case .write? = steps.first else { return [] }
+  mutating func stepDone(_ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
+    guard case .finishing = phase, case .write? = steps.first else { return }
     steps.removeFirst()
-    return runSteps(&context)
+    runSteps(&context, &actions)
   }
 
   /// Runs the finishing steps up to the next one that waits, then the continuation.
-  mutating func runSteps(_ context: inout StrategyContext) -> [StrategyAction] {
-    var actions: [StrategyAction] = []
+  mutating func runSteps(_ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
     while let step = steps.first {
       switch step {
-      case .lock(let wait): return actions + [.acquireLock(wait: wait)]
-      case .write(let contents): return actions + [.writeStore(contents: contents)]
+      case .lock(let wait): return actions.append(.acquireLock(wait: wait))
+      case .write(let contents): return actions.append(.writeStore(contents: contents))
       case .release:
         steps.removeFirst()
-        actions += release()
+        release(&actions)
       }
     }
-    guard case .finishing(let then) = phase else { return actions }
+    guard case .finishing(let then) = phase else { return }
     switch then {
-    case .send(let need): return actions + send(need, &context)
+    case .send(let need): send(need, &context, &actions)
     case .reread(let rejected):
       phase = .rereadingAfterRejection(rejected)
-      return actions + [.readStore]
+      actions.append(.readStore)
     case .idle:
       phase = .idle
-      return actions + armProactive(context.now) + serve(&context)
+      armProactive(context.now, &actions)
+      serve(&context, &actions)
     case .needsLogin:
       phase = .needsLogin
-      return actions + serve(&context)
+      serve(&context, &actions)
     }
   }
 }

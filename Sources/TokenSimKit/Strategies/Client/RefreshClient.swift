@@ -75,31 +75,32 @@ public struct RefreshClient: RefreshStrategy {
     budget = settings.policy.retryBudget
   }
 
-  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext) -> [StrategyAction] {
+  public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
     switch event {
-    case .started: return start()
+    case .started: start(&actions)
     case .tokenNeeded(let ask, let force):
       asks.add(ask)
       forced = forced || force
-      return serve(&context)
-    case .apiRejected(let ask, let token, _): return apiRejected(ask: ask, token, &context)
-    case .timerFired(let name): return timerFired(name, &context)
-    case .storeRead(let result): return storeRead(result, &context)
-    case .storeWritten: return stepDone(&context)
-    case .lockGranted: return lockGranted(&context)
-    case .lockUnavailable: return lockUnavailable(&context)
+      serve(&context, &actions)
+    case .apiRejected(let ask, let token, _): apiRejected(ask: ask, token, &context, &actions)
+    case .timerFired(let name): timerFired(name, &context, &actions)
+    case .storeRead(let result): storeRead(result, &context, &actions)
+    case .storeWritten: stepDone(&context, &actions)
+    case .lockGranted: lockGranted(&context, &actions)
+    case .lockUnavailable: lockUnavailable(&context, &actions)
     case .refreshCompleted(let request, let reply):
-      guard case .sending(request, let need) = phase else { return [] }
-      return completed(reply, need: need, &context)
-    case .messageReceived, .messageFailed: return []
+      guard case .sending(request, let need) = phase else { return }
+      completed(reply, need: need, &context, &actions)
+    case .messageReceived, .messageFailed: return
     }
   }
 
-  private mutating func start() -> [StrategyAction] {
-    let (releasing, request) = (release(), nextRequest)
+  private mutating func start(_ actions: inout [StrategyAction]) {
+    release(&actions)
+    let request = nextRequest
     self = RefreshClient(settings: settings)
     (phase, nextRequest) = (.loading, request)
-    return releasing + [.readStore]
+    actions.append(.readStore)
   }
 
   /// Whether the refresh token was refused for good (needs-login), including while the refusal's

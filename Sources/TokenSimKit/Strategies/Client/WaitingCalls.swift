@@ -17,19 +17,20 @@ struct WaitingCalls: Equatable {
   mutating func withdraw(_ ask: Int) { asks.removeValue(forKey: ask) }
 
   /// Grants every waiting call `token`.
-  mutating func grantAll(_ token: AccessToken) -> [StrategyAction] { answerAll { .grant(ask: $0, token: token) } }
+  mutating func grantAll(_ token: AccessToken, into actions: inout [StrategyAction]) {
+    answerAll(into: &actions) { .grant(ask: $0, token: token) }
+  }
 
   /// Fails every waiting call.
-  mutating func denyAll(_ reason: String) -> [StrategyAction] { answerAll { .deny(ask: $0, reason: reason) } }
+  mutating func denyAll(_ reason: String, into actions: inout [StrategyAction]) {
+    answerAll(into: &actions) { .deny(ask: $0, reason: reason) }
+  }
 
-  /// One action per waiting call, in ask order; the line is left empty.
-  private mutating func answerAll(_ answer: (Int) -> StrategyAction) -> [StrategyAction] {
-    guard !asks.isEmpty else { return [] }
-    var actions: [StrategyAction] = []
-    actions.reserveCapacity(asks.count)
+  /// Appends one action per waiting call, in ask order; the line is left empty.
+  private mutating func answerAll(into actions: inout [StrategyAction], _ answer: (Int) -> StrategyAction) {
+    guard !asks.isEmpty else { return }
     asks.forEachKey { actions.append(answer($0)) }
     asks.removeAll()
-    return actions
   }
 
   static func == (lhs: WaitingCalls, rhs: WaitingCalls) -> Bool {
