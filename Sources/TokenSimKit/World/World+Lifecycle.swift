@@ -53,7 +53,8 @@ extension World {
   private func scheduleCrash(_ id: Int, config: ProcessConfig) {
     guard let crash = config.crash else { return }
     if let perHour = crash.perHour {
-      schedule(.crash, for: id, at: now + processes[id].crashRandom.exponential(perHour: perHour))
+      // A drawn crash waits for its moment (`during`) as a planned one does.
+      schedule(.crashCheck, for: id, at: now + processes[id].crashRandom.exponential(perHour: perHour))
     } else if let at = crash.at, at >= now, processes[id].incarnation == 1 {
       schedule(.crashCheck, for: id, at: at)
     }

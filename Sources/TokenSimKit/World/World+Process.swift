@@ -36,7 +36,6 @@ extension World {
     case .lockWaitOver(let ticket): lockWaitOver(id, ticket: ticket)
     case .tokenTimeout(let request): tokenTimeout(request)
     case .apiTimeout(let call): apiTimeout(call)
-    case .crash: crash(id)
     case .crashCheck: checkCrash(id)
     case .stop: exit(id, ok: true)
     case .message(let from, let message): receive(message, from: from, at: id)

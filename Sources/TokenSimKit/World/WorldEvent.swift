@@ -38,7 +38,6 @@ enum ProcessEvent {
   case lockWaitOver(ticket: Int)
   case tokenTimeout(request: Int)
   case apiTimeout(call: Int)
-  case crash
   case crashCheck
   case stop
   case message(from: Int, IPCMessage)
