@@ -77,14 +77,9 @@ import Testing
     #expect(ledger.live!.kept.count <= 2 * 3 + 17, "rotated tokens are swept out, not kept for ever")
   }
 
-  /// `clients` CLI invocations ask their host's broker for a token while the token endpoint hangs:
-  /// the broker's refresh times out and retries for minutes, and each client asks again every 6 s.
-  /// Returns the most questions the broker held at once, and the clients that asked.
-  func brokerThroughAnOutage(clients: Int, duration: String) throws -> (peak: Int, asked: Int) {
-    let json = oneHost(
-      duration: duration, server: #"{"accessTokenTTL": "1s", "faults": [{"target": "token", "effect": "hang"}]}"#,
-      processes: #"[{"name": "job", "role": "cli", "arrivals": {"cron": "1h", "burst": \#(clients)}}]"#)
-    let strategy = try choice("broker")
+  /// Runs `json` under `strategy` with its host's broker, step by step, and returns the world and
+  /// the most questions the broker held at once.
+  static func runCountingBrokerQuestions(_ json: String, strategy: StrategyChoice) throws -> (World, Int) {
     let world = World(scenario: try scenario(json), seed: 1, brokers: true, retention: .keep, makeStrategy: strategy.makeStrategy)
     var peak = 0
     while world.step() {
@@ -93,6 +88,18 @@ import Testing
       else { continue }
       peak = max(peak, held)
     }
+    return (world, peak)
+  }
+
+  /// `clients` CLI invocations ask their host's broker for a token while the token endpoint hangs:
+  /// the broker's refresh times out and retries for minutes, and each client asks again every 6 s.
+  /// Returns the most questions the broker held at once, and the clients that asked.
+  func brokerThroughAnOutage(clients: Int, duration: String) throws -> (peak: Int, asked: Int) {
+    let json = oneHost(
+      duration: duration, server: #"{"accessTokenTTL": "1s", "faults": [{"target": "token", "effect": "hang"}]}"#,
+      processes: #"[{"name": "job", "role": "cli", "arrivals": {"cron": "1h", "burst": \#(clients)}}]"#)
+    let strategy = try choice("broker")
+    let (world, peak) = try Self.runCountingBrokerQuestions(json, strategy: strategy)
     let asked = Set(world.trace.compactMap { if case .processStarted(let id, _, .cli, _) = $0.kind { id } else { nil } })
     return (peak, asked.count)
   }
@@ -113,14 +120,7 @@ import Testing
       duration: duration, server: #"{"accessTokenTTL": "1s", "faults": [{"target": "token", "effect": "hang"}]}"#,
       processes: #"[{"name": "job", "role": "cli", "arrivals": {"every": "1s"}}]"#)
     let strategy = try choice("broker", ["brokerAttempts=1", "brokerFallback=fail"])
-    let world = World(scenario: try scenario(json), seed: 1, brokers: true, retention: .keep, makeStrategy: strategy.makeStrategy)
-    var peak = 0
-    while world.step() {
-      guard let broker = world.hosts[0].broker, world.processes.contains(broker),
-        let held = (world.processes[broker].strategy.strategy as? BrokerStrategy)?.questionsHeld
-      else { continue }
-      peak = max(peak, held)
-    }
+    let (world, peak) = try Self.runCountingBrokerQuestions(json, strategy: strategy)
     let ended = world.trace.count { if case .processExited(_, false) = $0.kind { true } else { false } }
     return (peak, ended)
   }
