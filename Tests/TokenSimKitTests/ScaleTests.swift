@@ -92,6 +92,25 @@ import Testing
     #expect(blanks.count == 120 && kept == [1, 122], "all but the daemon and the invocation at the very end")
   }
 
+  /// CLI invocations every 100 ms, each waiting 10 s for its refresh, that crash within moments
+  /// (about 0.4 s) and are never restarted: the
+  /// analyzer forgets each crashed one, as it does an exited one, instead of keeping it in case
+  /// it starts again (the backlog workload's memory grew by about 140 bytes per invocation).
+  @Test func crashedInvocationsThatNeverReturnAreForgotten() throws {
+    let json = oneHost(
+      duration: "30m", server: #"{"accessTokenTTL": "1h", "tokenLatency": "10s"}"#,
+      processes: """
+        [{"name": "cli", "role": "cli", "arrivals": {"every": "100ms"}, "refreshAtStart": true,
+          "crash": {"perHour": 10000}}]
+        """)
+    let world = World(scenario: try scenario(json), seed: 1, retention: .keep) { _ in NaiveStrategy() }
+    world.run()
+    #expect(world.processes.count == 18_001, "0:00 to 30:00 inclusive")
+    let crashed = world.trace.count { if case .processCrashed = $0.kind { true } else { false } }
+    #expect(crashed > 17_000, "nearly every invocation crashes while it waits")
+    #expect(world.analyzer.processPagesKept <= 1, "of 18 pages of invocations")
+  }
+
   @Test func theAccessTokenLogDropsExpiredTokensAndStillAnswersForEveryOther() {
     var log = AccessTokenLog()
     let ttl = SimDuration.minutes(10)

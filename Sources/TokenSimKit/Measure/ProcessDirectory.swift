@@ -1,7 +1,8 @@
 /// Who each process of a trace is, learned from its `processStarted` events, and the workers the
 /// reports speak of: a daemon is a worker of its own; the invocations of one CLI on one host are
 /// one worker, because each lives only seconds. A CLI invocation that exited is forgotten (it never
-/// comes back), so the directory grows with daemons and live invocations, not with time.
+/// comes back), and so is one that crashed when its CLI is not restarted after a crash, so the
+/// directory grows with daemons and live invocations, not with time.
 struct ProcessDirectory {
   /// One process.
   struct Entry {
@@ -17,6 +18,11 @@ struct ProcessDirectory {
   private(set) var workers: [String] = []
   /// Live processes per worker.
   private(set) var liveCount: [Int] = []
+  /// The CLI workers (`host/tool`) whose crashed invocations start again; nil when unknown (a
+  /// trace read without its scenario), and then every crashed invocation is kept.
+  private let restartingCLIs: Set<String>?
+
+  init(restartingCLIs: Set<String>? = nil) { self.restartingCLIs = restartingCLIs }
   private var workerIndex: [String: Int] = [:]
 
   /// Records a start; returns whether the worker had no live process before.
@@ -33,19 +39,22 @@ struct ProcessDirectory {
   }
 
   /// Records an exit (`exited`) or crash; returns whether the worker has no live process left.
-  /// An exited CLI invocation is forgotten: only a crashed process can start again.
+  /// An exited CLI invocation is forgotten, and so is a crashed one that cannot start again.
   @discardableResult
   mutating func ended(_ process: Int, exited: Bool) -> Bool {
     guard entries.contains(process), entries[process].alive else { return false }
     entries[process].alive = false
     let worker = entries[process].worker
     liveCount[worker] -= 1
-    if exited, entries[process].role == .cli {
+    if entries[process].role == .cli, exited || restartingCLIs.map({ !$0.contains(workers[worker]) }) == true {
       entries.retire(process)
       entries.releaseRetired()
     }
     return liveCount[worker] == 0
   }
+
+  /// How many pages of 1,024 entries are kept (for tests that count what is held).
+  var pagesKept: Int { entries.pagesKept }
 
   /// The entry of `process`, if it started and is not forgotten.
   func entry(_ process: Int) -> Entry? { entries.contains(process) ? entries[process] : nil }

@@ -16,7 +16,16 @@ struct TraceAnalyzer {
   private var lastServed: Int?
   private var lastTokenOutcome: [Int: TokenOutcome] = [:]
 
-  init(duration: SimDuration) { timeline = TimelineBuilder(duration: duration) }
+  /// An analyzer for a run of `duration`; `restartingCLIs` names the CLI workers (`host/tool`)
+  /// restarted after a crash, when the scenario is known, so that other crashed invocations are
+  /// forgotten at once.
+  init(duration: SimDuration, restartingCLIs: Set<String>? = nil) {
+    timeline = TimelineBuilder(duration: duration)
+    directory = ProcessDirectory(restartingCLIs: restartingCLIs)
+  }
+
+  /// How many pages of process entries the directory keeps (for tests that count what is held).
+  var processPagesKept: Int { directory.pagesKept }
 
   mutating func observe(_ event: TraceEvent) {
     let time = event.time

@@ -81,7 +81,7 @@ public final class World {
   ) {
     self.scenario = scenario
     self.retention = retention
-    analyzer = TraceAnalyzer(duration: scenario.duration)
+    analyzer = World.analyzer(for: scenario)
     self.rootSeed = seed
     self.makeStrategy = makeStrategy
     server = AuthorizationServer(config: scenario.server, seed: seed)
@@ -99,6 +99,14 @@ public final class World {
       let name = scenario.hosts[template.host].name + "/" + template.config.name
       return template.config.role == .cli || template.config.count > 1 ? name + "#" : name
     }
+  }
+
+  /// A fresh analyzer for `scenario`'s trace, told which CLIs come back after a crash.
+  private static func analyzer(for scenario: Scenario) -> TraceAnalyzer {
+    let restarting = scenario.hosts.flatMap { host in
+      host.processes.filter { $0.role == .cli && $0.restartAfter != nil }.map { host.name + "/" + $0.name }
+    }
+    return TraceAnalyzer(duration: scenario.duration, restartingCLIs: Set(restarting))
   }
 
   private static func templates(of scenario: Scenario, brokers: Bool) -> [(host: Int, config: ProcessConfig)] {
@@ -207,7 +215,7 @@ public final class World {
     guard hasStopped else { return RunAnalysis(analyzer: analyzer, settings: settings) }
     if finishedAnalysis == nil {
       var last = analyzer
-      analyzer = TraceAnalyzer(duration: scenario.duration)
+      analyzer = World.analyzer(for: scenario)
       finishedAnalysis = last.finish()
     }
     return RunAnalysis(finished: finishedAnalysis!, settings: settings)
