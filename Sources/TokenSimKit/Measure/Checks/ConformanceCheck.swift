@@ -29,6 +29,14 @@ public struct ConformanceCheck: Sendable {
     var evidence: Evidence?
     /// A verdict that overrides the comparison (unknown, skipped, or fail without a value).
     var verdict: CheckVerdict?
+
+    /// Skipped when a security event revoked a session still needed: no client recovers from
+    /// that without a new login, so the check has nothing to judge. Nil otherwise.
+    static func skippedAfterSecurityEvent(_ findings: RunFindings, because why: String) -> Observation? {
+      guard findings.deadSessions.contains(where: \.bySecurityEvent) else { return nil }
+      let what = "a security event revoked a session that was still needed; " + why
+      return Observation(value: nil, evidence: Evidence(time: nil, process: nil, what: what), verdict: .skipped)
+    }
   }
 
   /// The id used in reports and scenario files.

@@ -8,9 +8,8 @@ extension ConformanceCheck {
       + "and no worker is left failing at the end of the run for longer than that.",
     bound: .atMost, defaultThreshold: 900, unit: "s", scale: .seconds
   ) { metrics, findings, threshold in
-    if findings.deadSessions.contains(where: \.bySecurityEvent) {
-      let what = "a security event revoked a session that was still needed; nothing recovers without a new login"
-      return Observation(value: nil, evidence: Evidence(time: nil, process: nil, what: what), verdict: .skipped)
+    if let skipped = Observation.skippedAfterSecurityEvent(findings, because: "nothing recovers without a new login") {
+      return skipped
     }
     if findings.triggerOpenAtEnd {
       let what = "a fault window was still open when the run ended"

@@ -7,9 +7,8 @@ extension ConformanceCheck {
       + "invocations that ended (metrics.goodput). Skipped when a security event revoked a needed session.",
     bound: .atLeast, defaultThreshold: 0.95, unit: "of work", scale: .share
   ) { metrics, findings, _ in
-    if findings.deadSessions.contains(where: \.bySecurityEvent) {
-      let what = "a security event revoked a session that was still needed; no work can be done without a new login"
-      return Observation(value: nil, evidence: Evidence(time: nil, process: nil, what: what), verdict: .skipped)
+    if let skipped = Observation.skippedAfterSecurityEvent(findings, because: "no work can be done without a new login") {
+      return skipped
     }
     let what =
       "completed \(Figures.grouped(metrics.workCyclesCompleted)) of "
