@@ -26,7 +26,9 @@ struct BenchCommand: Command {
       second, peak resident memory, events per second over the first and the last tenth of the
       events (equal when the cost of an event does not grow as the run goes), the most processes
       alive at once, peak resident memory over that number, and the resident memory at the end of
-      the run over that at half time (1 when memory is flat in simulated time). Figures depend
+      the run over that at half time (1 when memory is flat in simulated time). A workload with
+      "repeat": N in the manifest is measured N times: its row is the run with the median
+      last/first ratio, and a line under the table gives every run's ratio. Figures depend
       on the machine; build with `make bench` (release) before reading them. With --compare, it
       then prints each case's events per second and peak memory as ratios new/old against figures
       an earlier --json wrote; with --figures too, it measures nothing and compares two files.
@@ -72,14 +74,22 @@ struct BenchCommand: Command {
     if let figures, let compare {
       return print(BenchComparison.text(new: figures.measurements, old: compare.document, oldPath: compare.path))
     }
-    let cases = try Self.selected(only, from: manifest).flatMap(\.cases)
     var measurements: [BenchMeasurement] = []
-    for name in cases {
-      FileHandle.standardError.write(Data("measuring \(name)…\n".utf8))
-      measurements.append(try Self.measureInChild(name, manifest: manifest))
+    for workload in try Self.selected(only, from: manifest) {
+      for name in workload.cases {
+        var runs: [BenchMeasurement] = []
+        for run in 1...workload.repeats {
+          let count = workload.repeats > 1 ? " (run \(run) of \(workload.repeats))" : ""
+          FileHandle.standardError.write(Data("measuring \(name)\(count)…\n".utf8))
+          runs.append(try Self.measureInChild(name, manifest: manifest))
+        }
+        measurements.append(BenchRepeats.median(of: runs))
+      }
     }
     let machine = MachineDescription.current()
     print(BenchTable.text(measurements, machine: machine, manifest: manifest.path))
+    let notes = BenchRepeats.notes(measurements)
+    if !notes.isEmpty { print("\n" + notes) }
     if let compare { print("\n" + BenchComparison.text(new: measurements, old: compare.document, oldPath: compare.path)) }
     guard let json else { return }
     do { try FileOutput.write(BenchTable.json(measurements, machine: machine, manifest: manifest.path), to: json) } catch {

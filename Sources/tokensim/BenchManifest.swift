@@ -15,6 +15,9 @@ struct BenchManifest {
     let name: String
     let description: String
     let kind: Kind
+    /// How many times each case is measured (the manifest's `repeat`, default 1); the table shows
+    /// the run with the median last/first tenth ratio, and lists every run's ratio.
+    var repeats = 1
 
     /// The measurements it makes: one, or one per strategy.
     var cases: [String] {
@@ -48,14 +51,15 @@ struct BenchManifest {
   }
 
   private static func workload(_ reader: JSONReader, base: String) throws(ScenarioError) -> Workload {
-    let object = try reader.object(keys: ["name", "description", "engine", "scenario", "duration", "strategies"])
+    let object = try reader.object(keys: ["name", "description", "engine", "scenario", "duration", "strategies", "repeat"])
     let name = try object.required("name", expected: "the workload's name").name()
     let description = try object.optional("description")?.string() ?? ""
+    let repeats = try object.optional("repeat")?.integer(in: 1...25) ?? 1
     if let engine = object.optional("engine") {
       for key in ["scenario", "duration", "strategies"] where object.has(key) {
         throw object.optional(key)!.error(expected: "no \"\(key)\" beside \"engine\"")
       }
-      return Workload(name: name, description: description, kind: .engine(try self.engine(engine)))
+      return Workload(name: name, description: description, kind: .engine(try self.engine(engine)), repeats: repeats)
     }
     let file = try object.required("scenario", expected: "\"engine\" or a \"scenario\" file").string()
     var scenario = try Scenario.load(path: file.hasPrefix("/") ? file : "\(base)/\(file)")
@@ -65,7 +69,8 @@ struct BenchManifest {
     let names = try object.required("strategies", expected: "the strategies to run it with").array(maximumCount: 20)
     var strategies: [StrategyChoice] = []
     for name in names { strategies.append(try StrategyChoice(named: try name.string(), source: name.file + " " + name.path)) }
-    return Workload(name: name, description: description, kind: .scenario(scenario, strategies: strategies))
+    return Workload(
+      name: name, description: description, kind: .scenario(scenario, strategies: strategies), repeats: repeats)
   }
 
   private static func engine(_ reader: JSONReader) throws(ScenarioError) -> EngineBenchmark {

@@ -21,6 +21,11 @@ struct BenchMeasurement: Codable {
   /// figures).
   var residentBytesAtHalf: Int?
   var residentBytesAtEnd: Int?
+  /// How many runs of the case were made when the manifest asked for more than one (nil for one):
+  /// these figures are then those of the run with the median last/first tenth ratio.
+  var runs: Int?
+  /// With several runs, each run's last/first tenth ratio, smallest first.
+  var lastOverFirstByRun: [Double]?
 
   var eventsPerSecond: Double { Double(events) / max(wallSeconds, 1e-9) }
   var nanosecondsPerEvent: Double { wallSeconds * 1e9 / Double(max(events, 1)) }

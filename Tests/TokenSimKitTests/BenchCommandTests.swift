@@ -56,12 +56,34 @@ import Testing
     #expect(wrong.stderr.contains("did you mean small?"))
   }
 
+  @Test func aRepeatedWorkloadIsMeasuredThatManyTimesAndShowsItsMedianRun() throws {
+    let (directory, path) = try manifest(
+      #"[{"name": "loop", "repeat": 3, "engine": {"timers": 10, "period": "1s", "events": 50000}}]"#)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let json = directory.appendingPathComponent("figures.json").path
+    let result = try tokensim(["bench", path, "--json", json])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("measuring loop (run 3 of 3)"))
+    let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+    let measured = (document["measurements"] as! [[String: Any]])
+    #expect(measured.count == 1, "one row for the case, however many runs")
+    #expect(measured[0]["runs"] as? Int == 3)
+    let ratios = measured[0]["lastOverFirstByRun"] as? [Double] ?? []
+    #expect(ratios.count == 3 && ratios == ratios.sorted())
+    let first = measured[0]["firstTenthEventsPerSecond"] as? Double ?? 0
+    let last = measured[0]["lastTenthEventsPerSecond"] as? Double ?? 0
+    #expect(first > 0 && abs(last / first - ratios[1]) < 1e-9, "the row is the run with the median ratio")
+    let note = result.stdout.split(separator: "\n").first { $0.hasPrefix("loop: 3 runs") }
+    #expect(note?.hasSuffix(ratios.map { String(format: "%.2f", $0) }.joined(separator: " ")) == true, "\(result.stdout)")
+  }
+
   @Test(arguments: [
     (#"[{"name": "x", "engine": {"timers": 0, "period": "1s", "events": 5}}]"#, "$.workloads[0].engine.timers"),
     (#"[{"name": "x", "scenario": "small.json", "strategies": ["naiv"]}]"#, "naive"),
     (#"[{"name": "x", "scenario": "missing.json", "strategies": ["naive"]}]"#, "no such file"),
     (#"[{"name": "x", "scenario": "small.json", "duration": "3h", "strategies": ["naive"]}]"#, "$.workloads[0].duration"),
     (#"[{"name": "x", "engine": {"timers": 1, "period": "1s", "events": 5}, "strategies": []}]"#, "beside \"engine\""),
+    (#"[{"name": "x", "repeat": 0, "engine": {"timers": 1, "period": "1s", "events": 5}}]"#, "$.workloads[0].repeat"),
   ])
   func badManifestsAreRefusedWithThePlace(workloads: String, message: String) throws {
     let (directory, path) = try manifest(workloads)
