@@ -84,6 +84,31 @@ extension SimProcess {
     return blank
   }
 
+  /// Begins a new incarnation: the workload of the last one (asks, items, lock, timers, requests)
+  /// is forgotten and the process runs. Returns what a start needs to know, read in the same
+  /// access: whether it was running already, and who it is.
+  mutating func beginIncarnation() -> (wasAlive: Bool, name: String, template: Int, role: ProcessRole, host: Int) {
+    let wasAlive = alive
+    incarnation += 1
+    asks = KeyedLine()
+    cycleCallsLeft = nil
+    restarting = false
+    askedOnce = false
+    items = KeyedLine()
+    holdsLock = false
+    lockTicket = nil
+    refreshesInFlight = 0
+    requestsOpen = KeyedLine()
+    writeInFlight = false
+    exitWhenIdle = nil
+    performingActions = false
+    timerArmings = TimerArmings()
+    pendingMessages = []
+    alive = true
+    crashed = false
+    return (wasAlive, name, template, role, host)
+  }
+
   /// Whether its strategy has a token request, store write, lock or lock wait under way.
   var busy: Bool { refreshesInFlight > 0 || writeInFlight || holdsLock || lockTicket != nil }
 }
