@@ -16,8 +16,9 @@ struct RetiringTable<Element> {
   /// How many elements were ever added; ids run from 1 to `count`.
   private(set) var count = 0
 
-  /// Adds `element` and returns its id.
-  mutating func append(_ element: Element) -> Int {
+  /// Adds `element` and returns its id. The element is consumed, moved into its page: a borrowed
+  /// one would be copied in (a retain of everything it owns) and the caller's released.
+  mutating func append(_ element: consuming Element) -> Int {
     if count & (Self.pageSize - 1) == 0 {
       var page: [Element] = []
       page.reserveCapacity(Self.pageSize)
@@ -64,12 +65,16 @@ struct RetiringTable<Element> {
   /// Frees every page whose elements are all retired, and with `blank`, replaces each element
   /// retired since the last call by it first (it must be an element no caller mistakes for a live
   /// one: the world's has an incarnation no event carries).
+  ///
+  /// Both lists keep their buffers, and `retiredLately` is read by index, not iterated over (an
+  /// iterator holds the buffer, which is then not unique: emptying it would allocate a new one).
   mutating func releaseRetired(blanking blank: Element? = nil) {
     if let blank {
-      for id in retiredLately { self[id] = blank }
+      for index in retiredLately.indices { self[retiredLately[index]] = blank }
     }
     retiredLately.removeAll(keepingCapacity: true)
+    guard !releasable.isEmpty else { return }
     for page in releasable { pages[page] = nil }
-    releasable.removeAll()
+    releasable.removeAll(keepingCapacity: true)
   }
 }
