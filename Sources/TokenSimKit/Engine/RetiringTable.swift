@@ -62,19 +62,26 @@ struct RetiringTable<Element> {
   /// Whether an element was retired since the last `releaseRetired`.
   var hasReleasable: Bool { !retiredLately.isEmpty }
 
-  /// Frees every page whose elements are all retired, and with `blank`, replaces each element
-  /// retired since the last call by it first (it must be an element no caller mistakes for a live
-  /// one: the world's has an incarnation no event carries).
+  /// Frees every page whose elements are all retired.
   ///
-  /// Both lists keep their buffers, and `retiredLately` is read by index, not iterated over (an
-  /// iterator holds the buffer, which is then not unique: emptying it would allocate a new one).
-  mutating func releaseRetired(blanking blank: Element? = nil) {
-    if let blank {
-      for index in retiredLately.indices { self[retiredLately[index]] = blank }
-    }
+  /// Both lists keep their buffers: they are emptied at nearly every event that retires an
+  /// element, and would otherwise be allocated again at the next.
+  mutating func releaseRetired() {
     retiredLately.removeAll(keepingCapacity: true)
     guard !releasable.isEmpty else { return }
     for page in releasable { pages[page] = nil }
     releasable.removeAll(keepingCapacity: true)
+  }
+
+  /// Replaces each element retired since the last call by `blank` (it must be an element no caller
+  /// mistakes for a live one: the world's has an incarnation no event carries), then frees every
+  /// page whose elements are all retired.
+  ///
+  /// `blank` is not optional, so its copies are the element type's own (an optional one was copied
+  /// through its type's metadata), and `retiredLately` is read by index, not iterated over (an
+  /// iterator holds the buffer, which is then not unique: emptying it would allocate a new one).
+  mutating func releaseRetired(blanking blank: Element) {
+    for index in retiredLately.indices { self[retiredLately[index]] = blank }
+    releaseRetired()
   }
 }

@@ -109,6 +109,18 @@ extension SimProcess {
     return (wasAlive, name, template, role, host)
   }
 
+  /// Stops running (`crashed`, or exited): it no longer waits for or holds the store's lock.
+  /// Returns, read in the same access, its host, whether it was running, and the lock ticket it
+  /// waited with or whether it held the lock, which the world gives back to the host's lock.
+  mutating func stopRunning(crashed: Bool) -> (host: Int, wasAlive: Bool, lockTicket: Int?, heldLock: Bool) {
+    let left = (host, alive, lockTicket, holdsLock)
+    alive = false
+    self.crashed = crashed
+    lockTicket = nil
+    holdsLock = false
+    return left
+  }
+
   /// Whether its strategy has a token request, store write, lock or lock wait under way.
   var busy: Bool { refreshesInFlight > 0 || writeInFlight || holdsLock || lockTicket != nil }
 }

@@ -22,7 +22,7 @@ extension World {
     if let stopAt = templates[template].config.stopAt, role != .cli {
       schedule(.stop, for: id, at: atOrAfterNow(stopAt))
     }
-    beginWork(id, config: templates[template].config, firstStart: true)
+    beginWork(id, firstStart: true)
   }
 
   private func environmentSnapshot(host: Int) -> StoreContents {
@@ -112,16 +112,11 @@ extension World {
   }
 
   private func leave(_ id: Int, crashed: Bool) {
-    let host = processes[id].host
-    if processes[id].alive { liveProcesses -= 1 }
-    processes[id].alive = false
-    processes[id].crashed = crashed
-    if let ticket = processes.inPlace(id, { $0.lockTicket }) {
-      hosts[host].lock.withdraw(ticket: ticket)
-      processes[id].lockTicket = nil
-    }
-    if processes[id].holdsLock {
-      processes[id].holdsLock = false
+    let left = processes.inPlace(id) { $0.stopRunning(crashed: crashed) }
+    let host = left.host
+    if left.wasAlive { liveProcesses -= 1 }
+    if let ticket = left.lockTicket { hosts[host].lock.withdraw(ticket: ticket) }
+    if left.heldLock {
       let next = crashed ? hosts[host].lock.holderDied(now: now) : hosts[host].lock.release(process: id, now: now)
       record(.lock(process: id, host: hosts[host].config.name, what: crashed ? .holderDied : .released))
       if let next { grantLock(to: next, host: host) }

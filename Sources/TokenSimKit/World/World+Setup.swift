@@ -80,14 +80,13 @@ extension World {
     let number = role == .cli ? id : templates[template].config.count > 1 ? instance + 1 : nil
     let name = number.map { String(namePrefixes[template], decimal: $0) } ?? namePrefixes[template]
     let prefixes = streamPrefixes[template]
+    let streams = RandomStream.stableHashes(decimal: instance, continuing: (prefixes.process, prefixes.crash))
     _ = processes.append(
       SimProcess(
         id: id, name: name, host: host, template: template, role: role,
-        random: RandomStream(
-          rootSeed: rootSeed, nameHash: RandomStream.stableHash(decimal: instance, continuing: prefixes.process)),
+        random: RandomStream(rootSeed: rootSeed, nameHash: streams.0),
         strategy: StrategyBox(makeStrategy(role)),
-        crashRandom: RandomStream(
-          rootSeed: rootSeed, nameHash: RandomStream.stableHash(decimal: instance, continuing: prefixes.crash)),
+        crashRandom: RandomStream(rootSeed: rootSeed, nameHash: streams.1),
         schedulerFailuresLeft: templates[template].config.schedulerFailure?.count ?? 0))
     if role == .broker { hosts[host].broker = id }
     return id
