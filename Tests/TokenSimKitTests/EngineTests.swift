@@ -43,6 +43,10 @@ import Testing
     #expect(
       RandomStream.stableHash(decimal: number, continuing: prefix)
         == RandomStream.stableHash("process/host/cli/" + String(number)))
+    let crashPrefix = RandomStream.stableHash("crash/process/host/cli/")
+    let both = RandomStream.stableHashes(decimal: number, continuing: (prefix, crashPrefix))
+    #expect(both.0 == RandomStream.stableHash("process/host/cli/" + String(number)))
+    #expect(both.1 == RandomStream.stableHash("crash/process/host/cli/" + String(number)))
   }
 
   @Test(

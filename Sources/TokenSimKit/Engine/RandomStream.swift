@@ -35,15 +35,32 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
   /// `stableHash` of a name that starts with text hashing to `hash` and ends with the decimal
   /// digits of `number` (not negative), as `String(number)` spells them.
   static func stableHash(decimal number: Int, continuing hash: UInt64) -> UInt64 {
+    stableHashes(decimal: number, continuing: (hash, hash)).0
+  }
+
+  /// `stableHash(decimal:continuing:)` of `number` after each of two prefixes (a process's own
+  /// stream and its crash stream end with the same number), taking the digits once.
+  static func stableHashes(decimal number: Int, continuing hashes: (UInt64, UInt64)) -> (UInt64, UInt64) {
     precondition(number >= 0, "a stream name's number is not negative")
-    var hash = hash
-    var power = 1
-    while number / power >= 10 { power *= 10 }
-    while power > 0 {
-      hash = fnvStep(hash, UInt8(ascii: "0") + UInt8(number / power % 10))
-      power /= 10
+    // The digits are taken from the least significant, by the constant 10 (a multiplication,
+    // where dividing by a power of ten held in a variable is a division), into `reversed`, which
+    // then gives them back most significant first. 19 digits, the most an `Int` has, fit in a
+    // `UInt64`.
+    var reversed: UInt64 = 0
+    var digits = 0
+    var rest = UInt64(number)
+    repeat {
+      reversed = reversed * 10 + rest % 10
+      rest /= 10
+      digits += 1
+    } while rest > 0
+    var hashes = hashes
+    for _ in 0..<digits {
+      let byte = UInt8(ascii: "0") + UInt8(reversed % 10)
+      hashes = (fnvStep(hashes.0, byte), fnvStep(hashes.1, byte))
+      reversed /= 10
     }
-    return hash
+    return hashes
   }
 
   @inline(__always)

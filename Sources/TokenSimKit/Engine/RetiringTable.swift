@@ -16,8 +16,9 @@ struct RetiringTable<Element> {
   /// How many elements were ever added; ids run from 1 to `count`.
   private(set) var count = 0
 
-  /// Adds `element` and returns its id.
-  mutating func append(_ element: Element) -> Int {
+  /// Adds `element` and returns its id. The element is consumed, moved into its page: a borrowed
+  /// one would be copied in (a retain of everything it owns) and the caller's released.
+  mutating func append(_ element: consuming Element) -> Int {
     if count & (Self.pageSize - 1) == 0 {
       var page: [Element] = []
       page.reserveCapacity(Self.pageSize)
@@ -61,15 +62,26 @@ struct RetiringTable<Element> {
   /// Whether an element was retired since the last `releaseRetired`.
   var hasReleasable: Bool { !retiredLately.isEmpty }
 
-  /// Frees every page whose elements are all retired, and with `blank`, replaces each element
-  /// retired since the last call by it first (it must be an element no caller mistakes for a live
-  /// one: the world's has an incarnation no event carries).
-  mutating func releaseRetired(blanking blank: Element? = nil) {
-    if let blank {
-      for id in retiredLately { self[id] = blank }
-    }
+  /// Frees every page whose elements are all retired.
+  ///
+  /// Both lists keep their buffers: they are emptied at nearly every event that retires an
+  /// element, and would otherwise be allocated again at the next.
+  mutating func releaseRetired() {
     retiredLately.removeAll(keepingCapacity: true)
+    guard !releasable.isEmpty else { return }
     for page in releasable { pages[page] = nil }
-    releasable.removeAll()
+    releasable.removeAll(keepingCapacity: true)
+  }
+
+  /// Replaces each element retired since the last call by `blank` (it must be an element no caller
+  /// mistakes for a live one: the world's has an incarnation no event carries), then frees every
+  /// page whose elements are all retired.
+  ///
+  /// `blank` is not optional, so its copies are the element type's own (an optional one was copied
+  /// through its type's metadata), and `retiredLately` is read by index, not iterated over (an
+  /// iterator holds the buffer, which is then not unique: emptying it would allocate a new one).
+  mutating func releaseRetired(blanking blank: Element) {
+    for index in retiredLately.indices { self[retiredLately[index]] = blank }
+    releaseRetired()
   }
 }

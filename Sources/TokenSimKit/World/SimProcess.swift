@@ -84,6 +84,43 @@ extension SimProcess {
     return blank
   }
 
+  /// Begins a new incarnation: the workload of the last one (asks, items, lock, timers, requests)
+  /// is forgotten and the process runs. Returns what a start needs to know, read in the same
+  /// access: whether it was running already, and who it is.
+  mutating func beginIncarnation() -> (wasAlive: Bool, name: String, template: Int, role: ProcessRole, host: Int) {
+    let wasAlive = alive
+    incarnation += 1
+    asks = KeyedLine()
+    cycleCallsLeft = nil
+    restarting = false
+    askedOnce = false
+    items = KeyedLine()
+    holdsLock = false
+    lockTicket = nil
+    refreshesInFlight = 0
+    requestsOpen = KeyedLine()
+    writeInFlight = false
+    exitWhenIdle = nil
+    performingActions = false
+    timerArmings = TimerArmings()
+    pendingMessages = []
+    alive = true
+    crashed = false
+    return (wasAlive, name, template, role, host)
+  }
+
+  /// Stops running (`crashed`, or exited): it no longer waits for or holds the store's lock.
+  /// Returns, read in the same access, its host, whether it was running, and the lock ticket it
+  /// waited with or whether it held the lock, which the world gives back to the host's lock.
+  mutating func stopRunning(crashed: Bool) -> (host: Int, wasAlive: Bool, lockTicket: Int?, heldLock: Bool) {
+    let left = (host, alive, lockTicket, holdsLock)
+    alive = false
+    self.crashed = crashed
+    lockTicket = nil
+    holdsLock = false
+    return left
+  }
+
   /// Whether its strategy has a token request, store write, lock or lock wait under way.
   var busy: Bool { refreshesInFlight > 0 || writeInFlight || holdsLock || lockTicket != nil }
 }

@@ -5,10 +5,14 @@
 struct StrategyBox {
   private let holder: StrategyHolder
 
-  init(_ strategy: any RefreshStrategy) { holder = Self.hold(strategy) }
+  /// Holds a copy of `strategy`, which is only borrowed: the strategies a `StrategyChoice` makes
+  /// share one prototype's existential box, and an existential taken as an owned argument is
+  /// opened for mutation, which first copies a shared box into a fresh one (a copy of the strategy
+  /// and an allocation, freed at once) before the holder copies the strategy again.
+  init(_ strategy: borrowing any RefreshStrategy) { holder = Self.hold(strategy) }
 
-  private static func hold<Strategy: RefreshStrategy>(_ strategy: Strategy) -> StrategyHolder {
-    TypedStrategyHolder(strategy)
+  private static func hold<Strategy: RefreshStrategy>(_ strategy: borrowing Strategy) -> StrategyHolder {
+    TypedStrategyHolder(copy strategy)
   }
 
   /// A copy of the strategy as it is now, for inspection (tests look into a broker's state).

@@ -1,44 +1,28 @@
 extension World {
   /// Starts (or restarts after a crash) process `id`.
+  ///
+  /// The template's fields are read where they are (`templates[template].config.…`): a copy of
+  /// the whole `ProcessConfig` retains and releases its strings at every start.
   func start(process id: Int, cause: StartCause) {
-    let config = templates[processes[id].template].config
-    resetWorkload(id)
-    if !processes[id].alive {
+    let begun = processes.inPlace(id) { $0.beginIncarnation() }
+    if !begun.wasAlive {
       liveProcesses += 1
       peakLiveProcesses = max(peakLiveProcesses, liveProcesses)
     }
-    processes[id].alive = true
-    processes[id].crashed = false
-    let (role, host) = (processes[id].role, processes[id].host)
-    record(.processStarted(process: id, name: processes[id].name, role: role, host: hosts[host].config.name))
-    if config.credentialSource == .environment {
+    let (template, role, host) = (begun.template, begun.role, begun.host)
+    record(.processStarted(process: id, name: begun.name, role: role, host: hosts[host].config.name))
+    if templates[template].config.credentialSource == .environment {
       processes[id].usesEnvironment = true
       environments[id] = environmentSnapshot(host: host)
     }
     deliver(.started(cause: cause), to: id)
-    scheduleCrash(id, config: config)
+    scheduleCrash(id, template: template)
     // A start after the stop time (a work loop restarted late) stops at once: the clock never
     // runs backwards.
-    if let stopAt = config.stopAt, role != .cli { schedule(.stop, for: id, at: atOrAfterNow(stopAt)) }
-    beginWork(id, config: config, firstStart: true)
-  }
-
-  private func resetWorkload(_ id: Int) {
-    processes[id].incarnation += 1
-    processes[id].asks = KeyedLine()
-    processes[id].cycleCallsLeft = nil
-    processes[id].restarting = false
-    processes[id].askedOnce = false
-    processes[id].items = KeyedLine()
-    processes[id].holdsLock = false
-    processes[id].lockTicket = nil
-    processes[id].refreshesInFlight = 0
-    processes[id].requestsOpen = KeyedLine()
-    processes[id].writeInFlight = false
-    processes[id].exitWhenIdle = nil
-    processes[id].performingActions = false
-    processes[id].timerArmings = TimerArmings()
-    processes[id].pendingMessages = []
+    if let stopAt = templates[template].config.stopAt, role != .cli {
+      schedule(.stop, for: id, at: atOrAfterNow(stopAt))
+    }
+    beginWork(id, firstStart: true)
   }
 
   private func environmentSnapshot(host: Int) -> StoreContents {
@@ -50,8 +34,8 @@ extension World {
         accessToken: credentials.accessToken, accessExpiresAt: credentials.accessExpiresAt, refreshToken: nil))
   }
 
-  private func scheduleCrash(_ id: Int, config: ProcessConfig) {
-    guard let crash = config.crash else { return }
+  private func scheduleCrash(_ id: Int, template: Int) {
+    guard let crash = templates[template].config.crash else { return }
     if let perHour = crash.perHour {
       // A drawn crash waits for its moment (`during`) as a planned one does.
       schedule(.crashCheck, for: id, at: now + processes[id].crashRandom.exponential(perHour: perHour))
@@ -128,16 +112,11 @@ extension World {
   }
 
   private func leave(_ id: Int, crashed: Bool) {
-    let host = processes[id].host
-    if processes[id].alive { liveProcesses -= 1 }
-    processes[id].alive = false
-    processes[id].crashed = crashed
-    if let ticket = processes.inPlace(id, { $0.lockTicket }) {
-      hosts[host].lock.withdraw(ticket: ticket)
-      processes[id].lockTicket = nil
-    }
-    if processes[id].holdsLock {
-      processes[id].holdsLock = false
+    let left = processes.inPlace(id) { $0.stopRunning(crashed: crashed) }
+    let host = left.host
+    if left.wasAlive { liveProcesses -= 1 }
+    if let ticket = left.lockTicket { hosts[host].lock.withdraw(ticket: ticket) }
+    if left.heldLock {
       let next = crashed ? hosts[host].lock.holderDied(now: now) : hosts[host].lock.release(process: id, now: now)
       record(.lock(process: id, host: hosts[host].config.name, what: crashed ? .holderDied : .released))
       if let next { grantLock(to: next, host: host) }

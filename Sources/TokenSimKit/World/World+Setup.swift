@@ -54,8 +54,7 @@ extension World {
 
   /// One or more CLI invocations arrive; the next arrival is scheduled.
   func cliArrives(template: Int) {
-    let config = templates[template].config
-    guard let arrivals = config.arrivals else { return }
+    guard let arrivals = templates[template].config.arrivals else { return }
     let next: SimInstant
     var burst = 1
     switch arrivals {
@@ -69,25 +68,27 @@ extension World {
       let id = createProcess(template: template, instance: processes.count)
       start(process: id, cause: .processStart)
     }
-    if next < (config.stopAt ?? .never) { schedule(.cliArrival(template: template), at: next) }
+    if next < (templates[template].config.stopAt ?? .never) { schedule(.cliArrival(template: template), at: next) }
   }
 
+  /// Adds the record of instance `instance` of `template` (not started yet) and returns its id.
+  /// The template's fields are read in place, not copied out with the whole `ProcessConfig`.
   private func createProcess(template: Int, instance: Int) -> Int {
-    let (host, config) = templates[template]
+    let host = templates[template].host
+    let role = templates[template].config.role
     let id = processes.count + 1
-    let number = config.role == .cli ? id : config.count > 1 ? instance + 1 : nil
-    let name = number.map { namePrefixes[template] + String($0) } ?? namePrefixes[template]
+    let number = role == .cli ? id : templates[template].config.count > 1 ? instance + 1 : nil
+    let name = number.map { String(namePrefixes[template], decimal: $0) } ?? namePrefixes[template]
     let prefixes = streamPrefixes[template]
+    let streams = RandomStream.stableHashes(decimal: instance, continuing: (prefixes.process, prefixes.crash))
     _ = processes.append(
       SimProcess(
-        id: id, name: name, host: host, template: template, role: config.role,
-        random: RandomStream(
-          rootSeed: rootSeed, nameHash: RandomStream.stableHash(decimal: instance, continuing: prefixes.process)),
-        strategy: StrategyBox(makeStrategy(config.role)),
-        crashRandom: RandomStream(
-          rootSeed: rootSeed, nameHash: RandomStream.stableHash(decimal: instance, continuing: prefixes.crash)),
-        schedulerFailuresLeft: config.schedulerFailure?.count ?? 0))
-    if config.role == .broker { hosts[host].broker = id }
+        id: id, name: name, host: host, template: template, role: role,
+        random: RandomStream(rootSeed: rootSeed, nameHash: streams.0),
+        strategy: StrategyBox(makeStrategy(role)),
+        crashRandom: RandomStream(rootSeed: rootSeed, nameHash: streams.1),
+        schedulerFailuresLeft: templates[template].config.schedulerFailure?.count ?? 0))
+    if role == .broker { hosts[host].broker = id }
     return id
   }
 

@@ -1,16 +1,20 @@
 extension World {
-  /// Starts the process's work: a daemon's cycles and items, a CLI's calls.
-  func beginWork(_ id: Int, config: ProcessConfig, firstStart: Bool) {
+  /// Starts the process's work: a daemon's cycles and items, a CLI's calls. Its template's
+  /// fields are read where they are: a `ProcessConfig` passed in is a copy (its strings retained
+  /// and released) at every CLI start.
+  func beginWork(_ id: Int, firstStart: Bool) {
+    let template = processes[id].template
     switch processes[id].role {
     case .cli:
-      processes[id].cliCallsLeft = config.apiCalls
-      config.apiCalls == 0 ? exit(id, ok: true) : ask(id, for: .cli)
+      let calls = templates[template].config.apiCalls
+      processes[id].cliCallsLeft = calls
+      calls == 0 ? exit(id, ok: true) : ask(id, for: .cli)
     case .daemon, .broker:
-      if config.cycle != nil {
+      if templates[template].config.cycle != nil {
         processes[id].cycleEpoch += 1
         schedule(.cycleDue(epoch: processes[id].cycleEpoch), for: id, at: now)
       }
-      if firstStart, config.workItems != nil { scheduleNextItem(id, flow: config.workItems!) }
+      if firstStart, let flow = templates[template].config.workItems { scheduleNextItem(id, flow: flow) }
     }
   }
 
@@ -138,6 +142,6 @@ extension World {
     guard processes[id].alive, processes[id].restarting else { return }
     processes[id].restarting = false
     deliver(.started(cause: .workLoopRestart), to: id)
-    beginWork(id, config: templates[processes[id].template].config, firstStart: false)
+    beginWork(id, firstStart: false)
   }
 }
