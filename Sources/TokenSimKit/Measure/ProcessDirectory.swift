@@ -13,7 +13,7 @@ struct ProcessDirectory {
     var alive: Bool
   }
 
-  private var entries = RetiringTable<Entry>()
+  private var entries = SerialTable<Entry>()
   /// Worker names, indexed by worker number.
   private(set) var workers: [String] = []
   /// Live processes per worker.
@@ -28,42 +28,56 @@ struct ProcessDirectory {
   /// Records a start; returns whether the worker had no live process before.
   @discardableResult
   mutating func started(_ process: Int, name: String, role: ProcessRole, host: String) -> Bool {
-    if process > entries.count {
-      let worker = self.worker(named: ProcessDirectory.workerName(name, role: role))
-      _ = entries.append(Entry(name: name, role: role, host: host, worker: worker, alive: false))
+    let restarted = entries.modify(process) { entry -> Int? in
+      guard !entry.alive else { return nil }
+      entry.alive = true
+      return entry.worker
     }
-    guard !entries[process].alive else { return false }
-    entries[process].alive = true
-    liveCount[entries[process].worker] += 1
-    return liveCount[entries[process].worker] == 1
+    switch restarted {
+    case .none:
+      let worker = self.worker(named: ProcessDirectory.workerName(name, role: role))
+      entries[process] = Entry(name: name, role: role, host: host, worker: worker, alive: true)
+      return becameLive(worker)
+    case .some(.none): return false
+    case .some(.some(let worker)): return becameLive(worker)
+    }
+  }
+
+  /// A process of `worker` started; returns whether it is the only one alive.
+  private mutating func becameLive(_ worker: Int) -> Bool {
+    liveCount[worker] += 1
+    return liveCount[worker] == 1
   }
 
   /// Records an exit (`exited`) or crash; returns whether the worker has no live process left.
   /// An exited CLI invocation is forgotten, and so is a crashed one that cannot start again.
   @discardableResult
   mutating func ended(_ process: Int, exited: Bool) -> Bool {
-    guard entries.contains(process), entries[process].alive else { return false }
-    entries[process].alive = false
-    let worker = entries[process].worker
-    liveCount[worker] -= 1
-    if entries[process].role == .cli, exited || restartingCLIs.map({ !$0.contains(workers[worker]) }) == true {
-      entries.retire(process)
-      entries.releaseRetired()
+    let ended = entries.modify(process) { entry -> (worker: Int, cli: Bool)? in
+      guard entry.alive else { return nil }
+      entry.alive = false
+      return (entry.worker, entry.role == .cli)
     }
+    guard let (worker, cli) = ended ?? nil else { return false }
+    liveCount[worker] -= 1
+    if cli, exited || restartingCLIs.map({ !$0.contains(workers[worker]) }) == true { entries[process] = nil }
     return liveCount[worker] == 0
   }
 
-  /// How many pages of 1,024 entries are kept (for tests that count what is held).
+  /// How many pages of entries are kept (for tests that count what is held).
   var pagesKept: Int { entries.pagesKept }
 
   /// The entry of `process`, if it started and is not forgotten.
-  func entry(_ process: Int) -> Entry? { entries.contains(process) ? entries[process] : nil }
+  func entry(_ process: Int) -> Entry? { entries[process] }
 
   /// The name reports use for `process`.
-  func name(_ process: Int) -> String { entry(process)?.name ?? "process \(process)" }
+  func name(_ process: Int) -> String { entries[process]?.name ?? "process \(process)" }
 
   /// The worker of `process`, or nil before it started.
-  func worker(of process: Int) -> Int? { entry(process)?.worker }
+  func worker(of process: Int) -> Int? { entries[process]?.worker }
+
+  /// The host of `process`, or nil before it started.
+  func host(of process: Int) -> String? { entries[process]?.host }
 
   /// A CLI invocation `host/tool#12` belongs to worker `host/tool`.
   static func workerName(_ name: String, role: ProcessRole) -> String {

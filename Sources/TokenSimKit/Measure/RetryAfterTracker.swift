@@ -1,7 +1,7 @@
 /// Finds token requests sent before a `Retry-After` deadline: one the sender itself was told
 /// (per process), or one any process sharing its credential store was told (shared store).
 struct RetryAfterTracker {
-  private var processDeadlines: [Int: SimInstant] = [:]
+  private var processDeadlines = SerialTable<SimInstant>()
   private var hostDeadlines: [String: SimInstant] = [:]
   private(set) var perProcess = 0
   private(set) var sharedStore = 0

@@ -19,10 +19,16 @@ struct TimelineBuilder {
   /// Per worker, per bucket: worker `w`'s cells are `cells[w * buckets.count ..< (w + 1) * buckets.count]`,
   /// for the workers touched so far.
   private(set) var cells: [Cell] = []
-  private var healthy: [Int: Bool] = [:]
-  /// Processes with a standing needs-login alert, and their workers.
-  private var alerted: [Int: Int] = [:]
-  private var aliveFrom: [Int: Int] = [:]
+  /// Per process: whether its last call succeeded (since it started) and the worker of its
+  /// standing needs-login alert.
+  private var marks = SerialTable<ProcessMark>()
+  /// Processes with a health mark, and those healthy without a standing alert: a bucket's counts.
+  private var alive = 0
+  private var healthyUnalerted = 0
+  /// Standing alerts per worker, for the workers that have one.
+  private var alertsOfWorker: [Int: Int] = [:]
+  /// Per worker, the bucket from which its first live process has been alive.
+  private var aliveFrom: [Int?] = []
   private var openFaults: [Int: String] = [:]
   private var current = 0
 
@@ -53,8 +59,13 @@ struct TimelineBuilder {
       buckets[current].apiCallsFailed += 1
       touch(worker, .failed)
     }
-    healthy[process] = ok
-    if ok { alerted[process] = nil }
+    // Most calls change nothing: a healthy process without an alert succeeds again.
+    let unchanged = marks.modify(process) { $0.healthy == ok && (!ok || $0.alertedWorker == nil) } ?? false
+    guard !unchanged else { return }
+    mark(process) {
+      $0.healthy = ok
+      if ok { $0.alertedWorker = nil }
+    }
   }
 
   /// `worker` waited for a token from `from` to `to`, long enough to count as an outage.
@@ -63,18 +74,21 @@ struct TimelineBuilder {
   }
 
   mutating func started(process: Int, worker: Int, firstOfWorker: Bool) {
-    healthy[process] = true
-    if firstOfWorker { aliveFrom[worker] = current }
+    mark(process) { $0.healthy = true }
+    guard firstOfWorker else { return }
+    while aliveFrom.count <= worker { aliveFrom.append(nil) }
+    aliveFrom[worker] = current
   }
 
   mutating func ended(process: Int, worker: Int, lastOfWorker: Bool) {
-    healthy[process] = nil
-    alerted[process] = nil
-    if lastOfWorker, let from = aliveFrom.removeValue(forKey: worker) { markAlive(worker, from: from, to: current) }
+    mark(process) { $0 = ProcessMark() }
+    guard lastOfWorker, worker < aliveFrom.count, let from = aliveFrom[worker] else { return }
+    aliveFrom[worker] = nil
+    markAlive(worker, from: from, to: current)
   }
 
   mutating func alert(process: Int, worker: Int) {
-    alerted[process] = worker
+    mark(process) { $0.alertedWorker = worker }
     buckets[current].alertsRaised += 1
     touch(worker, .alerted)
   }
@@ -96,17 +110,51 @@ struct TimelineBuilder {
   mutating func finish() -> [Timeline.Bucket] {
     while current < buckets.count - 1 { close(current) }
     close(current)
-    for (worker, from) in aliveFrom.sorted(by: { $0.key < $1.key }) { markAlive(worker, from: from, to: buckets.count - 1) }
+    for (worker, from) in aliveFrom.enumerated() {
+      if let from { markAlive(worker, from: from, to: buckets.count - 1) }
+    }
     return buckets
   }
 
   private mutating func close(_ index: Int) {
-    buckets[index].processesAlive = healthy.count
-    buckets[index].processesHealthy = healthy.filter { $0.value && alerted[$0.key] == nil }.count
+    buckets[index].processesAlive = alive
+    buckets[index].processesHealthy = healthyUnalerted
     guard index + 1 < buckets.count else { return }
     current = index + 1
     for effect in openFaults.values.sorted() { addFault(effect, to: current) }
-    for worker in Set(alerted.values).sorted() { touchAt(worker, current, .alerted) }
+    for worker in alertsOfWorker.keys.sorted() { touchAt(worker, current, .alerted) }
+  }
+
+  /// Changes the mark of `process` by `change`, keeping the counts and the alerts per worker.
+  private mutating func mark(_ process: Int, _ change: (inout ProcessMark) -> Void) {
+    let before = marks.modify(process) { mark in
+      let before = mark
+      change(&mark)
+      return before
+    }
+    let after: ProcessMark
+    if let before {
+      after = marks[process]!
+      if after.isBlank { marks[process] = nil }
+      count(before, -1)
+    } else {
+      var mark = ProcessMark()
+      change(&mark)
+      after = mark
+      if !after.isBlank { marks[process] = after }
+    }
+    count(after, 1)
+  }
+
+  private mutating func count(_ mark: ProcessMark, _ sign: Int) {
+    if let healthy = mark.healthy {
+      alive += sign
+      if healthy, mark.alertedWorker == nil { healthyUnalerted += sign }
+    }
+    if let worker = mark.alertedWorker {
+      alertsOfWorker[worker, default: 0] += sign
+      if alertsOfWorker[worker] == 0 { alertsOfWorker[worker] = nil }
+    }
   }
 
   private mutating func addFault(_ effect: String, to index: Int) {
@@ -129,4 +177,13 @@ struct TimelineBuilder {
   private mutating func markAlive(_ worker: Int, from: Int, to: Int) {
     for index in from...max(from, to) { touchAt(worker, index, .alive) }
   }
+}
+
+/// What the timeline knows of one process: whether its last call succeeded (nil before it
+/// started, or after it ended) and the worker of its standing needs-login alert, if any.
+private struct ProcessMark {
+  var healthy: Bool?
+  var alertedWorker: Int?
+
+  var isBlank: Bool { healthy == nil && alertedWorker == nil }
 }

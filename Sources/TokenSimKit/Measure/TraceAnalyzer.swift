@@ -14,7 +14,7 @@ struct TraceAnalyzer {
   private var timeline: TimelineBuilder
   private var findings = RunFindings()
   private var lastServed: Int?
-  private var lastTokenOutcome: [Int: TokenOutcome] = [:]
+  private var lastTokenOutcome = SerialTable<TokenOutcome>()
 
   /// An analyzer for a run of `duration`; `restartingCLIs` names the CLI workers (`host/tool`)
   /// restarted after a crash, when the scenario is known, so that other crashed invocations are
@@ -27,11 +27,13 @@ struct TraceAnalyzer {
   /// How many pages of process entries the directory keeps (for tests that count what is held).
   var processPagesKept: Int { directory.pagesKept }
 
-  mutating func observe(_ event: TraceEvent) {
-    let time = event.time
+  mutating func observe(_ event: TraceEvent) { observe(event.kind, at: event.time) }
+
+  /// Folds in an event of `kind` at `time`.
+  mutating func observe(_ kind: TraceKind, at time: SimInstant) {
     timeline.advance(to: time)
-    metrics.count(event.kind)
-    switch event.kind {
+    metrics.count(kind)
+    switch kind {
     case .login(let host, let family, let ttl, let expiry):
       credentials.login(host: host, family: family, expiry: expiry, at: time)
       minimal.login(host: host, ttl: ttl, at: time)
@@ -48,7 +50,7 @@ struct TraceAnalyzer {
       requestEnded(request, process: process, outcome: outcome, retryAfter: header, at: time)
     case .familyRevoked(let family, let cause): revoked(family: family, cause: cause, at: time)
     case .refreshForced(let process):
-      if let host = directory.entry(process)?.host { minimal.forced(host: host, at: time) }
+      if let host = directory.host(of: process) { minimal.forced(host: host, at: time) }
     case .callDenied(let process): call(process, ok: false, failure: "was denied a token for an API call", at: time)
     case .callWaiting(let process):
       guard let entry = directory.entry(process) else { break }
@@ -116,7 +118,7 @@ struct TraceAnalyzer {
   }
 
   private mutating func sent(_ request: Int, by process: Int, at time: SimInstant) {
-    let host = directory.entry(process)?.host ?? ""
+    let host = directory.host(of: process) ?? ""
     requests.sent(request: request, process: process, at: time)
     retryAfter.sent(process: process, name: directory.name(process), host: host, at: time)
     credentials.tokenRequestSent(host: host, at: time)
@@ -129,7 +131,7 @@ struct TraceAnalyzer {
     let sentAt = requests.ended(request: request, name: directory.name(process), at: time) ?? time
     timeline.tokenRequestEnded(sentAt: sentAt, outcome: outcome.rawValue)
     lastTokenOutcome[process] = outcome
-    if let header, let host = directory.entry(process)?.host {
+    if let header, let host = directory.host(of: process) {
       retryAfter.told(header, process: process, host: host, at: time)
     }
   }
@@ -143,15 +145,16 @@ struct TraceAnalyzer {
   }
 
   private mutating func call(_ process: Int, ok: Bool, failure: @autoclosure () -> String, at time: SimInstant) {
-    guard let entry = directory.entry(process) else { return }
-    if let wait = outages.call(worker: entry.worker, ok: ok, at: time) {
-      timeline.waited(worker: entry.worker, from: wait.from, to: wait.to)
+    guard let worker = directory.worker(of: process) else { return }
+    if let wait = outages.call(worker: worker, ok: ok, at: time) {
+      timeline.waited(worker: worker, from: wait.from, to: wait.to)
     }
-    timeline.call(process: process, worker: entry.worker, ok: ok, at: time)
+    timeline.call(process: process, worker: worker, ok: ok, at: time)
     // A call that succeeds needed no refresh: an expired refresh token is no concern of a client
     // whose access token still works, so only a failed or denied call is a chance to notice.
-    if !ok { credentials.wantedWork(host: entry.host, at: time) }
-    if !ok { findings.note(\.failedCall, time, entry.name, failure()) }
+    guard !ok, let entry = directory.entry(process) else { return }
+    credentials.wantedWork(host: entry.host, at: time)
+    findings.note(\.failedCall, time, entry.name, failure())
   }
 
   private mutating func alert(_ process: Int, at time: SimInstant) {
