@@ -3,44 +3,61 @@
 /// one worker, because each lives only seconds. A CLI invocation that exited is forgotten (it never
 /// comes back), and so is one that crashed when its CLI is not restarted after a crash, so the
 /// directory grows with daemons and live invocations, not with time.
+///
+/// Workers and hosts are numbered as they first appear, so that the trackers keep arrays rather
+/// than hash a name per event; a process's entry holds numbers only, read without copying a string.
 struct ProcessDirectory {
   /// One process.
   struct Entry {
-    var name: String
-    var role: ProcessRole
-    var host: String
+    /// Its worker's number (`workers`).
     var worker: Int
+    /// Its host's number (`hosts`).
+    var host: Int
+    var role: ProcessRole
     var alive: Bool
   }
 
   private var entries = SerialTable<Entry>()
+  private var names = SerialTable<String>()
   /// Worker names, indexed by worker number.
   private(set) var workers: [String] = []
   /// Live processes per worker.
   private(set) var liveCount: [Int] = []
+  /// Per worker: whether its crashed CLI invocations are forgotten (its CLI is not restarted).
+  private var forgetsCrashed: [Bool] = []
+  /// Per worker, the host number of its latest process: an invocation on the same host is not
+  /// looked up by name.
+  private var hostOfWorker: [Int] = []
+  /// Worker numbers by name (a substring: a CLI invocation's worker is found without building
+  /// a string).
+  private var workerIndex: [Substring: Int] = [:]
+  /// Host names, indexed by host number.
+  private(set) var hosts: [String] = []
+  private var hostIndex: [String: Int] = [:]
   /// The CLI workers (`host/tool`) whose crashed invocations start again; nil when unknown (a
   /// trace read without its scenario), and then every crashed invocation is kept.
   private let restartingCLIs: Set<String>?
 
   init(restartingCLIs: Set<String>? = nil) { self.restartingCLIs = restartingCLIs }
-  private var workerIndex: [String: Int] = [:]
 
-  /// Records a start; returns whether the worker had no live process before.
+  /// Records a start; returns the process's worker and host, and whether the worker had no live
+  /// process before.
   @discardableResult
-  mutating func started(_ process: Int, name: String, role: ProcessRole, host: String) -> Bool {
-    let restarted = entries.modify(process) { entry -> Int? in
-      guard !entry.alive else { return nil }
-      entry.alive = true
-      return entry.worker
+  mutating func started(_ process: Int, name: String, role: ProcessRole, host: String) -> (
+    worker: Int, host: Int, first: Bool
+  ) {
+    let known = entries.modify(process) { entry in
+      defer { entry.alive = true }
+      return (entry.worker, entry.host, !entry.alive)
     }
-    switch restarted {
-    case .none:
-      let worker = self.worker(named: ProcessDirectory.workerName(name, role: role))
-      entries[process] = Entry(name: name, role: role, host: host, worker: worker, alive: true)
-      return becameLive(worker)
-    case .some(.none): return false
-    case .some(.some(let worker)): return becameLive(worker)
-    }
+    if let (worker, host, restarted) = known { return (worker, host, restarted && becameLive(worker)) }
+    let worker = self.worker(named: ProcessDirectory.workerName(name, role: role))
+    let latest = hostOfWorker[worker]
+    let hostNumber = latest >= 0 && hosts[latest] == host ? latest : self.hostNumber(named: host)
+    hostOfWorker[worker] = hostNumber
+    entries[process] = Entry(worker: worker, host: hostNumber, role: role, alive: true)
+    names[process] = name
+    return (worker, hostNumber, becameLive(worker))
   }
 
   /// A process of `worker` started; returns whether it is the only one alive.
@@ -60,7 +77,10 @@ struct ProcessDirectory {
     }
     guard let (worker, cli) = ended ?? nil else { return false }
     liveCount[worker] -= 1
-    if cli, exited || restartingCLIs.map({ !$0.contains(workers[worker]) }) == true { entries[process] = nil }
+    if cli, exited || forgetsCrashed[worker] {
+      entries[process] = nil
+      names[process] = nil
+    }
     return liveCount[worker] == 0
   }
 
@@ -71,25 +91,36 @@ struct ProcessDirectory {
   func entry(_ process: Int) -> Entry? { entries[process] }
 
   /// The name reports use for `process`.
-  func name(_ process: Int) -> String { entries[process]?.name ?? "process \(process)" }
+  func name(_ process: Int) -> String { names[process] ?? "process \(process)" }
 
   /// The worker of `process`, or nil before it started.
   func worker(of process: Int) -> Int? { entries[process]?.worker }
 
-  /// The host of `process`, or nil before it started.
-  func host(of process: Int) -> String? { entries[process]?.host }
+  /// The host number of `process`, or nil before it started.
+  func host(of process: Int) -> Int? { entries[process]?.host }
 
-  /// A CLI invocation `host/tool#12` belongs to worker `host/tool`.
-  static func workerName(_ name: String, role: ProcessRole) -> String {
-    guard role == .cli, let hash = name.utf8.lastIndex(of: UInt8(ascii: "#")) else { return name }
-    return String(name[..<hash])
+  /// The number of host `name`, given now if it is new.
+  mutating func hostNumber(named name: String) -> Int {
+    if let number = hostIndex[name] { return number }
+    hosts.append(name)
+    hostIndex[name] = hosts.count - 1
+    return hosts.count - 1
   }
 
-  private mutating func worker(named name: String) -> Int {
+  /// A CLI invocation `host/tool#12` belongs to worker `host/tool`.
+  static func workerName(_ name: String, role: ProcessRole) -> Substring {
+    guard role == .cli, let hash = name.utf8.lastIndex(of: UInt8(ascii: "#")) else { return name[...] }
+    return name[..<hash]
+  }
+
+  private mutating func worker(named name: Substring) -> Int {
     if let index = workerIndex[name] { return index }
+    let name = String(name)
     workers.append(name)
     liveCount.append(0)
-    workerIndex[name] = workers.count - 1
+    forgetsCrashed.append(restartingCLIs.map { !$0.contains(name) } ?? false)
+    hostOfWorker.append(-1)
+    workerIndex[Substring(name)] = workers.count - 1
     return workers.count - 1
   }
 }

@@ -38,13 +38,13 @@ struct RequestFlow {
 
   /// The process called `name` died or exited: its requests are no longer waited on. Returns when
   /// each was sent.
-  mutating func processGone(_ process: Int, name: String, at time: SimInstant) -> [SimInstant] {
+  mutating func processGone(_ process: Int, name: @autoclosure () -> String, at time: SimInstant) -> [SimInstant] {
     guard let requests = inFlightOf[process] else { return [] }
     inFlightOf[process] = nil
     return requests.map { request in
       let flight = inFlight[request]!
       inFlight[request] = nil
-      measure(request: request, flight: flight, name: name, until: time, ended: false)
+      measure(request: request, flight: flight, name: name(), until: time, ended: false)
       return flight.sentAt
     }
   }

@@ -36,7 +36,7 @@ struct TraceAnalyzer {
     switch kind {
     case .login(let host, let family, let ttl, let expiry):
       credentials.login(host: host, family: family, expiry: expiry, at: time)
-      minimal.login(host: host, ttl: ttl, at: time)
+      minimal.login(host: directory.hostNumber(named: host), ttl: ttl, at: time)
     case .processStarted(let process, let name, let role, let host):
       started(process, name: name, role: role, host: host, at: time)
     case .processExited(let process, let ok):
@@ -55,7 +55,7 @@ struct TraceAnalyzer {
     case .callWaiting(let process):
       guard let entry = directory.entry(process) else { break }
       outages.waiting(worker: entry.worker, at: time)
-      credentials.wantedWork(host: entry.host, at: time)
+      credentials.wantedWork(host: directory.hosts[entry.host], at: time)
     case .apiCallEnded(let process, let ok, let status):
       call(process, ok: ok, failure: "had an API call fail (\(status.map { "status \($0)" } ?? "no answer"))", at: time)
     case .storeRead(let process, _, .torn):
@@ -90,11 +90,10 @@ struct TraceAnalyzer {
   }
 
   private mutating func started(_ process: Int, name: String, role: ProcessRole, host: String, at time: SimInstant) {
-    let first = directory.started(process, name: name, role: role, host: host)
+    let (worker, hostNumber, first) = directory.started(process, name: name, role: role, host: host)
     retryAfter.forget(process: process)
-    let worker = directory.worker(of: process)!
     if role != .broker {
-      minimal.started(host: host, at: time)
+      minimal.started(host: hostNumber, at: time)
       outages.started(worker: worker, host: host, at: time)
     }
     timeline.started(process: process, worker: worker, firstOfWorker: first)
@@ -102,7 +101,7 @@ struct TraceAnalyzer {
 
   private mutating func ended(_ process: Int, exited: Bool, ok: Bool, at time: SimInstant) {
     guard let entry = directory.entry(process), entry.alive else { return }
-    for sentAt in requests.processGone(process, name: entry.name, at: time) {
+    for sentAt in requests.processGone(process, name: directory.name(process), at: time) {
       timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply")
     }
     let last = directory.ended(process, exited: exited)
@@ -118,10 +117,10 @@ struct TraceAnalyzer {
   }
 
   private mutating func sent(_ request: Int, by process: Int, at time: SimInstant) {
-    let host = directory.host(of: process) ?? ""
+    let host = directory.host(of: process)
     requests.sent(request: request, process: process, at: time)
     retryAfter.sent(process: process, name: directory.name(process), host: host, at: time)
-    credentials.tokenRequestSent(host: host, at: time)
+    credentials.tokenRequestSent(host: host.map { directory.hosts[$0] } ?? "", at: time)
     load.sent(at: time)
   }
 
@@ -138,7 +137,7 @@ struct TraceAnalyzer {
 
   private mutating func revoked(family: Int, cause: RevocationCause, at time: SimInstant) {
     credentials.revoked(family: family, cause: cause, at: time)
-    if let host = credentials.sessions[family]?.host { minimal.revoked(host: host, at: time) }
+    if let host = credentials.sessions[family]?.host { minimal.revoked(host: directory.hostNumber(named: host), at: time) }
     guard cause == .reuse else { return }
     let process = lastServed.flatMap { requests.sender(of: $0) }.map(directory.name)
     findings.note(\.revocation, time, process, "presented a rotated-away refresh token and the server revoked the family")
@@ -152,14 +151,14 @@ struct TraceAnalyzer {
     timeline.call(process: process, worker: worker, ok: ok, at: time)
     // A call that succeeds needed no refresh: an expired refresh token is no concern of a client
     // whose access token still works, so only a failed or denied call is a chance to notice.
-    guard !ok, let entry = directory.entry(process) else { return }
-    credentials.wantedWork(host: entry.host, at: time)
-    findings.note(\.failedCall, time, entry.name, failure())
+    guard !ok, let host = directory.host(of: process) else { return }
+    credentials.wantedWork(host: directory.hosts[host], at: time)
+    findings.note(\.failedCall, time, directory.name(process), failure())
   }
 
   private mutating func alert(_ process: Int, at time: SimInstant) {
     guard let entry = directory.entry(process) else { return }
-    credentials.alert(host: entry.host, process: entry.name, at: time)
+    credentials.alert(host: directory.hosts[entry.host], process: directory.name(process), at: time)
     timeline.alert(process: process, worker: entry.worker)
   }
 
