@@ -42,11 +42,18 @@ struct SerialTable<Value> {
         others[number] = newValue
         return
       }
-      if newValue == nil, page >= pages.count || pages[page].isEmpty { return }
-      ensure(page)
       let slot = Self.slot(of: number)
+      guard page < pages.count, !pages[page].isEmpty else {
+        guard newValue != nil else { return }
+        ensure(page)
+        pages[page][slot] = newValue
+        used[page] += 1
+        count += 1
+        return
+      }
       let change = (newValue != nil ? 1 : 0) - (pages[page][slot] != nil ? 1 : 0)
       pages[page][slot] = newValue
+      guard change != 0 else { return }
       used[page] += change
       count += change
       if used[page] == 0, page + 1 < pages.count { pages[page] = [] }

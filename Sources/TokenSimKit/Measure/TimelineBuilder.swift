@@ -31,24 +31,42 @@ struct TimelineBuilder {
   private var aliveFrom: [Int?] = []
   private var openFaults: [Int: String] = [:]
   private var current = 0
+  /// Where the bucket after `current` starts (never, for the last): an event before it moves
+  /// nothing.
+  private var nextStart = SimInstant.start
+  /// Token requests by the bucket they were sent in and how they ended: `outcomeCounts[bucket *
+  /// outcomeNames.count + outcome]`, the outcome indexed as in `outcomeNames`. Counted, and put
+  /// into the buckets' dictionaries only by `finish`, so that no outcome name is hashed per request.
+  private var outcomeCounts: [Int]
+  /// `TokenOutcome`'s names, then `noReply` (a request whose process died, or still waiting at the end).
+  private static let outcomeNames = TokenOutcome.allCases.map(\.rawValue) + ["noReply"]
 
   init(duration: SimDuration) {
     let width = Timeline.width(for: duration)
     let count = max(1, Int((duration.microseconds + width.microseconds - 1) / width.microseconds))
     self.width = width
     buckets = (0..<count).map { Timeline.Bucket(start: Double(Int64($0) * width.microseconds) / 1_000_000) }
+    outcomeCounts = Array(repeating: 0, count: count * Self.outcomeNames.count)
+    nextStart = startOfBucket(after: 0)
+  }
+
+  private func startOfBucket(after index: Int) -> SimInstant {
+    index + 1 < buckets.count ? SimInstant(microseconds: Int64(index + 1) * width.microseconds) : .never
   }
 
   func bucket(_ time: SimInstant) -> Int { min(buckets.count - 1, max(0, Int(time.microseconds / width.microseconds))) }
 
   /// Moves to the bucket of `time`, closing the ones passed.
   mutating func advance(to time: SimInstant) {
+    guard time >= nextStart else { return }
     let target = bucket(time)
     while current < target { close(current) }
   }
 
-  mutating func tokenRequestEnded(sentAt: SimInstant, outcome: String) {
-    buckets[bucket(sentAt)].tokenRequests[outcome, default: 0] += 1
+  /// A token request sent at `sentAt` ended with `outcome` (nil: no reply).
+  mutating func tokenRequestEnded(sentAt: SimInstant, outcome: TokenOutcome?) {
+    let index = outcome?.ordinal ?? Self.outcomeNames.count - 1
+    outcomeCounts[bucket(sentAt) * Self.outcomeNames.count + index] += 1
   }
 
   mutating func call(process: Int, worker: Int, ok: Bool, at time: SimInstant) {
@@ -110,6 +128,11 @@ struct TimelineBuilder {
   mutating func finish() -> [Timeline.Bucket] {
     while current < buckets.count - 1 { close(current) }
     close(current)
+    for (slot, count) in outcomeCounts.enumerated() where count > 0 {
+      let names = Self.outcomeNames
+      buckets[slot / names.count].tokenRequests[names[slot % names.count], default: 0] += count
+    }
+    outcomeCounts = []
     for (worker, from) in aliveFrom.enumerated() {
       if let from { markAlive(worker, from: from, to: buckets.count - 1) }
     }
@@ -121,6 +144,7 @@ struct TimelineBuilder {
     buckets[index].processesHealthy = healthyUnalerted
     guard index + 1 < buckets.count else { return }
     current = index + 1
+    nextStart = startOfBucket(after: current)
     for effect in openFaults.values.sorted() { addFault(effect, to: current) }
     for worker in alertsOfWorker.keys.sorted() { touchAt(worker, current, .alerted) }
   }

@@ -15,6 +15,8 @@ struct TraceAnalyzer {
   private var findings = RunFindings()
   private var lastServed: Int?
   private var lastTokenOutcome = SerialTable<TokenOutcome>()
+  /// Token requests ended, by outcome in `TokenOutcome.allCases` order.
+  private var endedByOutcome = Array(repeating: 0, count: TokenOutcome.allCases.count)
 
   /// An analyzer for a run of `duration`; `restartingCLIs` names the CLI workers (`host/tool`)
   /// restarted after a crash, when the scenario is known, so that other crashed invocations are
@@ -35,8 +37,9 @@ struct TraceAnalyzer {
     metrics.count(kind)
     switch kind {
     case .login(let host, let family, let ttl, let expiry):
-      credentials.login(host: host, family: family, expiry: expiry, at: time)
-      minimal.login(host: directory.hostNumber(named: host), ttl: ttl, at: time)
+      let hostNumber = directory.hostNumber(named: host)
+      credentials.login(host: host, hostNumber: hostNumber, family: family, expiry: expiry, at: time)
+      minimal.login(host: hostNumber, ttl: ttl, at: time)
     case .processStarted(let process, let name, let role, let host):
       started(process, name: name, role: role, host: host, at: time)
     case .processExited(let process, let ok):
@@ -55,7 +58,7 @@ struct TraceAnalyzer {
     case .callWaiting(let process):
       guard let entry = directory.entry(process) else { break }
       outages.waiting(worker: entry.worker, at: time)
-      credentials.wantedWork(host: directory.hosts[entry.host], at: time)
+      credentials.wantedWork(host: entry.host, at: time)
     case .apiCallEnded(let process, let ok, let status):
       call(process, ok: ok, failure: "had an API call fail (\(status.map { "status \($0)" } ?? "no answer"))", at: time)
     case .storeRead(let process, _, .torn):
@@ -102,7 +105,7 @@ struct TraceAnalyzer {
   private mutating func ended(_ process: Int, exited: Bool, ok: Bool, at time: SimInstant) {
     guard let entry = directory.entry(process), entry.alive else { return }
     for sentAt in requests.processGone(process, name: directory.name(process), at: time) {
-      timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply")
+      timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil)
     }
     let last = directory.ended(process, exited: exited)
     if entry.role == .cli {
@@ -120,15 +123,16 @@ struct TraceAnalyzer {
     let host = directory.host(of: process)
     requests.sent(request: request, process: process, at: time)
     retryAfter.sent(process: process, name: directory.name(process), host: host, at: time)
-    credentials.tokenRequestSent(host: host.map { directory.hosts[$0] } ?? "", at: time)
+    credentials.tokenRequestSent(host: host, at: time)
     load.sent(at: time)
   }
 
   private mutating func requestEnded(
     _ request: Int, process: Int, outcome: TokenOutcome, retryAfter header: String?, at time: SimInstant
   ) {
+    endedByOutcome[outcome.ordinal] += 1
     let sentAt = requests.ended(request: request, name: directory.name(process), at: time) ?? time
-    timeline.tokenRequestEnded(sentAt: sentAt, outcome: outcome.rawValue)
+    timeline.tokenRequestEnded(sentAt: sentAt, outcome: outcome)
     lastTokenOutcome[process] = outcome
     if let header, let host = directory.host(of: process) {
       retryAfter.told(header, process: process, host: host, at: time)
@@ -152,13 +156,13 @@ struct TraceAnalyzer {
     // A call that succeeds needed no refresh: an expired refresh token is no concern of a client
     // whose access token still works, so only a failed or denied call is a chance to notice.
     guard !ok, let host = directory.host(of: process) else { return }
-    credentials.wantedWork(host: directory.hosts[host], at: time)
+    credentials.wantedWork(host: host, at: time)
     findings.note(\.failedCall, time, directory.name(process), failure())
   }
 
   private mutating func alert(_ process: Int, at time: SimInstant) {
     guard let entry = directory.entry(process) else { return }
-    credentials.alert(host: directory.hosts[entry.host], process: directory.name(process), at: time)
+    credentials.alert(host: entry.host, process: directory.name(process), at: time)
     timeline.alert(process: process, worker: entry.worker)
   }
 
@@ -166,7 +170,7 @@ struct TraceAnalyzer {
   mutating func finish() -> (RunMetrics, Timeline, RunFindings) {
     let end = findings.end
     for sentAt in requests.finish(end: end, name: directory.name) {
-      timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply")
+      timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil)
     }
     minimal.finish(end: end)
     load.finish(end: end)
@@ -185,6 +189,9 @@ struct TraceAnalyzer {
   }
 
   private mutating func fillMetrics(end: SimInstant) {
+    for (outcome, count) in zip(TokenOutcome.allCases, endedByOutcome) where count > 0 {
+      metrics.tokenRequestsByOutcome[outcome.rawValue] = count
+    }
     let ended = metrics.tokenRequestsByOutcome.values.reduce(0, +)
     if metrics.tokenRequests > ended { metrics.tokenRequestsByOutcome["noReply"] = metrics.tokenRequests - ended }
     metrics.availability =
