@@ -205,9 +205,20 @@ struct TimelineBuilder {
 
 /// What the timeline knows of one process: whether its last call succeeded (nil before it
 /// started, or after it ended) and the worker of its standing needs-login alert, if any.
+///
+/// Eight bytes, kept for every live process (100,000 in the scale workload).
 private struct ProcessMark {
   var healthy: Bool?
-  var alertedWorker: Int?
+  private var alerted = false
+  private var worker: Int32 = 0
 
-  var isBlank: Bool { healthy == nil && alertedWorker == nil }
+  var alertedWorker: Int? {
+    get { alerted ? Int(worker) : nil }
+    set {
+      alerted = newValue != nil
+      worker = Int32(newValue ?? 0)
+    }
+  }
+
+  var isBlank: Bool { healthy == nil && !alerted }
 }
