@@ -66,4 +66,17 @@ struct ProcessNumberingTests {
     }
     #expect(fold.processPagesKept <= 1, "3,000 invocations, none alive")
   }
+
+  @Test func invocationsOfOneCLIShareAWorkerAndEveryOtherNameIsItsOwn() {
+    var names = WorkerNames()
+    for host in 0..<100 {
+      #expect(names.worker(of: "h\(host)/job#1", role: .cli) == (2 * host, true))
+      #expect(names.worker(of: "h\(host)/d#1", role: .daemon) == (2 * host + 1, true), "only a CLI's # counts")
+    }
+    for host in 0..<100 {
+      #expect(names.worker(of: "h\(host)/job#\(host + 2)", role: .cli) == (2 * host, false))
+      #expect(names.worker(of: "h\(host)/job", role: .daemon) == (2 * host, false), "the same name is the same worker")
+    }
+    #expect(names.names.count == 200 && names.names[0] == "h0/job" && names.names[1] == "h0/d#1")
+  }
 }

@@ -31,8 +31,7 @@ struct ProcessDirectory {
 
   private var entries = SerialTable<Entry>()
   private var names = SerialTable<String>()
-  /// Worker names, indexed by worker number.
-  private(set) var workers: [String] = []
+  private var workerNames = WorkerNames()
   /// Live processes per worker.
   private(set) var liveCount: [Int] = []
   /// Per worker: whether its crashed CLI invocations are forgotten (its CLI is not restarted).
@@ -40,9 +39,6 @@ struct ProcessDirectory {
   /// Per worker, the host number of its latest process: an invocation on the same host is not
   /// looked up by name.
   private var hostOfWorker: [Int] = []
-  /// Worker numbers by name (a substring: a CLI invocation's worker is found without building
-  /// a string).
-  private var workerIndex: [Substring: Int] = [:]
   /// Host names, indexed by host number.
   private(set) var hosts: [String] = []
   private var hostIndex: [String: Int] = [:]
@@ -63,7 +59,7 @@ struct ProcessDirectory {
       return (entry.worker, entry.host, !entry.alive)
     }
     if let (worker, host, restarted) = known { return (worker, host, restarted && becameLive(worker)) }
-    let worker = self.worker(named: ProcessDirectory.workerName(name, role: role))
+    let worker = workerNumber(of: name, role: role)
     let latest = hostOfWorker[worker]
     let hostNumber = latest >= 0 && hosts[latest] == host ? latest : self.hostNumber(named: host)
     hostOfWorker[worker] = hostNumber
@@ -119,20 +115,16 @@ struct ProcessDirectory {
     return hosts.count - 1
   }
 
-  /// A CLI invocation `host/tool#12` belongs to worker `host/tool`.
-  static func workerName(_ name: String, role: ProcessRole) -> Substring {
-    guard role == .cli, let hash = name.utf8.lastIndex(of: UInt8(ascii: "#")) else { return name[...] }
-    return name[..<hash]
-  }
+  /// Worker names, indexed by worker number.
+  var workers: [String] { workerNames.names }
 
-  private mutating func worker(named name: Substring) -> Int {
-    if let index = workerIndex[name] { return index }
-    let name = String(name)
-    workers.append(name)
+  /// The worker of process `name`, numbered now if it is new.
+  private mutating func workerNumber(of name: String, role: ProcessRole) -> Int {
+    let (worker, isNew) = workerNames.worker(of: name, role: role)
+    guard isNew else { return worker }
     liveCount.append(0)
-    forgetsCrashed.append(restartingCLIs.map { !$0.contains(name) } ?? false)
+    forgetsCrashed.append(restartingCLIs.map { !$0.contains(workers[worker]) } ?? false)
     hostOfWorker.append(-1)
-    workerIndex[Substring(name)] = workers.count - 1
-    return workers.count - 1
+    return worker
   }
 }
