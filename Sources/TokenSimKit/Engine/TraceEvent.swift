@@ -30,6 +30,21 @@ public enum TokenOutcome: String, Equatable, Sendable, CaseIterable {
   case connectionError
 }
 
+extension TokenOutcome {
+  /// Its place in `allCases`, for counts kept in arrays rather than by name.
+  var ordinal: Int {
+    switch self {
+    case .ok: 0
+    case .invalidGrant: 1
+    case .rateLimited: 2
+    case .serverError: 3
+    case .timeout: 4
+    case .lostAfterCommit: 5
+    case .connectionError: 6
+    }
+  }
+}
+
 /// The kinds of trace events and their facts. `TraceLine` writes each as one JSON line, and
 /// docs/TRACE.md lists every line's fields and values.
 public enum TraceKind: Equatable, Sendable {

@@ -19,8 +19,10 @@ struct CredentialHealth {
     var alertedBy = ""
   }
 
-  private(set) var sessions: [Int: Session] = [:]
-  private var familyOfHost: [String: Int] = [:]
+  /// By family.
+  private(set) var sessions = SerialTable<Session>()
+  /// The family of each host's latest login, by host number (`ProcessDirectory.hosts`).
+  private var familyOfHost: [Int?] = []
   private(set) var requestsOnDeadCredentials = 0
   private(set) var alertsWhileValid = 0
   /// Sessions dead now: while none is, a request or a call needs no lookup.
@@ -28,9 +30,11 @@ struct CredentialHealth {
   /// The expiries given, to find the sessions that lapsed by a given time.
   private var expiries = ExpiryQueue()
 
-  mutating func login(host: String, family: Int, expiry: RefreshExpiry?, at time: SimInstant) {
+  /// A login put `family` into the store of `host`, numbered `hostNumber`.
+  mutating func login(host: String, hostNumber: Int, family: Int, expiry: RefreshExpiry?, at time: SimInstant) {
     lapse(until: time)
-    familyOfHost[host] = family
+    while familyOfHost.count <= hostNumber { familyOfHost.append(nil) }
+    familyOfHost[hostNumber] = family
     sessions[family] = Session(host: host)
     expires(family, at: expiry)
   }
@@ -46,43 +50,44 @@ struct CredentialHealth {
   /// The server decided on a request of `family`; `expiry` is the family's new expiry when issued.
   mutating func served(decision: ServerDecision, family: Int?, expiry: RefreshExpiry?, at time: SimInstant) {
     lapse(until: time)
-    guard let family, sessions[family] != nil else { return }
+    guard let family, let (dead, provisional) = sessions.modify(family, { ($0.deadSince != nil, $0.provisional) })
+    else { return }
     if decision == .expired || decision == .idleExpired {
       // Its newest token is still valid (the session would have lapsed above), so an older one of
       // the family was presented (a store that lost an update): the host is stuck all the same.
       // The refused request was itself spent on dead credentials, as the first after a revocation is.
-      if sessions[family]!.deadSince == nil { requestsOnDeadCredentials += 1 }
+      if !dead { requestsOnDeadCredentials += 1 }
       died(family, cause: "refused as \(decision.rawValue)", provisional: true, at: time)
     } else if decision.isIssued {
-      if sessions[family]!.provisional {
-        sessions[family] = Session(host: sessions[family]!.host)
+      if provisional {
+        sessions.modify(family) { $0 = Session(host: $0.host) }
         deadNow -= 1
       }
       expires(family, at: expiry)
     }
   }
 
-  /// A process of `host` sent a token request.
-  mutating func tokenRequestSent(host: String, at time: SimInstant) {
+  /// A process of host number `host` (nil: a process never started) sent a token request.
+  mutating func tokenRequestSent(host: Int?, at time: SimInstant) {
     lapse(until: time)
-    guard deadNow > 0 else { return }
-    if let family = familyOfHost[host], sessions[family]?.deadSince != nil { requestsOnDeadCredentials += 1 }
+    guard deadNow > 0, let family = family(of: host) else { return }
+    if sessions.modify(family, { $0.deadSince != nil }) == true { requestsOnDeadCredentials += 1 }
   }
 
   /// A process of `host` wanted to call the API and had no working token (its call waited, was
   /// denied or failed): a chance to notice a dead session.
-  mutating func wantedWork(host: String, at time: SimInstant) {
+  mutating func wantedWork(host: Int, at time: SimInstant) {
     lapse(until: time)
-    guard deadNow > 0, let family = familyOfHost[host], sessions[family]?.deadSince != nil,
-      sessions[family]?.neededAfterDeath == nil
-    else { return }
-    sessions[family]!.neededAfterDeath = time
+    guard deadNow > 0, let family = family(of: host) else { return }
+    sessions.modify(family) { session in
+      if session.deadSince != nil, session.neededAfterDeath == nil { session.neededAfterDeath = time }
+    }
   }
 
   /// `process` of `host` raised a needs-login alert.
-  mutating func alert(host: String, process: String, at time: SimInstant) {
+  mutating func alert(host: Int, process: String, at time: SimInstant) {
     lapse(until: time)
-    guard let family = familyOfHost[host], let session = sessions[family], session.deadSince != nil else {
+    guard let family = family(of: host), let session = sessions[family], session.deadSince != nil else {
       alertsWhileValid += 1
       return
     }
@@ -94,7 +99,7 @@ struct CredentialHealth {
 
   /// The dead sessions that someone needed, in family order.
   var deadAndNeeded: [(family: Int, session: Session)] {
-    sessions.keys.sorted().compactMap { family in
+    sessions.numbers.compactMap { family in
       let session = sessions[family]!
       return session.deadSince != nil && session.neededAfterDeath != nil ? (family, session) : nil
     }
@@ -121,8 +126,14 @@ struct CredentialHealth {
     return longest
   }
 
+  /// The family of the latest login of host number `host`.
+  private func family(of host: Int?) -> Int? {
+    guard let host, host < familyOfHost.count else { return nil }
+    return familyOfHost[host]
+  }
+
   private mutating func expires(_ family: Int, at expiry: RefreshExpiry?) {
-    sessions[family]!.expiry = expiry
+    sessions.modify(family) { $0.expiry = expiry }
     if let expiry { expiries.add(family, at: expiry.at) }
   }
 
@@ -141,11 +152,14 @@ struct CredentialHealth {
   private mutating func died(
     _ family: Int, cause: String, bySecurityEvent: Bool = false, provisional: Bool = false, at time: SimInstant
   ) {
-    guard sessions[family] != nil, sessions[family]!.deadSince == nil else { return }
-    sessions[family]!.deadSince = time
-    deadNow += 1
-    sessions[family]!.cause = cause
-    sessions[family]!.bySecurityEvent = bySecurityEvent
-    sessions[family]!.provisional = provisional
+    let died = sessions.modify(family) { session in
+      guard session.deadSince == nil else { return false }
+      session.deadSince = time
+      session.cause = cause
+      session.bySecurityEvent = bySecurityEvent
+      session.provisional = provisional
+      return true
+    }
+    if died == true { deadNow += 1 }
   }
 }

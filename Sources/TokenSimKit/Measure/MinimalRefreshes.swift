@@ -18,7 +18,8 @@ struct MinimalRefreshes {
     var retry: (at: SimInstant, succeeds: Bool)?
   }
 
-  private var sessions: [String: Session] = [:]
+  /// By host number (`ProcessDirectory.hosts`); nil before the host's login.
+  private var sessions: [Session?] = []
   private var windows = TokenFaultWindows()
   private(set) var count = 0
 
@@ -27,46 +28,47 @@ struct MinimalRefreshes {
     windows.mark(rule: rule, fault: fault, open: open, at: time)
   }
 
-  mutating func login(host: String, ttl: SimDuration, at time: SimInstant) {
+  mutating func login(host: Int, ttl: SimDuration, at time: SimInstant) {
+    while sessions.count <= host { sessions.append(nil) }
     sessions[host] = Session(ttl: ttl, expiry: time + ttl)
   }
 
-  /// A daemon or CLI of `host` started (one hash of the host's name: the session is found once).
-  mutating func started(host: String, at time: SimInstant) {
-    guard let index = sessions.index(forKey: host) else { return }
-    if sessions.values[index].live == 0 { sessions.values[index].since = time }
-    sessions.values[index].live += 1
+  /// A daemon or CLI of `host` started.
+  mutating func started(host: Int, at time: SimInstant) {
+    guard host < sessions.count, sessions[host] != nil else { return }
+    if sessions[host]!.live == 0 { sessions[host]!.since = time }
+    sessions[host]!.live += 1
   }
 
   /// A daemon or CLI of `host` ended.
-  mutating func ended(host: String, at time: SimInstant) {
-    guard let index = sessions.index(forKey: host), sessions.values[index].live > 0 else { return }
-    sessions.values[index].live -= 1
-    if sessions.values[index].live == 0 { count += cover(&sessions.values[index], until: time) }
+  mutating func ended(host: Int, at time: SimInstant) {
+    guard host < sessions.count, sessions[host] != nil, sessions[host]!.live > 0 else { return }
+    sessions[host]!.live -= 1
+    if sessions[host]!.live == 0 { count += cover(&sessions[host]!, until: time) }
   }
 
   /// A program of `host` refreshes whatever its token, by design: the perfect client refreshes
   /// too (once the session is dead it has already spent its one request to learn that). Inside
   /// a failing window that one request fails and the session keeps its token.
-  mutating func forced(host: String, at time: SimInstant) {
-    guard let index = sessions.index(forKey: host), !sessions.values[index].dead else { return }
-    count += cover(&sessions.values[index], until: time) + 1
+  mutating func forced(host: Int, at time: SimInstant) {
+    guard host < sessions.count, sessions[host] != nil, !sessions[host]!.dead else { return }
+    count += cover(&sessions[host]!, until: time) + 1
     guard !windows.failsRequests(at: time) else { return }
-    sessions.values[index].expiry = time + sessions.values[index].ttl
-    sessions.values[index].retry = nil
-    sessions.values[index].since = time
+    sessions[host]!.expiry = time + sessions[host]!.ttl
+    sessions[host]!.retry = nil
+    sessions[host]!.since = time
   }
 
   /// The host's session was revoked.
-  mutating func revoked(host: String, at time: SimInstant) {
-    guard sessions[host] != nil, !sessions[host]!.dead else { return }
+  mutating func revoked(host: Int, at time: SimInstant) {
+    guard host < sessions.count, sessions[host] != nil, !sessions[host]!.dead else { return }
     if sessions[host]!.live > 0 { count += cover(&sessions[host]!, until: time) }
     sessions[host]!.dead = true
     sessions[host]!.since = time
   }
 
   mutating func finish(end: SimInstant) {
-    for host in sessions.keys.sorted() where sessions[host]!.live > 0 { count += cover(&sessions[host]!, until: end) }
+    for host in sessions.indices where (sessions[host]?.live ?? 0) > 0 { count += cover(&sessions[host]!, until: end) }
   }
 
   /// Seed 003's proactive window: a correct client refreshes up to 5 minutes (at most half the

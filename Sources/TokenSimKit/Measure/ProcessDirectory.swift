@@ -3,79 +3,128 @@
 /// one worker, because each lives only seconds. A CLI invocation that exited is forgotten (it never
 /// comes back), and so is one that crashed when its CLI is not restarted after a crash, so the
 /// directory grows with daemons and live invocations, not with time.
+///
+/// Workers and hosts are numbered as they first appear, so that the trackers keep arrays rather
+/// than hash a name per event; a process's entry holds numbers only, read without copying a string.
 struct ProcessDirectory {
   /// One process.
+  ///
+  /// Twelve bytes, kept for every live process (100,000 in the scale workload).
   struct Entry {
-    var name: String
+    private var workerNumber: Int32
+    private var hostNumber: Int32
     var role: ProcessRole
-    var host: String
-    var worker: Int
     var alive: Bool
+
+    init(worker: Int, host: Int, role: ProcessRole, alive: Bool) {
+      workerNumber = Int32(worker)
+      hostNumber = Int32(host)
+      self.role = role
+      self.alive = alive
+    }
+
+    /// Its worker's number (`workers`).
+    var worker: Int { Int(workerNumber) }
+    /// Its host's number (`hosts`).
+    var host: Int { Int(hostNumber) }
   }
 
-  private var entries = RetiringTable<Entry>()
-  /// Worker names, indexed by worker number.
-  private(set) var workers: [String] = []
+  private var entries = SerialTable<Entry>()
+  private var names = SerialTable<String>()
+  private var workerNames = WorkerNames()
   /// Live processes per worker.
   private(set) var liveCount: [Int] = []
+  /// Per worker: whether its crashed CLI invocations are forgotten (its CLI is not restarted).
+  private var forgetsCrashed: [Bool] = []
+  /// Per worker, the host number of its latest process: an invocation on the same host is not
+  /// looked up by name.
+  private var hostOfWorker: [Int] = []
+  /// Host names, indexed by host number.
+  private(set) var hosts: [String] = []
+  private var hostIndex: [String: Int] = [:]
   /// The CLI workers (`host/tool`) whose crashed invocations start again; nil when unknown (a
   /// trace read without its scenario), and then every crashed invocation is kept.
   private let restartingCLIs: Set<String>?
 
   init(restartingCLIs: Set<String>? = nil) { self.restartingCLIs = restartingCLIs }
-  private var workerIndex: [String: Int] = [:]
 
-  /// Records a start; returns whether the worker had no live process before.
+  /// Records a start; returns the process's worker and host, and whether the worker had no live
+  /// process before.
   @discardableResult
-  mutating func started(_ process: Int, name: String, role: ProcessRole, host: String) -> Bool {
-    if process > entries.count {
-      let worker = self.worker(named: ProcessDirectory.workerName(name, role: role))
-      _ = entries.append(Entry(name: name, role: role, host: host, worker: worker, alive: false))
+  mutating func started(_ process: Int, name: String, role: ProcessRole, host: String) -> (
+    worker: Int, host: Int, first: Bool
+  ) {
+    let known = entries.modify(process) { entry in
+      defer { entry.alive = true }
+      return (entry.worker, entry.host, !entry.alive)
     }
-    guard !entries[process].alive else { return false }
-    entries[process].alive = true
-    liveCount[entries[process].worker] += 1
-    return liveCount[entries[process].worker] == 1
+    if let (worker, host, restarted) = known { return (worker, host, restarted && becameLive(worker)) }
+    let worker = workerNumber(of: name, role: role)
+    let latest = hostOfWorker[worker]
+    let hostNumber = latest >= 0 && hosts[latest] == host ? latest : self.hostNumber(named: host)
+    hostOfWorker[worker] = hostNumber
+    entries[process] = Entry(worker: worker, host: hostNumber, role: role, alive: true)
+    names[process] = name
+    return (worker, hostNumber, becameLive(worker))
+  }
+
+  /// A process of `worker` started; returns whether it is the only one alive.
+  private mutating func becameLive(_ worker: Int) -> Bool {
+    liveCount[worker] += 1
+    return liveCount[worker] == 1
   }
 
   /// Records an exit (`exited`) or crash; returns whether the worker has no live process left.
   /// An exited CLI invocation is forgotten, and so is a crashed one that cannot start again.
   @discardableResult
   mutating func ended(_ process: Int, exited: Bool) -> Bool {
-    guard entries.contains(process), entries[process].alive else { return false }
-    entries[process].alive = false
-    let worker = entries[process].worker
+    let ended = entries.modify(process) { entry -> (worker: Int, cli: Bool)? in
+      guard entry.alive else { return nil }
+      entry.alive = false
+      return (entry.worker, entry.role == .cli)
+    }
+    guard let (worker, cli) = ended ?? nil else { return false }
     liveCount[worker] -= 1
-    if entries[process].role == .cli, exited || restartingCLIs.map({ !$0.contains(workers[worker]) }) == true {
-      entries.retire(process)
-      entries.releaseRetired()
+    if cli, exited || forgetsCrashed[worker] {
+      entries[process] = nil
+      names[process] = nil
     }
     return liveCount[worker] == 0
   }
 
-  /// How many pages of 1,024 entries are kept (for tests that count what is held).
+  /// How many pages of entries are kept (for tests that count what is held).
   var pagesKept: Int { entries.pagesKept }
 
   /// The entry of `process`, if it started and is not forgotten.
-  func entry(_ process: Int) -> Entry? { entries.contains(process) ? entries[process] : nil }
+  func entry(_ process: Int) -> Entry? { entries[process] }
 
   /// The name reports use for `process`.
-  func name(_ process: Int) -> String { entry(process)?.name ?? "process \(process)" }
+  func name(_ process: Int) -> String { names[process] ?? "process \(process)" }
 
   /// The worker of `process`, or nil before it started.
-  func worker(of process: Int) -> Int? { entry(process)?.worker }
+  func worker(of process: Int) -> Int? { entries[process]?.worker }
 
-  /// A CLI invocation `host/tool#12` belongs to worker `host/tool`.
-  static func workerName(_ name: String, role: ProcessRole) -> String {
-    guard role == .cli, let hash = name.utf8.lastIndex(of: UInt8(ascii: "#")) else { return name }
-    return String(name[..<hash])
+  /// The host number of `process`, or nil before it started.
+  func host(of process: Int) -> Int? { entries[process]?.host }
+
+  /// The number of host `name`, given now if it is new.
+  mutating func hostNumber(named name: String) -> Int {
+    if let number = hostIndex[name] { return number }
+    hosts.append(name)
+    hostIndex[name] = hosts.count - 1
+    return hosts.count - 1
   }
 
-  private mutating func worker(named name: String) -> Int {
-    if let index = workerIndex[name] { return index }
-    workers.append(name)
+  /// Worker names, indexed by worker number.
+  var workers: [String] { workerNames.names }
+
+  /// The worker of process `name`, numbered now if it is new.
+  private mutating func workerNumber(of name: String, role: ProcessRole) -> Int {
+    let (worker, isNew) = workerNames.worker(of: name, role: role)
+    guard isNew else { return worker }
     liveCount.append(0)
-    workerIndex[name] = workers.count - 1
-    return workers.count - 1
+    forgetsCrashed.append(restartingCLIs.map { !$0.contains(workers[worker]) } ?? false)
+    hostOfWorker.append(-1)
+    return worker
   }
 }

@@ -1,10 +1,10 @@
 /// Token requests in flight: how many at once, how many in any one second, and the longest wait
 /// for an answer (a request that never ends is what a client without a timeout hangs on).
 struct RequestFlow {
-  private var inFlight: [Int: (process: Int, sentAt: SimInstant)] = [:]
+  private var inFlight = SerialTable<(process: Int, sentAt: SimInstant)>()
   /// Requests in flight per process, in request order, so that a process ending costs a look at
   /// its own requests only.
-  private var inFlightOf: [Int: [Int]] = [:]
+  private var inFlightOf = SerialTable<[Int]>()
   private var lastSecond = SlidingWindow(length: .seconds(1))
   private(set) var peakConcurrent = 0
   private(set) var peakPerSecond = 0
@@ -22,14 +22,15 @@ struct RequestFlow {
     sentAtLast = lastSentAt == time ? sentAtLast + 1 : 1
     lastSentAt = time
     inFlight[request] = (process, time)
-    inFlightOf[process, default: []].append(request)
+    if inFlightOf.modify(process, { $0.append(request) }) == nil { inFlightOf[process] = [request] }
     peakConcurrent = max(peakConcurrent, inFlight.count)
     peakPerSecond = max(peakPerSecond, lastSecond.add(time))
   }
 
   /// The answer to `request`, sent by the process called `name`, arrived; returns when it was sent.
   mutating func ended(request: Int, name: @autoclosure () -> String, at time: SimInstant) -> SimInstant? {
-    guard let flight = inFlight.removeValue(forKey: request) else { return nil }
+    guard let flight = inFlight[request] else { return nil }
+    inFlight[request] = nil
     settled(request, of: flight.process)
     measure(request: request, flight: flight, name: name(), until: time, ended: true)
     return flight.sentAt
@@ -37,11 +38,13 @@ struct RequestFlow {
 
   /// The process called `name` died or exited: its requests are no longer waited on. Returns when
   /// each was sent.
-  mutating func processGone(_ process: Int, name: String, at time: SimInstant) -> [SimInstant] {
-    guard let requests = inFlightOf.removeValue(forKey: process) else { return [] }
+  mutating func processGone(_ process: Int, name: @autoclosure () -> String, at time: SimInstant) -> [SimInstant] {
+    guard let requests = inFlightOf[process] else { return [] }
+    inFlightOf[process] = nil
     return requests.map { request in
-      let flight = inFlight.removeValue(forKey: request)!
-      measure(request: request, flight: flight, name: name, until: time, ended: false)
+      let flight = inFlight[request]!
+      inFlight[request] = nil
+      measure(request: request, flight: flight, name: name(), until: time, ended: false)
       return flight.sentAt
     }
   }
@@ -49,7 +52,7 @@ struct RequestFlow {
   /// Requests still waiting when the run ended count until `end`, their senders named by `name`.
   /// Returns when each was sent.
   mutating func finish(end: SimInstant, name: (Int) -> String) -> [SimInstant] {
-    inFlight.keys.sorted().map { request in
+    inFlight.numbers.map { request in
       let flight = inFlight[request]!
       measure(request: request, flight: flight, name: name(flight.process), until: end, ended: false)
       return flight.sentAt
@@ -58,9 +61,11 @@ struct RequestFlow {
 
   /// `request` of `process` ended: a search of that process's few requests.
   private mutating func settled(_ request: Int, of process: Int) {
-    guard var requests = inFlightOf.removeValue(forKey: process) else { return }
-    if let index = requests.firstIndex(of: request) { requests.remove(at: index) }
-    if !requests.isEmpty { inFlightOf[process] = requests }
+    let left = inFlightOf.modify(process) { requests in
+      if let index = requests.firstIndex(of: request) { requests.remove(at: index) }
+      return requests.count
+    }
+    if left == 0 { inFlightOf[process] = nil }
   }
 
   private mutating func measure(

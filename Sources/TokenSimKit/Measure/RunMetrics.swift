@@ -112,11 +112,11 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   /// Empty metrics, filled by `TraceAnalyzer`.
   init() {}
 
-  /// Adds the counts of one event.
+  /// Adds the counts of one event (`tokenRequestsByOutcome` is filled by `TraceAnalyzer`, which
+  /// counts outcomes without hashing their names).
   mutating func count(_ kind: TraceKind) {
     switch kind {
     case .tokenRequestSent: tokenRequests += 1
-    case .tokenRequestEnded(_, _, let outcome, _, _): tokenRequestsByOutcome[outcome.rawValue, default: 0] += 1
     case .reuseDetected: reuseDetections += 1
     case .familyRevoked(_, let cause): if cause == .reuse { familyRevocations += 1 }
     case .apiCallEnded(_, let ok, _):

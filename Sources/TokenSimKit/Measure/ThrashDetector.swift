@@ -10,26 +10,32 @@ struct ThrashDetector {
     var afterRefusal = 0
   }
 
-  private var windows: [Int: SlidingWindow] = [:]
-  private(set) var tallies: [Int: Tally] = [:]
+  private var windows = SerialTable<SlidingWindow>()
+  private var tallies = SerialTable<Tally>()
   private(set) var most = 0
   private(set) var evidence: (process: Int, from: SimInstant, to: SimInstant)?
 
   /// `process` restarted its work loop; `afterRefusal` when its last token request was refused.
   mutating func restarted(process: Int, afterRefusal: Bool, at time: SimInstant) {
-    var tally = tallies[process] ?? Tally(first: time)
-    tally.count += 1
-    tally.last = time
-    if afterRefusal { tally.afterRefusal += 1 }
-    tallies[process] = tally
-    let count = windows[process, default: SlidingWindow(length: .hours(1))].add(time)
+    if tallies[process] == nil { tallies[process] = Tally(first: time) }
+    tallies.modify(process) { tally in
+      tally.count += 1
+      tally.last = time
+      if afterRefusal { tally.afterRefusal += 1 }
+    }
+    if windows[process] == nil { windows[process] = SlidingWindow(length: .hours(1)) }
+    let (count, oldest) = windows.modify(process) { window in (window.add(time), window.oldest) }!
     guard count > most else { return }
     most = count
-    evidence = (process, windows[process]?.oldest ?? time, time)
+    evidence = (process, oldest ?? time, time)
   }
 
   /// The process with the most restarts (the lowest id among equals).
   var busiest: (process: Int, tally: Tally)? {
-    tallies.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }.map { ($0.key, $0.value) }
+    var busiest: (process: Int, tally: Tally)?
+    for process in tallies.numbers where tallies[process]!.count > (busiest?.tally.count ?? 0) {
+      busiest = (process, tallies[process]!)
+    }
+    return busiest
   }
 }

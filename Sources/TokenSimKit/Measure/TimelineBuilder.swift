@@ -19,30 +19,54 @@ struct TimelineBuilder {
   /// Per worker, per bucket: worker `w`'s cells are `cells[w * buckets.count ..< (w + 1) * buckets.count]`,
   /// for the workers touched so far.
   private(set) var cells: [Cell] = []
-  private var healthy: [Int: Bool] = [:]
-  /// Processes with a standing needs-login alert, and their workers.
-  private var alerted: [Int: Int] = [:]
-  private var aliveFrom: [Int: Int] = [:]
+  /// Per process: whether its last call succeeded (since it started) and the worker of its
+  /// standing needs-login alert.
+  private var marks = SerialTable<ProcessMark>()
+  /// Processes with a health mark, and those healthy without a standing alert: a bucket's counts.
+  private var alive = 0
+  private var healthyUnalerted = 0
+  /// Standing alerts per worker, for the workers that have one.
+  private var alertsOfWorker: [Int: Int] = [:]
+  /// Per worker, the bucket from which its first live process has been alive.
+  private var aliveFrom: [Int?] = []
   private var openFaults: [Int: String] = [:]
   private var current = 0
+  /// Where the bucket after `current` starts (never, for the last): an event before it moves
+  /// nothing.
+  private var nextStart = SimInstant.start
+  /// Token requests by the bucket they were sent in and how they ended: `outcomeCounts[bucket *
+  /// outcomeNames.count + outcome]`, the outcome indexed as in `outcomeNames`. Counted, and put
+  /// into the buckets' dictionaries only by `finish`, so that no outcome name is hashed per request.
+  private var outcomeCounts: [Int]
+  /// `TokenOutcome`'s names, then `noReply` (a request whose process died, or still waiting at the end).
+  private static let outcomeNames = TokenOutcome.allCases.map(\.rawValue) + ["noReply"]
 
   init(duration: SimDuration) {
     let width = Timeline.width(for: duration)
     let count = max(1, Int((duration.microseconds + width.microseconds - 1) / width.microseconds))
     self.width = width
     buckets = (0..<count).map { Timeline.Bucket(start: Double(Int64($0) * width.microseconds) / 1_000_000) }
+    outcomeCounts = Array(repeating: 0, count: count * Self.outcomeNames.count)
+    nextStart = startOfBucket(after: 0)
+  }
+
+  private func startOfBucket(after index: Int) -> SimInstant {
+    index + 1 < buckets.count ? SimInstant(microseconds: Int64(index + 1) * width.microseconds) : .never
   }
 
   func bucket(_ time: SimInstant) -> Int { min(buckets.count - 1, max(0, Int(time.microseconds / width.microseconds))) }
 
   /// Moves to the bucket of `time`, closing the ones passed.
   mutating func advance(to time: SimInstant) {
+    guard time >= nextStart else { return }
     let target = bucket(time)
     while current < target { close(current) }
   }
 
-  mutating func tokenRequestEnded(sentAt: SimInstant, outcome: String) {
-    buckets[bucket(sentAt)].tokenRequests[outcome, default: 0] += 1
+  /// A token request sent at `sentAt` ended with `outcome` (nil: no reply).
+  mutating func tokenRequestEnded(sentAt: SimInstant, outcome: TokenOutcome?) {
+    let index = outcome?.ordinal ?? Self.outcomeNames.count - 1
+    outcomeCounts[bucket(sentAt) * Self.outcomeNames.count + index] += 1
   }
 
   mutating func call(process: Int, worker: Int, ok: Bool, at time: SimInstant) {
@@ -53,8 +77,13 @@ struct TimelineBuilder {
       buckets[current].apiCallsFailed += 1
       touch(worker, .failed)
     }
-    healthy[process] = ok
-    if ok { alerted[process] = nil }
+    // Most calls change nothing: a healthy process without an alert succeeds again.
+    let unchanged = marks.modify(process) { $0.healthy == ok && (!ok || $0.alertedWorker == nil) } ?? false
+    guard !unchanged else { return }
+    mark(process) {
+      $0.healthy = ok
+      if ok { $0.alertedWorker = nil }
+    }
   }
 
   /// `worker` waited for a token from `from` to `to`, long enough to count as an outage.
@@ -63,18 +92,21 @@ struct TimelineBuilder {
   }
 
   mutating func started(process: Int, worker: Int, firstOfWorker: Bool) {
-    healthy[process] = true
-    if firstOfWorker { aliveFrom[worker] = current }
+    mark(process) { $0.healthy = true }
+    guard firstOfWorker else { return }
+    while aliveFrom.count <= worker { aliveFrom.append(nil) }
+    aliveFrom[worker] = current
   }
 
   mutating func ended(process: Int, worker: Int, lastOfWorker: Bool) {
-    healthy[process] = nil
-    alerted[process] = nil
-    if lastOfWorker, let from = aliveFrom.removeValue(forKey: worker) { markAlive(worker, from: from, to: current) }
+    mark(process) { $0 = ProcessMark() }
+    guard lastOfWorker, worker < aliveFrom.count, let from = aliveFrom[worker] else { return }
+    aliveFrom[worker] = nil
+    markAlive(worker, from: from, to: current)
   }
 
   mutating func alert(process: Int, worker: Int) {
-    alerted[process] = worker
+    mark(process) { $0.alertedWorker = worker }
     buckets[current].alertsRaised += 1
     touch(worker, .alerted)
   }
@@ -96,17 +128,57 @@ struct TimelineBuilder {
   mutating func finish() -> [Timeline.Bucket] {
     while current < buckets.count - 1 { close(current) }
     close(current)
-    for (worker, from) in aliveFrom.sorted(by: { $0.key < $1.key }) { markAlive(worker, from: from, to: buckets.count - 1) }
+    for (slot, count) in outcomeCounts.enumerated() where count > 0 {
+      let names = Self.outcomeNames
+      buckets[slot / names.count].tokenRequests[names[slot % names.count], default: 0] += count
+    }
+    outcomeCounts = []
+    for (worker, from) in aliveFrom.enumerated() {
+      if let from { markAlive(worker, from: from, to: buckets.count - 1) }
+    }
     return buckets
   }
 
   private mutating func close(_ index: Int) {
-    buckets[index].processesAlive = healthy.count
-    buckets[index].processesHealthy = healthy.filter { $0.value && alerted[$0.key] == nil }.count
+    buckets[index].processesAlive = alive
+    buckets[index].processesHealthy = healthyUnalerted
     guard index + 1 < buckets.count else { return }
     current = index + 1
+    nextStart = startOfBucket(after: current)
     for effect in openFaults.values.sorted() { addFault(effect, to: current) }
-    for worker in Set(alerted.values).sorted() { touchAt(worker, current, .alerted) }
+    for worker in alertsOfWorker.keys.sorted() { touchAt(worker, current, .alerted) }
+  }
+
+  /// Changes the mark of `process` by `change`, keeping the counts and the alerts per worker.
+  private mutating func mark(_ process: Int, _ change: (inout ProcessMark) -> Void) {
+    let before = marks.modify(process) { mark in
+      let before = mark
+      change(&mark)
+      return before
+    }
+    let after: ProcessMark
+    if let before {
+      after = marks[process]!
+      if after.isBlank { marks[process] = nil }
+      count(before, -1)
+    } else {
+      var mark = ProcessMark()
+      change(&mark)
+      after = mark
+      if !after.isBlank { marks[process] = after }
+    }
+    count(after, 1)
+  }
+
+  private mutating func count(_ mark: ProcessMark, _ sign: Int) {
+    if let healthy = mark.healthy {
+      alive += sign
+      if healthy, mark.alertedWorker == nil { healthyUnalerted += sign }
+    }
+    if let worker = mark.alertedWorker {
+      alertsOfWorker[worker, default: 0] += sign
+      if alertsOfWorker[worker] == 0 { alertsOfWorker[worker] = nil }
+    }
   }
 
   private mutating func addFault(_ effect: String, to index: Int) {
@@ -129,4 +201,24 @@ struct TimelineBuilder {
   private mutating func markAlive(_ worker: Int, from: Int, to: Int) {
     for index in from...max(from, to) { touchAt(worker, index, .alive) }
   }
+}
+
+/// What the timeline knows of one process: whether its last call succeeded (nil before it
+/// started, or after it ended) and the worker of its standing needs-login alert, if any.
+///
+/// Eight bytes, kept for every live process (100,000 in the scale workload).
+private struct ProcessMark {
+  var healthy: Bool?
+  private var alerted = false
+  private var worker: Int32 = 0
+
+  var alertedWorker: Int? {
+    get { alerted ? Int(worker) : nil }
+    set {
+      alerted = newValue != nil
+      worker = Int32(newValue ?? 0)
+    }
+  }
+
+  var isBlank: Bool { healthy == nil && !alerted }
 }

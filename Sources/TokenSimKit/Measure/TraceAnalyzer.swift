@@ -14,7 +14,9 @@ struct TraceAnalyzer {
   private var timeline: TimelineBuilder
   private var findings = RunFindings()
   private var lastServed: Int?
-  private var lastTokenOutcome: [Int: TokenOutcome] = [:]
+  private var lastTokenOutcome = SerialTable<TokenOutcome>()
+  /// Token requests ended, by outcome in `TokenOutcome.allCases` order.
+  private var endedByOutcome = Array(repeating: 0, count: TokenOutcome.allCases.count)
 
   /// An analyzer for a run of `duration`; `restartingCLIs` names the CLI workers (`host/tool`)
   /// restarted after a crash, when the scenario is known, so that other crashed invocations are
@@ -27,14 +29,17 @@ struct TraceAnalyzer {
   /// How many pages of process entries the directory keeps (for tests that count what is held).
   var processPagesKept: Int { directory.pagesKept }
 
-  mutating func observe(_ event: TraceEvent) {
-    let time = event.time
+  mutating func observe(_ event: TraceEvent) { observe(event.kind, at: event.time) }
+
+  /// Folds in an event of `kind` at `time`.
+  mutating func observe(_ kind: TraceKind, at time: SimInstant) {
     timeline.advance(to: time)
-    metrics.count(event.kind)
-    switch event.kind {
+    metrics.count(kind)
+    switch kind {
     case .login(let host, let family, let ttl, let expiry):
-      credentials.login(host: host, family: family, expiry: expiry, at: time)
-      minimal.login(host: host, ttl: ttl, at: time)
+      let hostNumber = directory.hostNumber(named: host)
+      credentials.login(host: host, hostNumber: hostNumber, family: family, expiry: expiry, at: time)
+      minimal.login(host: hostNumber, ttl: ttl, at: time)
     case .processStarted(let process, let name, let role, let host):
       started(process, name: name, role: role, host: host, at: time)
     case .processExited(let process, let ok):
@@ -48,7 +53,7 @@ struct TraceAnalyzer {
       requestEnded(request, process: process, outcome: outcome, retryAfter: header, at: time)
     case .familyRevoked(let family, let cause): revoked(family: family, cause: cause, at: time)
     case .refreshForced(let process):
-      if let host = directory.entry(process)?.host { minimal.forced(host: host, at: time) }
+      if let host = directory.host(of: process) { minimal.forced(host: host, at: time) }
     case .callDenied(let process): call(process, ok: false, failure: "was denied a token for an API call", at: time)
     case .callWaiting(let process):
       guard let entry = directory.entry(process) else { break }
@@ -88,11 +93,10 @@ struct TraceAnalyzer {
   }
 
   private mutating func started(_ process: Int, name: String, role: ProcessRole, host: String, at time: SimInstant) {
-    let first = directory.started(process, name: name, role: role, host: host)
+    let (worker, hostNumber, first) = directory.started(process, name: name, role: role, host: host)
     retryAfter.forget(process: process)
-    let worker = directory.worker(of: process)!
     if role != .broker {
-      minimal.started(host: host, at: time)
+      minimal.started(host: hostNumber, at: time)
       outages.started(worker: worker, host: host, at: time)
     }
     timeline.started(process: process, worker: worker, firstOfWorker: first)
@@ -100,8 +104,8 @@ struct TraceAnalyzer {
 
   private mutating func ended(_ process: Int, exited: Bool, ok: Bool, at time: SimInstant) {
     guard let entry = directory.entry(process), entry.alive else { return }
-    for sentAt in requests.processGone(process, name: entry.name, at: time) {
-      timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply")
+    for sentAt in requests.processGone(process, name: directory.name(process), at: time) {
+      timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil)
     }
     let last = directory.ended(process, exited: exited)
     if entry.role == .cli {
@@ -116,7 +120,7 @@ struct TraceAnalyzer {
   }
 
   private mutating func sent(_ request: Int, by process: Int, at time: SimInstant) {
-    let host = directory.entry(process)?.host ?? ""
+    let host = directory.host(of: process)
     requests.sent(request: request, process: process, at: time)
     retryAfter.sent(process: process, name: directory.name(process), host: host, at: time)
     credentials.tokenRequestSent(host: host, at: time)
@@ -126,37 +130,39 @@ struct TraceAnalyzer {
   private mutating func requestEnded(
     _ request: Int, process: Int, outcome: TokenOutcome, retryAfter header: String?, at time: SimInstant
   ) {
+    endedByOutcome[outcome.ordinal] += 1
     let sentAt = requests.ended(request: request, name: directory.name(process), at: time) ?? time
-    timeline.tokenRequestEnded(sentAt: sentAt, outcome: outcome.rawValue)
+    timeline.tokenRequestEnded(sentAt: sentAt, outcome: outcome)
     lastTokenOutcome[process] = outcome
-    if let header, let host = directory.entry(process)?.host {
+    if let header, let host = directory.host(of: process) {
       retryAfter.told(header, process: process, host: host, at: time)
     }
   }
 
   private mutating func revoked(family: Int, cause: RevocationCause, at time: SimInstant) {
     credentials.revoked(family: family, cause: cause, at: time)
-    if let host = credentials.sessions[family]?.host { minimal.revoked(host: host, at: time) }
+    if let host = credentials.sessions[family]?.host { minimal.revoked(host: directory.hostNumber(named: host), at: time) }
     guard cause == .reuse else { return }
     let process = lastServed.flatMap { requests.sender(of: $0) }.map(directory.name)
     findings.note(\.revocation, time, process, "presented a rotated-away refresh token and the server revoked the family")
   }
 
   private mutating func call(_ process: Int, ok: Bool, failure: @autoclosure () -> String, at time: SimInstant) {
-    guard let entry = directory.entry(process) else { return }
-    if let wait = outages.call(worker: entry.worker, ok: ok, at: time) {
-      timeline.waited(worker: entry.worker, from: wait.from, to: wait.to)
+    guard let worker = directory.worker(of: process) else { return }
+    if let wait = outages.call(worker: worker, ok: ok, at: time) {
+      timeline.waited(worker: worker, from: wait.from, to: wait.to)
     }
-    timeline.call(process: process, worker: entry.worker, ok: ok, at: time)
+    timeline.call(process: process, worker: worker, ok: ok, at: time)
     // A call that succeeds needed no refresh: an expired refresh token is no concern of a client
     // whose access token still works, so only a failed or denied call is a chance to notice.
-    if !ok { credentials.wantedWork(host: entry.host, at: time) }
-    if !ok { findings.note(\.failedCall, time, entry.name, failure()) }
+    guard !ok, let host = directory.host(of: process) else { return }
+    credentials.wantedWork(host: host, at: time)
+    findings.note(\.failedCall, time, directory.name(process), failure())
   }
 
   private mutating func alert(_ process: Int, at time: SimInstant) {
     guard let entry = directory.entry(process) else { return }
-    credentials.alert(host: entry.host, process: entry.name, at: time)
+    credentials.alert(host: entry.host, process: directory.name(process), at: time)
     timeline.alert(process: process, worker: entry.worker)
   }
 
@@ -164,7 +170,7 @@ struct TraceAnalyzer {
   mutating func finish() -> (RunMetrics, Timeline, RunFindings) {
     let end = findings.end
     for sentAt in requests.finish(end: end, name: directory.name) {
-      timeline.tokenRequestEnded(sentAt: sentAt, outcome: "noReply")
+      timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil)
     }
     minimal.finish(end: end)
     load.finish(end: end)
@@ -183,6 +189,9 @@ struct TraceAnalyzer {
   }
 
   private mutating func fillMetrics(end: SimInstant) {
+    for (outcome, count) in zip(TokenOutcome.allCases, endedByOutcome) where count > 0 {
+      metrics.tokenRequestsByOutcome[outcome.rawValue] = count
+    }
     let ended = metrics.tokenRequestsByOutcome.values.reduce(0, +)
     if metrics.tokenRequests > ended { metrics.tokenRequestsByOutcome["noReply"] = metrics.tokenRequests - ended }
     metrics.availability =

@@ -195,13 +195,14 @@ public final class World {
     record(.runEnded(reason: reason))
   }
 
+  /// Records `kind` now: measured at once, and kept or streamed as `retention` asks (an event is
+  /// built only then: a run that discards its trace copies no event).
   func record(_ kind: TraceKind) {
-    let event = TraceEvent(time: now, kind: kind)
-    analyzer.observe(event)
+    analyzer.observe(kind, at: now)
     switch retention {
-    case .keep: trace.append(event)
+    case .keep: trace.append(TraceEvent(time: now, kind: kind))
     case .discard: break
-    case .stream(let consume): consume(event)
+    case .stream(let consume): consume(TraceEvent(time: now, kind: kind))
     }
   }
 

@@ -1,0 +1,105 @@
+/// Values keyed by serial number (a process id, a token request id), for the state the analysis
+/// keeps while a process or request is of interest. A simulated world numbers its processes and
+/// requests 1, 2, 3, … as it creates them (a CLI invocation gets a new process id each time), so
+/// numbers up to one page past the highest seen are kept in pages of 1,024 slots, found with a
+/// shift and no hashing; any other number (a trace from elsewhere: a live server, a hand-written
+/// file) falls back to a dictionary, so every number is answered correctly.
+///
+/// A page is freed once it holds no value and a later page is in use: memory follows the values
+/// kept, not how many numbers were ever used (a month of CLI invocations).
+struct SerialTable<Value> {
+  private static var pageShift: Int { 10 }
+  private static var pageSize: Int { 1 << pageShift }
+
+  /// Page `p` holds numbers `p * 1,024 + 1 ... (p + 1) * 1,024`; empty when freed or not needed
+  /// yet.
+  private var pages: [[Value?]] = []
+  /// Values per page.
+  private var used: [Int] = []
+  /// Values whose numbers lie beyond the pages' reach.
+  private var others: [Int: Value] = [:]
+  /// How many values are kept.
+  private(set) var count = 0
+
+  /// The page of `number`, when it is within reach: an existing page or the next one.
+  private func page(of number: Int) -> Int? {
+    guard number >= 1 else { return nil }
+    let page = (number - 1) >> Self.pageShift
+    return page <= pages.count ? page : nil
+  }
+
+  private static func slot(of number: Int) -> Int { (number - 1) & (pageSize - 1) }
+
+  /// The value of `number`, if any; setting nil removes it.
+  subscript(number: Int) -> Value? {
+    get {
+      guard let page = page(of: number) else { return others[number] }
+      return page < pages.count && !pages[page].isEmpty ? pages[page][Self.slot(of: number)] : nil
+    }
+    set {
+      guard let page = page(of: number) else {
+        count += (newValue != nil ? 1 : 0) - (others[number] != nil ? 1 : 0)
+        others[number] = newValue
+        return
+      }
+      let slot = Self.slot(of: number)
+      guard page < pages.count, !pages[page].isEmpty else {
+        guard newValue != nil else { return }
+        ensure(page)
+        pages[page][slot] = newValue
+        used[page] += 1
+        count += 1
+        return
+      }
+      let change = (newValue != nil ? 1 : 0) - (pages[page][slot] != nil ? 1 : 0)
+      pages[page][slot] = newValue
+      guard change != 0 else { return }
+      used[page] += change
+      count += change
+      if used[page] == 0, page + 1 < pages.count { pages[page] = [] }
+    }
+  }
+
+  /// `body` applied in place to the value of `number`; nil, and `body` not called, when there is none.
+  mutating func modify<Result>(_ number: Int, _ body: (inout Value) -> Result) -> Result? {
+    guard let page = page(of: number) else {
+      guard others[number] != nil else { return nil }
+      return body(&others[number]!)
+    }
+    let slot = Self.slot(of: number)
+    guard page < pages.count, !pages[page].isEmpty, pages[page][slot] != nil else { return nil }
+    return body(&pages[page][slot]!)
+  }
+
+  /// Every number with a value, in increasing order.
+  var numbers: [Int] {
+    var numbers = others.keys.sorted()
+    for (page, slots) in pages.enumerated() {
+      for slot in slots.indices where slots[slot] != nil { numbers.append(page << Self.pageShift + slot + 1) }
+    }
+    return numbers.sorted()
+  }
+
+  /// How many pages are kept (for tests that count what is held).
+  var pagesKept: Int { pages.count { !$0.isEmpty } }
+
+  /// Makes page `page`, at most one past the last, exist.
+  private mutating func ensure(_ page: Int) {
+    if page == pages.count { grow() }
+    if pages[page].isEmpty { pages[page] = Array(repeating: nil, count: Self.pageSize) }
+  }
+
+  /// Adds a page: frees the last one if it is empty, and takes in from `others` the values of the
+  /// numbers now within reach.
+  private mutating func grow() {
+    if let last = used.last, last == 0 { pages[pages.count - 1] = [] }
+    pages.append([])
+    used.append(0)
+    guard !others.isEmpty else { return }
+    for number in others.keys.sorted() where page(of: number) == pages.count {
+      let value = others.removeValue(forKey: number)
+      count -= 1
+      self[number] = value
+    }
+  }
+}
