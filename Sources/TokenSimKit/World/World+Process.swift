@@ -59,17 +59,16 @@ extension World {
     var context = StrategyContext(
       now: hosts[processes[id].host].clock.local(now), processID: id, role: processes[id].role,
       random: processes[id].random)
-    var actions = spareActions.popLast() ?? []
-    processes[id].strategy.handle(event, context: &context, actions: &actions)
+    let start = actionStack.count
+    processes[id].strategy.handle(event, context: &context, actions: &actionStack)
     processes[id].random = context.random
     let outer = !processes[id].performingActions
     processes[id].performingActions = true
-    for action in actions {
+    for index in start..<actionStack.count {
       guard processes[id].alive, processes[id].incarnation == incarnation else { break }
-      perform(action, for: id)
+      perform(actionStack[index], for: id)
     }
-    actions.removeAll(keepingCapacity: true)
-    spareActions.append(actions)
+    while actionStack.count > start { actionStack.removeLast() }
     guard outer else { return }
     processes[id].performingActions = false
     if let ok = processes[id].exitWhenIdle, processes[id].incarnation == incarnation { exit(id, ok: ok) }
