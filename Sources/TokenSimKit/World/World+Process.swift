@@ -61,9 +61,12 @@ extension World {
       random: processes[id].random)
     let start = actionStack.count
     processes[id].strategy.handle(event, context: &context, actions: &actionStack)
-    processes[id].random = context.random
-    let outer = !processes[id].performingActions
-    processes[id].performingActions = true
+    // One write access to the record for the three changes (each access checks two buffers' uniqueness).
+    let outer = processes.inPlace(id) { process in
+      process.random = context.random
+      defer { process.performingActions = true }
+      return !process.performingActions
+    }
     for index in start..<actionStack.count {
       guard processes[id].alive, processes[id].incarnation == incarnation else { break }
       perform(actionStack[index], for: id)
