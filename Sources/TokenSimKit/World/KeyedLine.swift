@@ -58,7 +58,7 @@ struct KeyedLine<Value> {
         _ = removeValue(forKey: key)
         return
       }
-      if entries.last.map({ $0.key < key }) ?? true {
+      if lastKey.map({ $0 < key }) ?? true {
         append(key, newValue)
       } else if let index = locate(key), entries[index].key == key {
         if entries[index].value == nil { (count, removed) = (count + 1, removed - 1) }
@@ -78,17 +78,29 @@ struct KeyedLine<Value> {
   /// Whether `key` is present: O(1), with no search, when no larger key was added after it (a
   /// process's newest ask, just handed to its strategy).
   func contains(_ key: Int) -> Bool {
-    guard let last = entries.last, last.key >= key else { return false }
-    guard last.key > key else { return last.value != nil }
+    guard let lastKey, lastKey >= key else { return false }
+    guard lastKey > key else { return entries[entries.count - 1].value != nil }
     return find(key).map { entries[$0].value != nil } ?? false
   }
 
   /// Adds `value` under `key`, which must be larger than every key added before.
   mutating func append(_ key: Int, _ value: Value) {
-    precondition(entries.last.map { $0.key < key } ?? true, "key \(key) added out of order")
+    precondition(lastKey.map { $0 < key } ?? true, "key \(key) added out of order")
     entries.append(Entry(key: key, value: value))
     count += 1
   }
+
+  /// Changes the value for `key` where it is, if present (`line[key]?.field = …` would copy the
+  /// value out and back and search twice); returns whether it was present.
+  @discardableResult
+  mutating func update(_ key: Int, _ change: (inout Value) -> Void) -> Bool {
+    guard let index = locate(key), entries[index].key == key, entries[index].value != nil else { return false }
+    change(&entries[index].value!)
+    return true
+  }
+
+  /// The largest key added, read in place (`entries.last` copies the whole entry, value and all).
+  private var lastKey: Int? { entries.isEmpty ? nil : entries[entries.count - 1].key }
 
   /// Removes `key` and returns its value, if it was present.
   @discardableResult
