@@ -67,14 +67,26 @@ extension World {
       defer { process.performingActions = true }
       return !process.performingActions
     }
-    for index in start..<actionStack.count {
+    // Turned last first, each action is taken off the top in the order given: moved out of the
+    // stack, where reading it in place would copy it (and destroy the copy and the original).
+    reverseActions(from: start)
+    while actionStack.count > start, let action = actionStack.popLast() {
       guard processes[id].alive, processes[id].incarnation == incarnation else { break }
-      perform(actionStack[index], for: id)
+      perform(action, for: id)
     }
     while actionStack.count > start { actionStack.removeLast() }
     guard outer else { return }
     processes[id].performingActions = false
     if let ok = processes[id].exitWhenIdle, processes[id].incarnation == incarnation { exit(id, ok: ok) }
+  }
+
+  /// Reverses the actions from `start` to the top of the stack, in place.
+  private func reverseActions(from start: Int) {
+    var (low, high) = (start, actionStack.count - 1)
+    while low < high {
+      actionStack.swapAt(low, high)
+      (low, high) = (low + 1, high - 1)
+    }
   }
 
   private func perform(_ action: StrategyAction, for id: Int) {
