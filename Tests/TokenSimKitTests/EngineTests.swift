@@ -27,6 +27,27 @@ import Testing
     }
   }
 
+  @Test func queueKeepsItsOrderAcrossTheRenumberingOfSequenceNumbers() {
+    var queue = EventQueue<Int>(firstSequence: EventQueue<Int>.sequenceLimit - 3)
+    var random = RandomStream(rootSeed: 11, name: "renumbering")
+    var expected: [(time: Int64, payload: Int)] = []
+    for index in 0..<40 {
+      let time = random.integer(in: 0...5)
+      queue.schedule(index, at: SimInstant(microseconds: Int64(time)))
+      expected.append((Int64(time), index))
+      if index % 7 == 6, let popped = queue.popNext() {
+        let earliest = expected.indices.min {
+          (expected[$0].time, expected[$0].payload) < (expected[$1].time, expected[$1].payload)
+        }!
+        #expect(popped.payload == expected.remove(at: earliest).payload)
+      }
+    }
+    #expect(queue.nextSequence == 40, "renumbered from 0 at the fourth item: 3 waiting, then 37 more")
+    var order: [Int] = []
+    while let next = queue.popNext() { order.append(next.payload) }
+    #expect(order == expected.sorted { ($0.time, $0.payload) < ($1.time, $1.payload) }.map(\.payload))
+  }
+
   @Test func streamsAreReproducibleAndIndependentByName() {
     var a = RandomStream(rootSeed: 42, name: "server/faults")
     var b = RandomStream(rootSeed: 42, name: "server/faults")

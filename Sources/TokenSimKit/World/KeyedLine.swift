@@ -1,9 +1,12 @@
 /// Entries with increasing integer keys, added at the back and removed from anywhere: a line
 /// whose members leave out of turn (the lock's waiters by ticket, a process's open asks and work
-/// items by number). A key is found by binary search; a removed entry is only marked, and the
-/// marks are swept out once they outnumber the entries kept (plus a small slack). Every operation
-/// is O(log n) or amortized O(1), memory stays within twice the entries present, and iteration is
-/// in key order: what a dictionary sorted by key would give, without hashing or sorting.
+/// items by number). A key is looked for first where it would be if the keys from the first
+/// entry's on were consecutive (as the callers' increasing numbers mostly are), then by binary
+/// search; a removed entry is only marked (the first entry's removal moves the head past it and
+/// the marks behind it), and the marks are swept out once they outnumber the entries kept (plus a
+/// small slack). Every operation is O(log n) or amortized O(1), memory stays within four times
+/// the entries present (plus the slack), and iteration is in key order: what a dictionary sorted by key would give,
+/// without hashing or sorting.
 struct KeyedLine<Value> {
   private struct Entry {
     let key: Int
@@ -55,13 +58,13 @@ struct KeyedLine<Value> {
         _ = removeValue(forKey: key)
         return
       }
-      if let index = locate(key), entries[index].key == key {
+      if lastKey.map({ $0 < key }) ?? true {
+        append(key, newValue)
+      } else if let index = locate(key), entries[index].key == key {
         if entries[index].value == nil { (count, removed) = (count + 1, removed - 1) }
         entries[index].value = newValue
-      } else if let last = entries.last, last.key > key {
-        insertOutOfOrder(key, newValue)
       } else {
-        append(key, newValue)
+        insertOutOfOrder(key, newValue)
       }
     }
   }
@@ -75,24 +78,41 @@ struct KeyedLine<Value> {
   /// Whether `key` is present: O(1), with no search, when no larger key was added after it (a
   /// process's newest ask, just handed to its strategy).
   func contains(_ key: Int) -> Bool {
-    guard let last = entries.last, last.key >= key else { return false }
-    guard last.key > key else { return last.value != nil }
+    guard let lastKey, lastKey >= key else { return false }
+    guard lastKey > key else { return entries[entries.count - 1].value != nil }
     return find(key).map { entries[$0].value != nil } ?? false
   }
 
   /// Adds `value` under `key`, which must be larger than every key added before.
   mutating func append(_ key: Int, _ value: Value) {
-    precondition(entries.last.map { $0.key < key } ?? true, "key \(key) added out of order")
+    precondition(lastKey.map { $0 < key } ?? true, "key \(key) added out of order")
     entries.append(Entry(key: key, value: value))
     count += 1
   }
+
+  /// Changes the value for `key` where it is, if present (`line[key]?.field = …` would copy the
+  /// value out and back and search twice); returns whether it was present.
+  @discardableResult
+  mutating func update(_ key: Int, _ change: (inout Value) -> Void) -> Bool {
+    guard let index = locate(key), entries[index].key == key, entries[index].value != nil else { return false }
+    change(&entries[index].value!)
+    return true
+  }
+
+  /// The largest key added, read in place (`entries.last` copies the whole entry, value and all).
+  private var lastKey: Int? { entries.isEmpty ? nil : entries[entries.count - 1].key }
 
   /// Removes `key` and returns its value, if it was present.
   @discardableResult
   mutating func removeValue(forKey key: Int) -> Value? {
     guard let index = locate(key), entries[index].key == key, let value = entries[index].value else { return nil }
+    guard count > 1 else {
+      removeAll()
+      return value
+    }
     entries[index].value = nil
     (count, removed) = (count - 1, removed + 1)
+    if index == head { skipRemovedAtHead() }
     sweepIfWasteful()
     return value
   }
@@ -140,9 +160,11 @@ struct KeyedLine<Value> {
     for index in head..<entries.count where entries[index].value != nil { body(entries[index].key) }
   }
 
-  /// Removes every entry, keeping the storage for the entries to come.
+  /// Removes every entry, keeping the storage for the entries to come. One at a time from the
+  /// end: a line is usually cleared with one or two entries in it, and `Array`'s
+  /// `removeAll(keepingCapacity:)` (a general `replaceSubrange`) costs several times as much.
   mutating func removeAll() {
-    entries.removeAll(keepingCapacity: true)
+    while !entries.isEmpty { entries.removeLast() }
     (head, removed, count) = (0, 0, 0)
   }
 
@@ -156,23 +178,46 @@ struct KeyedLine<Value> {
 
   /// The index of `key` if it is in the line, present or removed.
   private func find(_ key: Int) -> Int? {
-    var (low, high) = (head, entries.count)
-    while low < high {
-      let middle = (low + high) / 2
-      if entries[middle].key < key { low = middle + 1 } else { high = middle }
-    }
-    return low < entries.count && entries[low].key == key ? low : nil
+    let index = position(of: key).index
+    return index < entries.count && entries[index].key == key ? index : nil
   }
 
-  /// `find`, counting its probes.
+  /// The index of the first entry from the head on whose key is not below `key`, if any,
+  /// counting the entries looked at.
   private mutating func locate(_ key: Int) -> Int? {
+    let (index, probes) = position(of: key)
+    visited += probes
+    return index < entries.count ? index : nil
+  }
+
+  /// Where `key` is or would go among the entries from the head on, and how many entries were
+  /// looked at. The first look is where `key` would be if no key were missing between the head's
+  /// and it; keys are distinct integers, so it is never before where `key` is, and the binary
+  /// search that follows a miss looks no further.
+  private func position(of key: Int) -> (index: Int, probes: Int) {
     var (low, high) = (head, entries.count)
+    guard low < high else { return (low, 0) }
+    let offset = key &- entries[low].key
+    var probes = 1
+    if offset >= 0, offset < high - low {
+      let guess = low + offset
+      if entries[guess].key == key { return (guess, probes) }
+      high = guess + 1
+    }
     while low < high {
-      visited += 1
+      probes += 1
       let middle = (low + high) / 2
       if entries[middle].key < key { low = middle + 1 } else { high = middle }
     }
-    return low < entries.count ? low : nil
+    return (low, probes)
+  }
+
+  /// Moves the head past the removed entries at the front: they are gone, not marks to sweep.
+  private mutating func skipRemovedAtHead() {
+    while head < entries.count, entries[head].value == nil {
+      visited += 1
+      (head, removed) = (head + 1, removed - 1)
+    }
   }
 
   private mutating func insertOutOfOrder(_ key: Int, _ value: Value) {
@@ -182,10 +227,22 @@ struct KeyedLine<Value> {
     count += 1
   }
 
+  /// Moves the present entries to the front, in order, and drops the rest, keeping the buffer.
+  private mutating func compactInPlace() {
+    var kept = 0
+    for index in head..<entries.count where entries[index].value != nil {
+      if kept != index { entries[kept] = entries[index] }
+      kept += 1
+    }
+    entries.removeLast(entries.count - kept)
+  }
+
   /// Drops the gone and removed entries once they outnumber the present ones (plus a slack of
-  /// 16): the sweep moves at most twice as many entries as were removed since the last one. A
-  /// line left empty is cleared at once, keeping its buffer: a process's asks and open requests
-  /// are usually one at a time, and each line stays the size of one instead of the slack's.
+  /// 16): the sweep moves at most twice as many entries as were removed since the last one, in
+  /// place, or into a buffer of their size when the old one is more than four times what the
+  /// line needs (shrinking at twice would reallocate every few sweeps of a line that breathes). A line left empty is cleared at once, keeping its buffer: a process's asks and
+  /// open requests are usually one at a time, and each line stays the size of one instead of the
+  /// slack's.
   private mutating func sweepIfWasteful() {
     if count == 0 {
       removeAll()
@@ -193,7 +250,11 @@ struct KeyedLine<Value> {
     }
     guard head + removed > count + 16 else { return }
     visited += entries.count - head
-    entries = entries[head...].filter { $0.value != nil }
+    if entries.capacity > 4 * (count + 16) {
+      entries = entries[head...].filter { $0.value != nil }
+    } else {
+      compactInPlace()
+    }
     (head, removed) = (0, 0)
   }
 }

@@ -3,13 +3,15 @@ extension World {
   func callAPI(_ id: Int, ask: Int, purpose: AskPurpose, token: AccessToken, isRetry: Bool) {
     let call = nextCall
     nextCall += 1
-    apiCalls[call] = APICallState(
+    // The server decides at once; the call is kept with its answer, added at the back of the line.
+    let answer = server.callAPI(with: token, now: now)
+    var state = APICallState(
       process: id, incarnation: processes[id].incarnation, purpose: purpose, ask: ask, token: token,
       cycleEpoch: processes[id].cycleEpoch, isRetry: isRetry)
+    if case .answer(let status, _) = answer { state.status = status }
+    apiCalls.append(call, state)
     schedule(.apiTimeout(call: call), for: id, at: now + templates[processes[id].template].config.apiTimeout)
-    guard case .answer(let status, let at) = server.callAPI(with: token, now: now) else { return }
-    apiCalls[call]?.status = status
-    schedule(.apiReplyArrives(call: call), at: at)
+    if case .answer(_, let at) = answer { schedule(.apiReplyArrives(call: call), at: at) }
   }
 
   func apiReplyArrives(_ call: Int) {

@@ -59,20 +59,34 @@ extension World {
     var context = StrategyContext(
       now: hosts[processes[id].host].clock.local(now), processID: id, role: processes[id].role,
       random: processes[id].random)
-    var actions = spareActions.popLast() ?? []
-    processes[id].strategy.handle(event, context: &context, actions: &actions)
-    processes[id].random = context.random
-    let outer = !processes[id].performingActions
-    processes[id].performingActions = true
-    for action in actions {
+    let start = actionStack.count
+    processes[id].strategy.handle(event, context: &context, actions: &actionStack)
+    // One write access to the record for the three changes (each access checks two buffers' uniqueness).
+    let outer = processes.inPlace(id) { process in
+      process.random = context.random
+      defer { process.performingActions = true }
+      return !process.performingActions
+    }
+    // Turned last first, each action is taken off the top in the order given: moved out of the
+    // stack, where reading it in place would copy it (and destroy the copy and the original).
+    reverseActions(from: start)
+    while actionStack.count > start, let action = actionStack.popLast() {
       guard processes[id].alive, processes[id].incarnation == incarnation else { break }
       perform(action, for: id)
     }
-    actions.removeAll(keepingCapacity: true)
-    spareActions.append(actions)
+    while actionStack.count > start { actionStack.removeLast() }
     guard outer else { return }
     processes[id].performingActions = false
     if let ok = processes[id].exitWhenIdle, processes[id].incarnation == incarnation { exit(id, ok: ok) }
+  }
+
+  /// Reverses the actions from `start` to the top of the stack, in place.
+  private func reverseActions(from start: Int) {
+    var (low, high) = (start, actionStack.count - 1)
+    while low < high {
+      actionStack.swapAt(low, high)
+      (low, high) = (low + 1, high - 1)
+    }
   }
 
   private func perform(_ action: StrategyAction, for id: Int) {

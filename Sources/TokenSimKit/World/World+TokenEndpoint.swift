@@ -26,10 +26,12 @@ extension World {
     case nil: return
     case .reply(let http, let at)?: replyArrives(request, .response(http: http), at: at)
     case .reset(let at)?: replyArrives(request, .connectionReset, at: at)
-    case .hang?: tokenRequests[request]?.serverDone = true
+    case .hang?: tokenRequests.update(request) { $0.serverDone = true }
     case .lostAfterCommit?:
-      tokenRequests[request]?.lostAfterCommit = true
-      tokenRequests[request]?.serverDone = true
+      tokenRequests.update(request) {
+        $0.lostAfterCommit = true
+        $0.serverDone = true
+      }
       retireIfDone(request)
     }
   }
@@ -44,8 +46,10 @@ extension World {
   }
 
   private func replyArrives(_ request: Int, _ reply: TokenEndpointReply, at time: SimInstant) {
-    tokenRequests[request]?.reply = reply
-    tokenRequests[request]?.serverDone = true
+    tokenRequests.update(request) {
+      $0.reply = reply
+      $0.serverDone = true
+    }
     schedule(.tokenReplyArrives(request: request), at: time)
   }
 
@@ -60,7 +64,7 @@ extension World {
   /// The client's timeout fires before any response.
   func tokenTimeout(_ request: Int) {
     guard let state = tokenRequests[request], !state.clientDone else { return }
-    tokenRequests[request]?.clientDone = true
+    tokenRequests.update(request) { $0.clientDone = true }
     clientIsDone(with: request, state: state)
     retireIfDone(request)
     end(request, state: state, reply: .timedOut)
@@ -71,7 +75,7 @@ extension World {
   /// of being kept for ever when the server never answers.
   func abandonTokenRequests(of id: Int) {
     for (request, _) in processes[id].requestsOpen.elements {
-      tokenRequests[request]?.clientDone = true
+      tokenRequests.update(request) { $0.clientDone = true }
       retireIfDone(request)
     }
     processes[id].requestsOpen = KeyedLine()

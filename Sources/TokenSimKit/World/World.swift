@@ -52,10 +52,12 @@ public final class World {
   var nextRequest = 1
   var nextCall = 1
   var nextTicket = 1
-  /// Emptied action buffers for strategies to answer into: `deliver` takes one (a strategy's
-  /// actions can lead to another delivery before they are all performed) and gives it back, so
-  /// that answering an event allocates nothing once the run has warmed up.
-  var spareActions: [[StrategyAction]] = []
+  /// The actions strategies answered with and the world is still to perform: `deliver` has the
+  /// strategy append to the end, turns what it appended last first, and takes the actions off the
+  /// top one by one. An action that leads to another delivery stacks that one's actions above, so
+  /// one buffer serves every delivery and answering an event allocates nothing once the run has
+  /// warmed up.
+  var actionStack: [StrategyAction] = []
   let maximumEventsPerInstant = 1_000_000
   /// Whether release builds check, after every event, the invariants it could have broken (debug
   /// builds always do): what `tokensim fuzz` runs its cases with.
