@@ -160,6 +160,16 @@ struct KeyedLine<Value> {
     for index in head..<entries.count where entries[index].value != nil { body(entries[index].key) }
   }
 
+  /// How many values present satisfy `condition` (no array is built: the invariant checks of
+  /// debug builds count token requests after every event).
+  func count(where condition: (Value) -> Bool) -> Int {
+    var found = 0
+    for index in head..<entries.count {
+      if let value = entries[index].value, condition(value) { found += 1 }
+    }
+    return found
+  }
+
   /// Removes every entry, keeping the storage for the entries to come. One at a time from the
   /// end: a line is usually cleared with one or two entries in it, and `Array`'s
   /// `removeAll(keepingCapacity:)` (a general `replaceSubrange`) costs several times as much.

@@ -68,8 +68,7 @@ extension World {
   /// The world waits for the server on exactly the token requests the server has in flight
   /// (queued or in service): a pair assertion between the driver and the server.
   func serverFlightViolation() -> String? {
-    var awaiting = 0
-    for state in tokenRequests.values where !state.serverDone { awaiting += 1 }
+    let awaiting = tokenRequests.count { !$0.serverDone }
     guard awaiting != server.requestsInFlight else { return nil }
     return "the world awaits the server on \(awaiting) token requests at \(now), "
       + "but the server has \(server.requestsInFlight) in flight"
@@ -78,11 +77,7 @@ extension World {
   /// The token requests the world holds open for one incarnation of a process.
   private func openRequests(of id: Int) -> Int {
     let incarnation = processes[id].incarnation
-    var open = 0
-    for state in tokenRequests.values where state.process == id && state.incarnation == incarnation && !state.clientDone {
-      open += 1
-    }
-    return open
+    return tokenRequests.count { $0.process == id && $0.incarnation == incarnation && !$0.clientDone }
   }
 
   /// A token, store or lock action names only tokens the server issued: a process can hold only
@@ -125,10 +120,9 @@ extension World {
     if let ticket = process.lockTicket, !lock.isWaiting(process: id, ticket: ticket) {
       found.append("\(describe(id)) waits for the store lock with ticket \(ticket), which is not in the lock's line")
     }
-    if process.alive, process.refreshesInFlight != openRequests(of: id) {
+    if process.alive, case let open = openRequests(of: id), process.refreshesInFlight != open {
       found.append(
-        "\(describe(id)) believes it has \(process.refreshesInFlight) token requests in flight, "
-          + "but \(openRequests(of: id)) are open for it")
+        "\(describe(id)) believes it has \(process.refreshesInFlight) token requests in flight, but \(open) are open for it")
     }
     if !process.alive, process.holdsLock || process.lockTicket != nil {
       found.append("\(describe(id)) is not running but holds or waits for the store lock")
