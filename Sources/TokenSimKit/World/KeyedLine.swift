@@ -160,6 +160,13 @@ struct KeyedLine<Value> {
     for index in head..<entries.count where entries[index].value != nil { body(entries[index].key) }
   }
 
+  /// Calls `body` with each entry present, in key order (no array is built).
+  func forEachEntry(_ body: (_ key: Int, _ value: Value) -> Void) {
+    for index in head..<entries.count {
+      if let value = entries[index].value { body(entries[index].key, value) }
+    }
+  }
+
   /// How many values present satisfy `condition` (no array is built: the invariant checks of
   /// debug builds count token requests after every event).
   func count(where condition: (Value) -> Bool) -> Int {

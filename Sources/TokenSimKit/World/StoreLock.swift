@@ -53,8 +53,11 @@ struct StoreLock {
   /// A waiter gives up (its wait ran out, or it died).
   mutating func withdraw(ticket: Int) { line.removeValue(forKey: ticket) }
 
-  /// Waiting processes with their ticket, in arrival order (O(n): for invariants and tests).
-  var waiters: [(process: Int, ticket: Int)] { line.elements.map { ($0.value, $0.key) } }
+  /// Calls `body` with each waiting process and its ticket, in arrival order, building no array
+  /// (O(n): for invariants).
+  func forEachWaiter(_ body: (_ process: Int, _ ticket: Int) -> Void) {
+    line.forEachEntry { ticket, process in body(process, ticket) }
+  }
 
   /// Whether `process` waits in line with `ticket`.
   func isWaiting(process: Int, ticket: Int) -> Bool { line[ticket] == process }

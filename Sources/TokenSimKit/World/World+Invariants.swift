@@ -140,15 +140,13 @@ extension World {
       }
     }
     // O(waiters) per event in debug builds: every waiter is checked against its process.
-    for waiter in lock.waiters {
-      guard processes.contains(waiter.process), processes[waiter.process].alive,
-        processes[waiter.process].lockTicket == waiter.ticket
-      else {
-        found.append(
-          "host \(hosts[host].config.name)'s store lock has \(describe(waiter.process)) waiting with ticket "
-            + "\(waiter.ticket), but that process is not waiting for it")
-        continue
+    lock.forEachWaiter { process, ticket in
+      guard !processes.contains(process) || !processes[process].alive || processes[process].lockTicket != ticket else {
+        return
       }
+      found.append(
+        "host \(hosts[host].config.name)'s store lock has \(describe(process)) waiting with ticket "
+          + "\(ticket), but that process is not waiting for it")
     }
     return found
   }
