@@ -1,17 +1,23 @@
 extension RefreshClient {
-  /// Answers the calls waiting, and starts a refresh when one is needed and allowed.
-  mutating func serve(_ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
-    guard phase != .loading else { return }
-    if signedOut { return denyAll("needs login", &actions) }
+  /// Answers the calls waiting and `arriving`, a call that has just asked, and starts a refresh
+  /// when one is needed and allowed. A call granted at once when none waits is answered without
+  /// joining the waiting calls (the same grant, without adding it to the line and emptying it).
+  mutating func serve(_ context: inout StrategyContext, _ actions: inout [StrategyAction], arriving ask: Int? = nil) {
+    guard phase != .loading, !signedOut else {
+      if let ask { asks.add(ask) }
+      if phase != .loading { denyAll("needs login", &actions) }
+      return
+    }
     let now = context.now
     let freshness = freshness(now)
-    let called = !asks.isEmpty
+    let called = ask != nil || !asks.isEmpty
     if !forced, freshness != .expiring, let token = credentials?.accessToken {
-      grantAll(token, &actions)
+      grantAll(token, arriving: ask, &actions)
       let wantsAdvisory = freshness == .advisory && called && phase == .idle && policy.refreshOnDemand
       if wantsAdvisory && attemptAllowed(now) { begin(.optional, &context, &actions) }
       return
     }
+    if let ask { asks.add(ask) }
     guard called else { return }
     guard policy.refreshOnDemand else { return grantStale(&actions) }
     guard phase == .idle, !retryArmed else { return }
@@ -71,6 +77,17 @@ extension RefreshClient {
 
   /// Grants every waiting call `token`.
   mutating func grantAll(_ token: AccessToken, _ actions: inout [StrategyAction]) { asks.grantAll(token, into: &actions) }
+
+  /// Grants every waiting call and `arriving` `token`; when none waits, the arriving call is
+  /// answered without joining the line (which would be emptied again at once).
+  mutating func grantAll(_ token: AccessToken, arriving ask: Int?, _ actions: inout [StrategyAction]) {
+    guard let ask else { return grantAll(token, &actions) }
+    guard asks.isEmpty else {
+      asks.add(ask)
+      return grantAll(token, &actions)
+    }
+    actions.append(.grant(ask: ask, token: token))
+  }
 
   /// Fails every waiting call.
   mutating func denyAll(_ reason: String, _ actions: inout [StrategyAction]) { asks.denyAll(reason, into: &actions) }

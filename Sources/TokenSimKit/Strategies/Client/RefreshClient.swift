@@ -79,9 +79,8 @@ public struct RefreshClient: RefreshStrategy {
     switch event {
     case .started: start(&actions)
     case .tokenNeeded(let ask, let force):
-      asks.add(ask)
       forced = forced || force
-      serve(&context, &actions)
+      serve(&context, &actions, arriving: ask)
     case .apiRejected(let ask, let token, _): apiRejected(ask: ask, token, &context, &actions)
     case .timerFired(let name): timerFired(name, &context, &actions)
     case .storeRead(let result): storeRead(result, &context, &actions)
