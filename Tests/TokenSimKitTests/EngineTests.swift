@@ -27,6 +27,28 @@ import Testing
     }
   }
 
+  @Test func queuePopsTheEarliestAtEveryHeapSizeWhileSchedulingAndPoppingInTurn() {
+    var queue = EventQueue<Int>()
+    var random = RandomStream(rootSeed: 13, name: "interleaved")
+    var waiting: [(time: Int64, payload: Int)] = []
+    var pops = 0
+    for index in 0..<3_000 {
+      let time = Int64(random.integer(in: 0...200)) + Int64(index / 10)
+      queue.schedule(index, at: SimInstant(microseconds: time))
+      waiting.append((time, index))
+      let popsNow = index < 2_000 ? index % 2 : 3  // grows to 1,000 waiting, then drains
+      for _ in 0..<popsNow where !waiting.isEmpty {
+        let earliest = waiting.indices.min {
+          (waiting[$0].time, waiting[$0].payload) < (waiting[$1].time, waiting[$1].payload)
+        }!
+        #expect(queue.popNext()?.payload == waiting.remove(at: earliest).payload)
+        pops += 1
+      }
+    }
+    #expect(queue.isEmpty && waiting.isEmpty)
+    #expect(pops == 3_000)
+  }
+
   @Test func queueKeepsItsOrderAcrossTheRenumberingOfSequenceNumbers() {
     var queue = EventQueue<Int>(firstSequence: EventQueue<Int>.sequenceLimit - 3)
     var random = RandomStream(rootSeed: 11, name: "renumbering")

@@ -141,7 +141,7 @@ public struct EventQueue<Payload>: ~Copyable {
     var child = start
     let item = heap[child]
     while child > 0 {
-      let parent = (child - 1) >> 2
+      let parent = (child &- 1) >> 2
       guard item.precedes(heap[parent]) else { break }
       heap[child] = heap[parent]
       child = parent
@@ -152,30 +152,38 @@ public struct EventQueue<Payload>: ~Copyable {
   /// Floyd's bottom-up sift: the hole left at `start` goes down to a leaf along the smallest
   /// children (three comparisons a level in a small tournament, none against the item), then the
   /// item climbs back from there; the item popped into the root is a leaf's, so it rarely climbs
-  /// far.
+  /// far. Indices stay below `count`, so their arithmetic cannot overflow and goes unchecked.
   private func siftDown(from start: Int) {
     let item = heap[start]
     var hole = start
     while true {
-      let first = 4 * hole + 1
-      guard first < count else { break }
-      var smallest = first
-      if first + 3 < count {
-        let left = heap[first + 1].precedes(heap[first]) ? first + 1 : first
-        let right = heap[first + 3].precedes(heap[first + 2]) ? first + 3 : first + 2
-        smallest = heap[right].precedes(heap[left]) ? right : left
-      } else {
-        for child in (first + 1)..<count where heap[child].precedes(heap[smallest]) { smallest = child }
+      let first = hole &<< 2 &+ 1
+      guard first &+ 3 < count else {
+        if first < count { hole = smallestOfLast(from: first, hole: hole) }
+        break
       }
+      let children = heap + first
+      let left = children[1].precedes(children[0]) ? 1 : 0
+      let right = children[3].precedes(children[2]) ? 3 : 2
+      let smallest = first &+ (children[right].precedes(children[left]) ? right : left)
       heap[hole] = heap[smallest]
       hole = smallest
     }
     while hole > start {
-      let parent = (hole - 1) >> 2
+      let parent = (hole &- 1) >> 2
       guard item.precedes(heap[parent]) else { break }
       heap[hole] = heap[parent]
       hole = parent
     }
     heap[hole] = item
+  }
+
+  /// Moves the smallest of the one to three children from `first` to the end into `hole` and
+  /// returns where it was: the last family of the heap, which has no children of its own.
+  private func smallestOfLast(from first: Int, hole: Int) -> Int {
+    var smallest = first
+    for child in (first &+ 1)..<count where heap[child].precedes(heap[smallest]) { smallest = child }
+    heap[hole] = heap[smallest]
+    return smallest
   }
 }
