@@ -16,7 +16,10 @@ struct DrawnScenario {
   }
 
   /// `case-SEED-INDEX`, the name of its file and of its cases' output.
-  var name: String { "case-\(seed)-\(index)" }
+  var name: String { Self.name(seed: seed, index: index) }
+
+  /// The name of draw `index` under `seed`.
+  static func name(seed: UInt64, index: Int) -> String { "case-\(seed)-\(index)" }
 
   /// Writes the scenario to `path`.
   mutating func write(to path: String) {

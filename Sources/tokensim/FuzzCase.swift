@@ -16,8 +16,8 @@ enum FuzzCase {
   }
 
   /// Runs cases `first ..< first + count` of the campaign under `seed` one after the other, as a
-  /// campaign's child does (`fuzz --seed S --batch FIRST:COUNT`): case `n` is draw `n / 8` of the
-  /// scenario space under the `n % 8`th built-in strategy, so one child parses each drawn scenario
+  /// campaign's child does (`fuzz --seed S --batch FIRST:COUNT`): case `n` is draw `n / K` of the
+  /// scenario space under the `n % K`th of the K built-in strategies, so one child parses each drawn scenario
   /// once and pays one process start for many cases. Each outcome is printed and flushed as its
   /// run ends, numbered, so that when a case traps the fuzzer knows which one it was (the first
   /// without a line) and carries on after it in a new child.
@@ -32,7 +32,7 @@ enum FuzzCase {
       if drawn?.index != index {
         let text = ScenarioSpace.draw(seed: seed, index: index, population: population)
         do {
-          drawn = (index, try Scenario.parse(text, file: "case-\(seed)-\(index).json"))
+          drawn = (index, try Scenario.parse(text, file: DrawnScenario.name(seed: seed, index: index) + ".json"))
         } catch {
           throw CommandFailure(status: 2, message: error.description)
         }

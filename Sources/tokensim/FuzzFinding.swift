@@ -54,11 +54,11 @@ struct FuzzFinding: Codable, Equatable {
     let lastError = cause(report.stderr)
     switch report.ending {
     case .timedOut: return (.timeout, "still running at the timeout")
-    case .interrupted: return (.failure, "killed at Ctrl-C")
+    case .interrupted: return (.failure, report.ending.description)
     case .signalled(let signal):
       if report.stderr.contains("invariant broken:") { return (.invariant, lastError) }
       let kind: Kind = signal == SIGABRT ? .abort : signal == SIGILL || signal == SIGTRAP ? .trap : .failure
-      return (kind, "killed by signal \(signal)" + (lastError.isEmpty ? "" : ": " + lastError))
+      return (kind, report.ending.description + (lastError.isEmpty ? "" : ": " + lastError))
     case .exited(let status) where status != 0:
       return (.failure, "exit status \(status)" + (lastError.isEmpty ? "" : ": " + lastError))
     case .exited:

@@ -50,7 +50,7 @@ struct ListCommand: Command {
   /// Every check: its id, default threshold and what it asks, wrapped to `width` columns.
   static func checks(width: Int) -> String {
     CheckCatalog.all.map { check in
-      let unit = check.unit == "×" ? "×" : " " + check.unit
+      let unit = check.scale == .ratio ? check.unit : " " + check.unit
       let threshold = "\(check.bound.rawValue) \(Figures.trimmed(check.defaultThreshold))\(unit)"
       return "\(check.id) (default: \(threshold))\n" + wrap(check.summary, width: width, indent: "  ")
     }.joined(separator: "\n\n")

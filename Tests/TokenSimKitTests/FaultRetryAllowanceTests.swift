@@ -9,10 +9,6 @@ import Testing
 /// that succeeds; a window that opens after seed 003's proactive moment (5 minutes before the
 /// expiry) costs nothing, since a correct client refreshed then.
 @Suite struct FaultRetryAllowanceTests {
-  func at(_ seconds: Int64, _ kind: TraceKind) -> TraceEvent {
-    TraceEvent(time: .init(microseconds: seconds * 1_000_000), kind: kind)
-  }
-
   /// The perfect count of one daemon on host `h` with 1-hour tokens over 2 hours, with `rule`'s
   /// window from `from` to `to` (minutes; `to` nil: still open at the end).
   func perfect(_ rule: FaultRule, from: Int64 = 52, to: Int64? = 67) -> Int {

@@ -6,10 +6,6 @@ import Testing
 /// numbers them, and any other id (a live server's, a hand-written trace's) in a dictionary: the
 /// same trace with its process and request ids renumbered any way analyzes the same.
 struct ProcessNumberingTests {
-  func at(_ seconds: Int64, _ kind: TraceKind) -> TraceEvent {
-    TraceEvent(time: .init(microseconds: seconds * 1_000_000), kind: kind)
-  }
-
   /// A daemon and two invocations of a CLI: the daemon succeeds and gets a token; the first
   /// invocation fails a call and crashes with a request in flight; the second raises an alert and
   /// exits. Processes and requests are numbered by `process` and `request`.

@@ -53,3 +53,8 @@ func oneHost(duration: String, server: String = "{}", processes: String, host: S
    "hosts": [{"name": "h"\(host.isEmpty ? "" : ", " + host), "processes": \(processes)}]}
   """
 }
+
+/// A trace event `seconds` into the run, for analyses fed hand-written traces.
+func at(_ seconds: Int64, _ kind: TraceKind) -> TraceEvent {
+  TraceEvent(time: .init(microseconds: seconds * 1_000_000), kind: kind)
+}

@@ -4,10 +4,6 @@ import Testing
 
 /// Metrics and verdicts of hand-written traces, where every value follows from the events.
 struct TraceAnalysisTests {
-  func at(_ seconds: Int64, _ kind: TraceKind) -> TraceEvent {
-    TraceEvent(time: .init(microseconds: seconds * 1_000_000), kind: kind)
-  }
-
   /// A daemon sending `perMinute` token requests in each minute from `from` to `to` (minutes).
   func load(_ perMinute: Int, minutes: Range<Int64>, request: inout Int) -> [TraceEvent] {
     minutes.flatMap { minute in

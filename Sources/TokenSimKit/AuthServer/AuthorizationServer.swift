@@ -109,8 +109,9 @@ public struct AuthorizationServer {
   private mutating func commit(_ token: RefreshToken, now: SimInstant) -> (RefreshCommit, HTTPReply) {
     switch ledger.refresh(token, now: now) {
     case .issued(var grant, let family, let withinLeeway):
-      var commit = RefreshCommit(decision: withinLeeway ? .issuedInLeeway : .issued, family: family)
-      commit.refreshExpiry = ledger.refreshExpiry(ofFamily: family)
+      let commit = RefreshCommit(
+        decision: withinLeeway ? .issuedInLeeway : .issued, family: family,
+        refreshExpiry: ledger.refreshExpiry(ofFamily: family))
       grant.expiresAt = (now + grant.expiresIn).roundedDownToSecond
       return (commit, HTTPReply(status: 200, body: .tokens(grant: grant)))
     case .refused(let refusal, let family):

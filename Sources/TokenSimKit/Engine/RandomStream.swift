@@ -25,6 +25,13 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     stableHash(text, continuing: 0xcbf2_9ce4_8422_2325)
   }
 
+  /// `stableHash` of the UTF-8 bytes of a name, read where they lie (no String is built).
+  static func stableHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = fnvStep(hash, byte) }
+    return hash
+  }
+
   /// `stableHash` of a name that starts with text hashing to `hash` and goes on with `text`.
   static func stableHash(_ text: String, continuing hash: UInt64) -> UInt64 {
     var hash = hash

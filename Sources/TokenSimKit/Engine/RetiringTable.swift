@@ -59,14 +59,14 @@ struct RetiringTable<Element> {
   /// How many pages are kept (not freed).
   var pagesKept: Int { pages.count { $0 != nil } }
 
-  /// Whether an element was retired since the last `releaseRetired`.
-  var hasReleasable: Bool { !retiredLately.isEmpty }
+  /// Whether an element was retired since the last `releaseRetired(blanking:)`.
+  var hasRetiredLately: Bool { !retiredLately.isEmpty }
 
   /// Frees every page whose elements are all retired.
   ///
   /// Both lists keep their buffers: they are emptied at nearly every event that retires an
   /// element, and would otherwise be allocated again at the next.
-  mutating func releaseRetired() {
+  private mutating func releaseRetired() {
     retiredLately.removeAll(keepingCapacity: true)
     guard !releasable.isEmpty else { return }
     for page in releasable { pages[page] = nil }

@@ -63,9 +63,9 @@ public struct RunMetrics: Equatable, Codable, Sendable {
   /// still needed); nil when one was never alerted, or none died.
   @ExplicitNull public var timeToAlertSeconds: Double?
   /// From the first time a process needed a token after its session became unusable (a call that
-  /// waited, was denied or failed: the client's first chance to notice) to the first alert on its host (0 when the alert came first; the longest
-  /// over sessions still needed); nil when one was never alerted, or none died. The
-  /// alerts-on-dead-credentials check judges this.
+  /// waited, was denied or failed: the client's first chance to notice) to the first alert on its
+  /// host (0 when the alert came first; the longest over sessions still needed); nil when one was
+  /// never alerted, or none died. The alerts-on-dead-credentials check judges this.
   @ExplicitNull public var alertDelaySeconds: Double?
   /// Token requests sent while the host's session was already unusable (revoked, or its refresh
   /// token past the expiry the trace carries), including the refused one that showed it.

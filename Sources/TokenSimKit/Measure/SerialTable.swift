@@ -71,9 +71,19 @@ struct SerialTable<Value> {
     return body(&pages[page][slot]!)
   }
 
+  /// `body` applied in place to the value of `number`, which is first set to `initial` when it
+  /// has none (a dictionary's `[key, default:]`).
+  mutating func modify<Result>(
+    _ number: Int, default initial: @autoclosure () -> Value, _ body: (inout Value) -> Result
+  ) -> Result {
+    if let result = modify(number, body) { return result }
+    self[number] = initial()
+    return modify(number, body)!
+  }
+
   /// Every number with a value, in increasing order.
   var numbers: [Int] {
-    var numbers = others.keys.sorted()
+    var numbers = Array(others.keys)
     for (page, slots) in pages.enumerated() {
       for slot in slots.indices where slots[slot] != nil { numbers.append(page << Self.pageShift + slot + 1) }
     }

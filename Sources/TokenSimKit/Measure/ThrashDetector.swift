@@ -17,14 +17,14 @@ struct ThrashDetector {
 
   /// `process` restarted its work loop; `afterRefusal` when its last token request was refused.
   mutating func restarted(process: Int, afterRefusal: Bool, at time: SimInstant) {
-    if tallies[process] == nil { tallies[process] = Tally(first: time) }
-    tallies.modify(process) { tally in
+    tallies.modify(process, default: Tally(first: time)) { tally in
       tally.count += 1
       tally.last = time
       if afterRefusal { tally.afterRefusal += 1 }
     }
-    if windows[process] == nil { windows[process] = SlidingWindow(length: .hours(1)) }
-    let (count, oldest) = windows.modify(process) { window in (window.add(time), window.oldest) }!
+    let (count, oldest) = windows.modify(process, default: SlidingWindow(length: .hours(1))) { window in
+      (window.add(time), window.oldest)
+    }
     guard count > most else { return }
     most = count
     evidence = (process, oldest ?? time, time)

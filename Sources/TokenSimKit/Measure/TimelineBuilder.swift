@@ -151,22 +151,11 @@ struct TimelineBuilder {
 
   /// Changes the mark of `process` by `change`, keeping the counts and the alerts per worker.
   private mutating func mark(_ process: Int, _ change: (inout ProcessMark) -> Void) {
-    let before = marks.modify(process) { mark in
-      let before = mark
-      change(&mark)
-      return before
-    }
-    let after: ProcessMark
-    if let before {
-      after = marks[process]!
-      if after.isBlank { marks[process] = nil }
-      count(before, -1)
-    } else {
-      var mark = ProcessMark()
-      change(&mark)
-      after = mark
-      if !after.isBlank { marks[process] = after }
-    }
+    let before = marks[process] ?? ProcessMark()
+    var after = before
+    change(&after)
+    marks[process] = after.isBlank ? nil : after
+    count(before, -1)
     count(after, 1)
   }
 

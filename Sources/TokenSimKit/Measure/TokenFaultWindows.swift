@@ -47,7 +47,7 @@ struct TokenFaultWindows {
       if let index = windows.lastIndex(where: { $0.rule == rule && $0.to == nil }) { windows[index].to = time }
       return
     }
-    guard fault.target != .api, fault.probability > 0 else { return }
+    guard fault.target.covers(.token), fault.probability > 0 else { return }
     if case .latency = fault.effect { return }
     windows.append(
       Window(

@@ -30,9 +30,7 @@ struct WorkerNames {
   }
 
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return Int(truncatingIfNeeded: hash >> 1)
+    Int(truncatingIfNeeded: RandomStream.stableHash(bytes) >> 1)
   }
 
   private static func equal(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

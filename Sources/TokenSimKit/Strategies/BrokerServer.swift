@@ -21,6 +21,8 @@ struct BrokerServer {
 
   private var client: RefreshClient
   private let replyTimeout: SimDuration
+  /// How long after it was asked a question is abandoned: twice `replyTimeout`.
+  private let abandonAfter: SimDuration
   /// The questions held, by ask number: the oldest first.
   private var questions = KeyedLine<Question>()
   /// Each client's open question, by client process id.
@@ -38,6 +40,7 @@ struct BrokerServer {
     policy.retryRejectedCall = false
     client = RefreshClient(policy: policy, coordination: .none)
     self.replyTimeout = replyTimeout
+    abandonAfter = replyTimeout.saturatingMultiplied(by: 2)
   }
 
   mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
@@ -112,8 +115,7 @@ struct BrokerServer {
   /// the first becomes the engine's stand-in call, the others leave the engine's line. A reply
   /// would come after its client's wait ran out, so no client sees a difference.
   private mutating func forgetAbandoned(now: SimInstant) {
-    let limit = replyTimeout.saturatingMultiplied(by: 2)
-    while let forgotten = questions.removeFirst(if: { now - $0.askedAt >= limit }) {
+    while let forgotten = questions.removeFirst(if: { now - $0.askedAt >= abandonAfter }) {
       openAsk.removeValue(forKey: forgotten.value.client)
       if standIn == nil { standIn = forgotten.key } else { client.asks.withdraw(forgotten.key) }
     }

@@ -5,8 +5,8 @@
 /// search; a removed entry is only marked (the first entry's removal moves the head past it and
 /// the marks behind it), and the marks are swept out once they outnumber the entries kept (plus a
 /// small slack). Every operation is O(log n) or amortized O(1), memory stays within four times
-/// the entries present (plus the slack), and iteration is in key order: what a dictionary sorted by key would give,
-/// without hashing or sorting.
+/// the entries present (plus the slack), and iteration is in key order: what a dictionary sorted
+/// by key would give, without hashing or sorting.
 struct KeyedLine<Value> {
   private struct Entry {
     let key: Int
@@ -147,10 +147,7 @@ struct KeyedLine<Value> {
   /// Removes and returns the entry with the smallest key when `condition` holds for it (amortized
   /// O(1): the removed entries skipped on the way are gone for good, as in `removeFirst`).
   mutating func removeFirst(if condition: (Value) -> Bool) -> (key: Int, value: Value)? {
-    while head < entries.count, entries[head].value == nil {
-      visited += 1
-      (head, removed) = (head + 1, removed - 1)
-    }
+    skipRemovedAtHead()
     guard head < entries.count, let value = entries[head].value, condition(value) else { return nil }
     return removeFirst()
   }
@@ -257,9 +254,9 @@ struct KeyedLine<Value> {
   /// Drops the gone and removed entries once they outnumber the present ones (plus a slack of
   /// 16): the sweep moves at most twice as many entries as were removed since the last one, in
   /// place, or into a buffer of their size when the old one is more than four times what the
-  /// line needs (shrinking at twice would reallocate every few sweeps of a line that breathes). A line left empty is cleared at once, keeping its buffer: a process's asks and
-  /// open requests are usually one at a time, and each line stays the size of one instead of the
-  /// slack's.
+  /// line needs (shrinking at twice would reallocate every few sweeps of a line that breathes).
+  /// A line left empty is cleared at once, keeping its buffer: a process's asks and open requests
+  /// are usually one at a time, and each line stays the size of one instead of the slack's.
   private mutating func sweepIfWasteful() {
     if count == 0 {
       removeAll()

@@ -120,9 +120,12 @@ extension World {
     if let ticket = process.lockTicket, !lock.isWaiting(process: id, ticket: ticket) {
       found.append("\(describe(id)) waits for the store lock with ticket \(ticket), which is not in the lock's line")
     }
-    if process.alive, case let open = openRequests(of: id), process.refreshesInFlight != open {
-      found.append(
-        "\(describe(id)) believes it has \(process.refreshesInFlight) token requests in flight, but \(open) are open for it")
+    if process.alive {
+      let open = openRequests(of: id)
+      if process.refreshesInFlight != open {
+        found.append(
+          "\(describe(id)) believes it has \(process.refreshesInFlight) token requests in flight, but \(open) are open for it")
+      }
     }
     if !process.alive, process.holdsLock || process.lockTicket != nil {
       found.append("\(describe(id)) is not running but holds or waits for the store lock")
@@ -141,9 +144,7 @@ extension World {
     }
     // O(waiters) per event in debug builds: every waiter is checked against its process.
     lock.forEachWaiter { process, ticket in
-      guard !processes.contains(process) || !processes[process].alive || processes[process].lockTicket != ticket else {
-        return
-      }
+      if processes.contains(process), processes[process].alive, processes[process].lockTicket == ticket { return }
       found.append(
         "host \(hosts[host].config.name)'s store lock has \(describe(process)) waiting with ticket "
           + "\(ticket), but that process is not waiting for it")

@@ -182,7 +182,7 @@ public final class World {
     let (subject, requestsBefore) = checking ? (subject(of: event), nextRequest) : (nil, 0)
     dispatch(event)
     if checking { checkInvariants(after: event, subject: subject, requestsBefore: requestsBefore) }
-    if processes.hasReleasable { processes.releaseRetired(blanking: retiredProcess) }
+    if processes.hasRetiredLately { processes.releaseRetired(blanking: retiredProcess) }
   }
 
   /// Stops the run now for `reason` (a monitor's: `memoryLimit`, `interrupted`), recording
