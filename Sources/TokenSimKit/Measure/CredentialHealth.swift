@@ -17,6 +17,15 @@ struct CredentialHealth {
     var neededAfterDeath: SimInstant?
     var alertedAt: SimInstant?
     var alertedBy = ""
+    /// Whether `expiries` holds this family's one entry (at most one a family: its expiry never
+    /// moves earlier, so an entry that comes due early is put back at the current expiry).
+    var expiryQueued = false
+
+    /// Takes note that its queued entry came due, and gives its expiry if it is still alive.
+    mutating func unqueuedExpiry() -> RefreshExpiry? {
+      expiryQueued = false
+      return deadSince == nil ? expiry : nil
+    }
   }
 
   /// By family.
@@ -60,7 +69,7 @@ struct CredentialHealth {
       died(family, cause: "refused as \(decision.rawValue)", provisional: true, at: time)
     } else if decision.isIssued {
       if provisional {
-        sessions.modify(family) { $0 = Session(host: $0.host) }
+        sessions.modify(family) { $0 = Session(host: $0.host, expiryQueued: $0.expiryQueued) }
         deadNow -= 1
       }
       expires(family, at: expiry)
@@ -133,8 +142,13 @@ struct CredentialHealth {
   }
 
   private mutating func expires(_ family: Int, at expiry: RefreshExpiry?) {
-    sessions.modify(family) { $0.expiry = expiry }
-    if let expiry { expiries.add(family, at: expiry.at) }
+    let enqueue = sessions.modify(family) { session in
+      session.expiry = expiry
+      guard expiry != nil, !session.expiryQueued else { return false }
+      session.expiryQueued = true
+      return true
+    }
+    if enqueue == true, let expiry { expiries.add(family, at: expiry.at) }
   }
 
   /// Every live session whose newest refresh token expired by `time` died at its expiry: from then
@@ -142,10 +156,14 @@ struct CredentialHealth {
   private mutating func lapse(until time: SimInstant) {
     while let earliest = expiries.earliest, earliest <= time {
       let (at, family) = expiries.popEarliest()!
-      guard let session = sessions[family], session.deadSince == nil, let expiry = session.expiry, expiry.at == at
-      else { continue }
+      guard let expiry = sessions.modify(family, { $0.unqueuedExpiry() }) ?? nil else { continue }
+      guard expiry.at <= at else {
+        sessions.modify(family) { $0.expiryQueued = true }
+        expiries.add(family, at: expiry.at)
+        continue
+      }
       let cause = "expired (its refresh token's \(expiry.lifetime) lifetime ended)"
-      died(family, cause: cause, provisional: true, at: at)
+      died(family, cause: cause, provisional: true, at: expiry.at)
     }
   }
 

@@ -1,6 +1,7 @@
-/// The sessions' refresh token expiries, earliest first: a binary min-heap that keeps every
-/// expiry it was given, stale ones included (a session issued a newer expiry keeps its old
-/// entry); the reader compares a popped entry with the session's current expiry.
+/// The sessions' refresh token expiries, earliest first: a binary min-heap of one entry a session
+/// (`CredentialHealth` adds one only when its session has none queued, and puts back at the
+/// session's current expiry an entry that came due before it, so the heap follows the sessions,
+/// not the tokens ever issued).
 struct ExpiryQueue {
   private var heap: [(at: SimInstant, family: Int)] = []
 
