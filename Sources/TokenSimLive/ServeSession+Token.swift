@@ -61,12 +61,7 @@ extension ServeSession {
 
   private mutating func recordCommit(_ commit: RefreshCommit, of request: Int) {
     let time = now
-    let served = TraceKind.tokenRequestServed(
-      request: request, decision: commit.decision, family: commit.family, refreshExpiry: commit.refreshExpiry)
-    trace.record(served, at: time)
-    guard let family = commit.family, let token = commit.reusedToken else { return }
-    trace.record(.reuseDetected(family: family, token: token), at: time)
-    if commit.revokedFamily { trace.record(.familyRevoked(family: family, cause: .reuse), at: time) }
+    commit.traceKinds(request: request) { trace.record($0, at: time) }
   }
 
   /// `POST /revoke` (RFC 7009): revokes the session of the presented refresh token's host, as a

@@ -38,6 +38,16 @@ public struct RefreshCommit: Equatable, Sendable {
   public var revokedFamily = false
   /// When issued: when the family's newest refresh token will be refused unless used again.
   public var refreshExpiry: RefreshExpiry?
+
+  /// Calls `record` with what the trace says of this commit of token request `request`, in order:
+  /// `tokenRequestServed`, then on a detected reuse `reuseDetected` and, when it revoked the
+  /// family, `familyRevoked` (the simulated world and `serve` write the same lines).
+  public func traceKinds(request: Int, _ record: (TraceKind) -> Void) {
+    record(.tokenRequestServed(request: request, decision: decision, family: family, refreshExpiry: refreshExpiry))
+    guard let family, let token = reusedToken else { return }
+    record(.reuseDetected(family: family, token: token))
+    if revokedFamily { record(.familyRevoked(family: family, cause: .reuse)) }
+  }
 }
 
 /// How the server ends its part in a token request.

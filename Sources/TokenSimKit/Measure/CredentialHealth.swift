@@ -5,7 +5,8 @@
 struct CredentialHealth {
   /// One login's family.
   struct Session {
-    var host: String
+    /// The host's number (`ProcessDirectory.hosts`).
+    var host: Int
     /// When its newest refresh token is refused unless used again; nil for never.
     var expiry: RefreshExpiry?
     var deadSince: SimInstant?
@@ -39,11 +40,11 @@ struct CredentialHealth {
   /// The expiries given, to find the sessions that lapsed by a given time.
   private var expiries = ExpiryQueue()
 
-  /// A login put `family` into the store of `host`, numbered `hostNumber`.
-  mutating func login(host: String, hostNumber: Int, family: Int, expiry: RefreshExpiry?, at time: SimInstant) {
+  /// A login put `family` into the store of host number `host`.
+  mutating func login(host: Int, family: Int, expiry: RefreshExpiry?, at time: SimInstant) {
     lapse(until: time)
-    while familyOfHost.count <= hostNumber { familyOfHost.append(nil) }
-    familyOfHost[hostNumber] = family
+    while familyOfHost.count <= host { familyOfHost.append(nil) }
+    familyOfHost[host] = family
     sessions[family] = Session(host: host)
     expires(family, at: expiry)
   }

@@ -97,7 +97,8 @@ public struct RunFindings: Sendable {
     }
     deadSessions = credentials.deadAndNeeded.map { _, session in
       DeadSession(
-        host: session.host, since: session.deadSince!, cause: session.cause, bySecurityEvent: session.bySecurityEvent,
+        host: directory.hosts[session.host], since: session.deadSince!, cause: session.cause,
+        bySecurityEvent: session.bySecurityEvent,
         firstNeed: session.neededAfterDeath!,
         alerted: session.alertedAt.map { ($0, session.alertedBy) })
     }

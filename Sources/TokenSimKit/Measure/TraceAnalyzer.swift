@@ -38,7 +38,7 @@ struct TraceAnalyzer {
     switch kind {
     case .login(let host, let family, let ttl, let expiry):
       let hostNumber = directory.hostNumber(named: host)
-      credentials.login(host: host, hostNumber: hostNumber, family: family, expiry: expiry, at: time)
+      credentials.login(host: hostNumber, family: family, expiry: expiry, at: time)
       minimal.login(host: hostNumber, ttl: ttl, at: time)
     case .processStarted(let process, let name, let role, let host):
       started(process, name: name, role: role, host: host, at: time)
@@ -141,7 +141,7 @@ struct TraceAnalyzer {
 
   private mutating func revoked(family: Int, cause: RevocationCause, at time: SimInstant) {
     credentials.revoked(family: family, cause: cause, at: time)
-    if let host = credentials.sessions[family]?.host { minimal.revoked(host: directory.hostNumber(named: host), at: time) }
+    if let host = credentials.sessions[family]?.host { minimal.revoked(host: host, at: time) }
     guard cause == .reuse else { return }
     let process = lastServed.flatMap { requests.sender(of: $0) }.map(directory.name)
     findings.note(\.revocation, time, process, "presented a rotated-away refresh token and the server revoked the family")

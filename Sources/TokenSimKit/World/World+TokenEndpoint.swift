@@ -37,12 +37,7 @@ extension World {
   }
 
   private func recordCommit(_ commit: RefreshCommit, of request: Int) {
-    record(
-      .tokenRequestServed(
-        request: request, decision: commit.decision, family: commit.family, refreshExpiry: commit.refreshExpiry))
-    guard let family = commit.family, let token = commit.reusedToken else { return }
-    record(.reuseDetected(family: family, token: token))
-    if commit.revokedFamily { record(.familyRevoked(family: family, cause: .reuse)) }
+    commit.traceKinds(request: request) { record($0) }
   }
 
   private func replyArrives(_ request: Int, _ reply: TokenEndpointReply, at time: SimInstant) {
