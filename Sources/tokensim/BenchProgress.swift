@@ -1,4 +1,5 @@
 import Foundation
+import TokenSimKit
 
 /// Wall time sampled every `every` events of a measured run, so that the rate over its first and
 /// its last tenth can be told apart (a cost per event that grows with what is waiting shows as a
@@ -23,22 +24,11 @@ struct BenchProgress {
     if samples.last?.events != events { sample(events) }
   }
 
-  /// Events per second over the first and the last tenth of the events; nil for a run too short
-  /// to hold a sample inside each tenth.
+  /// Events per second over the first and the last tenth of the events (measured as `RunPace`
+  /// measures a fuzzed run); nil for a run too short to hold a sample inside each tenth.
   var tenths: (first: Double, last: Double)? {
-    guard let total = samples.last?.events, total >= 20 * Self.every else { return nil }
-    return (rate(from: 0, to: total / 10), rate(from: total - total / 10, to: total))
-  }
-
-  /// Events per second between the samples nearest to event counts `from` and `to`.
-  private func rate(from: Int, to: Int) -> Double {
-    let (start, end) = (nearest(from), nearest(to))
-    return Double(end.events - start.events) / max(Double(end.nanoseconds - start.nanoseconds) / 1e9, 1e-9)
-  }
-
-  private func nearest(_ events: Int) -> (events: Int, nanoseconds: UInt64) {
-    let index = min(samples.count - 1, max(0, (events + Self.every / 2) / Self.every))
-    return samples[index]
+    guard let pace = RunPace(samples: samples, minimumEvents: 20 * Self.every, minimumNanoseconds: 1) else { return nil }
+    return (pace.firstTenth, pace.lastTenth)
   }
 
   private mutating func sample(_ events: Int) {

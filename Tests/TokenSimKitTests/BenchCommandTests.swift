@@ -84,6 +84,7 @@ import Testing
     (#"[{"name": "x", "scenario": "small.json", "duration": "3h", "strategies": ["naive"]}]"#, "$.workloads[0].duration"),
     (#"[{"name": "x", "engine": {"timers": 1, "period": "1s", "events": 5}, "strategies": []}]"#, "beside \"engine\""),
     (#"[{"name": "x", "repeat": 0, "engine": {"timers": 1, "period": "1s", "events": 5}}]"#, "$.workloads[0].repeat"),
+    (#"[{"name": "x", "repeat": 26, "engine": {"timers": 1, "period": "1s", "events": 5}}]"#, "$.workloads[0].repeat"),
   ])
   func badManifestsAreRefusedWithThePlace(workloads: String, message: String) throws {
     let (directory, path) = try manifest(workloads)

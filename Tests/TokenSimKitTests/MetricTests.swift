@@ -124,4 +124,10 @@ struct MetricTests {
     #expect(reread.metrics.mostRestartsInAnHour == 0)
     #expect(reread.analysis.checks.first { $0.id == "no-thrash" }?.verdict == .pass)
   }
+
+  /// The analyzer counts token outcomes in an array indexed by `ordinal` and names them by
+  /// `allCases`: the two must agree, or a count lands under another outcome's name.
+  @Test func eachTokenOutcomesOrdinalIsItsPlaceAmongAllCases() {
+    for (place, outcome) in TokenOutcome.allCases.enumerated() { #expect(outcome.ordinal == place, "\(outcome)") }
+  }
 }

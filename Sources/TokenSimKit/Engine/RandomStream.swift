@@ -13,7 +13,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
   }
 
   /// Creates the stream whose name's `stableHash` is `nameHash`: a run derives the hash of a
-  /// name that ends in a number from its prefix's (`stableHash(decimal:continuing:)`) without
+  /// name that ends in a number from its prefix's (`stableHashes(decimal:continuing:)`) without
   /// spelling the name.
   init(rootSeed: UInt64, nameHash: UInt64) {
     var mixer = SplitMix64(seed: rootSeed ^ nameHash)
@@ -39,14 +39,10 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     return hash
   }
 
-  /// `stableHash` of a name that starts with text hashing to `hash` and ends with the decimal
-  /// digits of `number` (not negative), as `String(number)` spells them.
-  static func stableHash(decimal number: Int, continuing hash: UInt64) -> UInt64 {
-    stableHashes(decimal: number, continuing: (hash, hash)).0
-  }
-
-  /// `stableHash(decimal:continuing:)` of `number` after each of two prefixes (a process's own
-  /// stream and its crash stream end with the same number), taking the digits once.
+  /// `stableHash` of two names that start with text hashing to `hashes.0` and to `hashes.1` and
+  /// both end with the decimal digits of `number` (not negative), as `String(number)` spells them
+  /// (a process's own stream and its crash stream end with the same number), taking the digits
+  /// once.
   static func stableHashes(decimal number: Int, continuing hashes: (UInt64, UInt64)) -> (UInt64, UInt64) {
     precondition(number >= 0, "a stream name's number is not negative")
     // The digits are taken from the least significant, by the constant 10 (a multiplication,
