@@ -70,6 +70,36 @@ import Testing
     #expect(order == expected.sorted { ($0.time, $0.payload) < ($1.time, $1.payload) }.map(\.payload))
   }
 
+  /// Items offered to lanes at fixed delays (now and then early, so that a lane refuses them
+  /// and they go to the heap) come out exactly as from a queue that has only its heap.
+  @Test(arguments: [EventQueue<Int>.sequenceLimit - 100, 0])
+  func lanesNeverChangeTheOrderItemsComeOutIn(firstSequence: UInt64) {
+    var plain = EventQueue<Int>(firstSequence: firstSequence)
+    var laned = EventQueue<Int>(firstSequence: firstSequence, lanes: 3)
+    var random = RandomStream(rootSeed: 17, name: "lanes")
+    let delays: [Int64] = [0, 100, 250]
+    var now: Int64 = 0
+    var matched = 0
+    func popBoth() {
+      let (expected, popped) = (plain.popNext(), laned.popNext())
+      #expect(popped?.payload == expected?.payload && popped?.time == expected?.time)
+      if let expected { now = expected.time.microseconds }
+      matched += 1
+    }
+    for index in 0..<20_000 {
+      let lane = Int(random.integer(in: 0...3))
+      let jitter = random.chance(0.1) ? random.integer(in: -50...50) : 0
+      let time = SimInstant(microseconds: now + max(0, lane == 3 ? random.integer(in: 0...500) : delays[lane] + jitter))
+      plain.schedule(index, at: time)
+      lane == 3 ? laned.schedule(index, at: time) : laned.schedule(index, at: time, lane: lane)
+      #expect(laned.nextTime == plain.nextTime && laned.count == plain.count)
+      if random.chance(0.5) { popBoth() }
+    }
+    while !plain.isEmpty { popBoth() }
+    #expect(laned.isEmpty && laned.popNext() == nil)
+    #expect(matched >= 20_000)
+  }
+
   @Test func streamsAreReproducibleAndIndependentByName() {
     var a = RandomStream(rootSeed: 42, name: "server/faults")
     var b = RandomStream(rootSeed: 42, name: "server/faults")

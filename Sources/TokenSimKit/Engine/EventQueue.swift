@@ -11,68 +11,117 @@
 /// The queue owns its storage and cannot be copied: every event of a run goes through it twice,
 /// and storage of its own spares each of those steps the uniqueness checks and optional payloads
 /// of copy-on-write arrays.
+///
+/// Beside the heap, a queue may keep a few lanes: first-in-first-out runs for items whose times
+/// never decrease in the order they are scheduled (a timeout always the same time after now, an
+/// item due now). An item scheduled in a lane goes to its end in O(1) if it is due no earlier
+/// than the lane's last item, and into the heap otherwise, so a lane holds its items in (time,
+/// sequence) order; a pop takes the earliest of the heap's top and the lanes' first items. Which
+/// lane an item is offered to changes only the cost, never the order items come out in.
 public struct EventQueue<Payload>: ~Copyable {
-  /// A heap key: when, and in what order; the low `slotBits` of `order` name the payload's slot.
-  struct Entry {
-    var time: Int64
-    var order: UInt64
-
-    @inline(__always)
-    func precedes(_ other: Entry) -> Bool {
-      time < other.time || (time == other.time && order < other.order)
-    }
-
-    @inline(__always)
-    var slot: Int { Int(truncatingIfNeeded: order & EventQueue.slotMask) }
-  }
+  typealias Entry = EventKey
 
   /// The low bits of an entry's `order` hold its slot, the high bits its sequence number.
-  static var slotBits: UInt64 { 32 }
-  static var slotMask: UInt64 { (1 << slotBits) - 1 }
+  static var slotBits: UInt64 { EventKey.slotBits }
+  static var slotMask: UInt64 { EventKey.slotMask }
   /// Sequence numbers run below this; on reaching it, the waiting items are renumbered from 0 in
   /// their order (`renumber`), which the items scheduled after them then follow.
   static var sequenceLimit: UInt64 { 1 << (64 - slotBits) }
 
   private var heap: UnsafeMutablePointer<Entry>
-  /// Payloads by slot; a slot is initialized while an entry in the heap names it.
+  /// The number of entries in the heap (the rest wait in lanes).
+  private var heapCount = 0
+  /// Payloads by slot; a slot is initialized while an entry in the heap or a lane names it.
   private var payloads: UnsafeMutablePointer<Payload>
   /// Slots below `slotsUsed` that hold no payload, the last freed on top.
   private var freeSlots: UnsafeMutablePointer<UInt32>
-  /// How many entries each of the three buffers has room for.
+  /// How many entries each of the three buffers has room for (at least `count`).
   private var capacity: Int
-  /// The number of items waiting.
-  public private(set) var count = 0
+  private var lanes: UnsafeMutablePointer<EventLane>
+  /// Each lane's first key, `EventKey.none` for an empty lane: read together, side by side.
+  private var heads: UnsafeMutablePointer<EventKey>
+  private let laneCount: Int
+  /// Bit `lane` set when the lane holds a key: a pop looks at those lanes only.
+  private var nonEmptyLanes: UInt32 = 0
+  /// With lanes, the earliest waiting key (`EventKey.none` when nothing waits), and where it
+  /// waits: the heap's top (-1) or the head of that lane. Kept up to date by every change, so
+  /// that reading the next time and popping look at the lanes once an event, not twice. Without
+  /// lanes it is not kept: the heap's top is the earliest, and a queue of the heap alone pays
+  /// nothing for lanes it does not have.
+  private var next = EventKey.none
+  private var nextLane = -1
+  /// The number of items waiting in the lanes.
+  private var laneItems = 0
   private var freeCount = 0
   private var slotsUsed = 0
   private(set) var nextSequence: UInt64
 
-  /// Creates an empty queue.
-  public init() { self.init(firstSequence: 0) }
+  /// Creates an empty queue with `lanes` lanes (none: every item waits in the heap).
+  public init(lanes: Int = 0) { self.init(firstSequence: 0, lanes: lanes) }
 
   /// An empty queue whose first sequence number is `firstSequence` (tests start near the limit).
-  init(firstSequence: UInt64) {
+  init(firstSequence: UInt64, lanes laneCount: Int = 0) {
     precondition(firstSequence < Self.sequenceLimit, "sequence \(firstSequence) is past the limit")
+    precondition((0...16).contains(laneCount), "a queue has 0 to 16 lanes, not \(laneCount)")
     nextSequence = firstSequence
     capacity = 16
     heap = .allocate(capacity: capacity)
     payloads = .allocate(capacity: capacity)
     freeSlots = .allocate(capacity: capacity)
+    self.laneCount = laneCount
+    lanes = .allocate(capacity: max(laneCount, 1))
+    heads = .allocate(capacity: max(laneCount, 1))
+    for lane in 0..<laneCount { (lanes + lane).initialize(to: EventLane()) }
+    heads.initialize(repeating: .none, count: max(laneCount, 1))
   }
 
   deinit {
-    for index in 0..<count { (payloads + heap[index].slot).deinitialize(count: 1) }
+    for index in 0..<heapCount { (payloads + heap[index].slot).deinitialize(count: 1) }
+    for lane in 0..<laneCount {
+      while let entry = lanes[lane].removeFirst() { (payloads + entry.slot).deinitialize(count: 1) }
+      lanes[lane].deallocate()
+    }
+    lanes.deallocate()
+    heads.deallocate()
     heap.deallocate()
     payloads.deallocate()
     freeSlots.deallocate()
   }
 
+  /// The number of items waiting, in the heap and the lanes.
+  public var count: Int { heapCount + laneItems }
   /// Whether nothing is waiting.
   public var isEmpty: Bool { count == 0 }
   /// The time of the earliest item, if any.
-  public var nextTime: SimInstant? { count == 0 ? nil : SimInstant(microseconds: heap[0].time) }
+  public var nextTime: SimInstant? {
+    count == 0 ? nil : SimInstant(microseconds: laneCount == 0 ? heap[0].time : next.time)
+  }
 
-  /// Schedules `payload` at `time`.
+  /// Schedules `payload` at `time` in the heap.
   public mutating func schedule(_ payload: Payload, at time: SimInstant) {
+    let entry = enter(payload, at: time)
+    heap[heapCount] = entry
+    heapCount += 1
+    siftUp(from: heapCount - 1)
+    if laneCount > 0, entry.precedes(next) { (next, nextLane) = (entry, -1) }
+  }
+
+  /// Schedules `payload` at `time` at the end of lane `lane` if its last item is due no later,
+  /// and in the heap otherwise: the order items come out in is the same either way.
+  public mutating func schedule(_ payload: Payload, at time: SimInstant, lane: Int) {
+    precondition((0..<laneCount).contains(lane), "lane \(lane) of a queue with \(laneCount) lanes")
+    guard lanes[lane].accepts(time.microseconds) else { return schedule(payload, at: time) }
+    let entry = enter(payload, at: time)
+    laneItems += 1
+    if lanes[lane].append(entry) {
+      heads[lane] = entry
+      nonEmptyLanes |= 1 << lane
+    }
+    if entry.precedes(next) { (next, nextLane) = (entry, lane) }
+  }
+
+  /// Stores `payload` in a free slot and returns its key, due at `time`, next in sequence.
+  private mutating func enter(_ payload: Payload, at time: SimInstant) -> Entry {
     if count == capacity { grow() }
     if nextSequence == Self.sequenceLimit { renumber() }
     let slot: Int
@@ -84,32 +133,71 @@ public struct EventQueue<Payload>: ~Copyable {
       slotsUsed += 1
     }
     (payloads + slot).initialize(to: payload)
-    heap[count] = Entry(time: time.microseconds, order: nextSequence << Self.slotBits | UInt64(slot))
+    let entry = Entry(time: time.microseconds, order: nextSequence << Self.slotBits | UInt64(slot))
     nextSequence += 1
-    count += 1
-    siftUp(from: count - 1)
+    return entry
   }
 
   /// Removes and returns the earliest item.
   public mutating func popNext() -> (time: SimInstant, payload: Payload)? {
     guard count > 0 else { return nil }
-    let top = heap[0]
-    count -= 1
-    if count > 0 {
-      heap[0] = heap[count]
-      siftDown(from: 0)
-    }
+    let top = laneCount == 0 ? takeHeapTop() : takeEarliest()
     let slot = top.slot
     freeSlots[freeCount] = UInt32(truncatingIfNeeded: slot)
     freeCount += 1
     return (SimInstant(microseconds: top.time), (payloads + slot).move())
   }
 
+  /// Removes and returns the heap's top (the heap is not empty).
+  @inline(__always)
+  private mutating func takeHeapTop() -> Entry {
+    let top = heap[0]
+    heapCount -= 1
+    if heapCount > 0 {
+      heap[0] = heap[heapCount]
+      siftDown(from: 0)
+    }
+    return top
+  }
+
+  /// Removes and returns `next`, from the heap or its lane, and finds the one after it. Kept out
+  /// of `popNext`, so that a queue without lanes pops as a plain heap does.
+  @inline(never)
+  private mutating func takeEarliest() -> Entry {
+    let top = next
+    if nextLane < 0 {
+      _ = takeHeapTop()
+    } else {
+      laneItems -= 1
+      heads[nextLane] = lanes[nextLane].dropFirst()
+      if lanes[nextLane].count == 0 { nonEmptyLanes &= ~(1 << nextLane) }
+    }
+    findNext()
+    return top
+  }
+
+  /// Finds `next`: the earliest of the heap's top and the lanes' heads.
+  @inline(__always)
+  private mutating func findNext() {
+    var best = heapCount > 0 ? heap[0] : .none
+    var source = -1
+    var lanesLeft = nonEmptyLanes
+    while lanesLeft != 0 {
+      let lane = lanesLeft.trailingZeroBitCount
+      lanesLeft &= lanesLeft &- 1
+      if heads[lane].precedes(best) {
+        best = heads[lane]
+        source = lane
+      }
+    }
+    (next, nextLane) = (best, source)
+  }
+
   /// Doubles the room of the three buffers; slots never exceed the entries, so they fit too.
   private mutating func grow() {
     let larger = capacity * 2
-    precondition(UInt64(larger) <= Self.slotMask + 1, "more than \(Self.slotMask + 1) events are waiting")
-    heap = Self.moved(heap, count: count, to: larger)
+    precondition(UInt64(larger) <= Self.slotMask, "more than \(Self.slotMask / 2 + 1) events are waiting")
+    heap = Self.moved(heap, count: heapCount, to: larger)
     payloads = Self.moved(payloads, count: slotsUsed, to: larger)
     freeSlots = Self.moved(freeSlots, count: freeCount, to: larger)
     capacity = larger
@@ -126,15 +214,25 @@ public struct EventQueue<Payload>: ~Copyable {
   }
 
   /// Gives the waiting entries sequence numbers 0, 1, 2, … in their (time, sequence) order:
-  /// the order is unchanged, and every later item still comes after them. A sorted array is a
-  /// heap as it is.
+  /// the order is unchanged, and every later item still comes after them. The lanes' entries
+  /// join the heap first (the lanes start empty again), and a sorted array is a heap as it is.
   private mutating func renumber() {
-    var entries = UnsafeMutableBufferPointer(start: heap, count: count)
+    for lane in 0..<laneCount {
+      while let entry = lanes[lane].removeFirst() {
+        heap[heapCount] = entry
+        heapCount += 1
+      }
+      heads[lane] = .none
+    }
+    nonEmptyLanes = 0
+    laneItems = 0
+    var entries = UnsafeMutableBufferPointer(start: heap, count: heapCount)
     entries.sort { $0.precedes($1) }
     for index in entries.indices {
       entries[index].order = UInt64(index) << Self.slotBits | UInt64(entries[index].slot)
     }
     nextSequence = UInt64(count)
+    findNext()
   }
 
   private func siftUp(from start: Int) {
@@ -152,14 +250,14 @@ public struct EventQueue<Payload>: ~Copyable {
   /// Floyd's bottom-up sift: the hole left at `start` goes down to a leaf along the smallest
   /// children (three comparisons a level in a small tournament, none against the item), then the
   /// item climbs back from there; the item popped into the root is a leaf's, so it rarely climbs
-  /// far. Indices stay below `count`, so their arithmetic cannot overflow and goes unchecked.
+  /// far. Indices stay below `heapCount`, so their arithmetic cannot overflow and goes unchecked.
   private func siftDown(from start: Int) {
     let item = heap[start]
     var hole = start
     while true {
       let first = hole &<< 2 &+ 1
-      guard first &+ 3 < count else {
-        if first < count { hole = smallestOfLast(from: first, hole: hole) }
+      guard first &+ 3 < heapCount else {
+        if first < heapCount { hole = smallestOfLast(from: first, hole: hole) }
         break
       }
       let children = heap + first
@@ -182,7 +280,7 @@ public struct EventQueue<Payload>: ~Copyable {
   /// returns where it was: the last family of the heap, which has no children of its own.
   private func smallestOfLast(from first: Int, hole: Int) -> Int {
     var smallest = first
-    for child in (first &+ 1)..<count where heap[child].precedes(heap[smallest]) { smallest = child }
+    for child in (first &+ 1)..<heapCount where heap[child].precedes(heap[smallest]) { smallest = child }
     heap[hole] = heap[smallest]
     return smallest
   }

@@ -5,7 +5,7 @@ public final class World {
   let scenario: Scenario
   let makeStrategy: (ProcessRole) -> any RefreshStrategy
   let rootSeed: UInt64
-  var queue = EventQueue<WorldEvent>()
+  var queue = EventQueue<WorldEvent>(lanes: QueueLane.allCases.count)
   /// True time now.
   public internal(set) var now = SimInstant.start
   /// What happened, in order, when the world keeps its trace (`TraceRetention.keep`); else empty.
@@ -229,7 +229,8 @@ public final class World {
   /// already) is clamped where it is computed, with `atOrAfterNow`.
   func schedule(_ event: WorldEvent, at time: SimInstant) {
     precondition(time >= now, "an event is scheduled at \(time), before now (\(now)): \(event)")
-    queue.schedule(event, at: time)
+    guard let lane = QueueLane.of(event, at: time, now: now) else { return queue.schedule(event, at: time) }
+    queue.schedule(event, at: time, lane: lane.rawValue)
   }
 
   /// `time`, or now when it has passed.
