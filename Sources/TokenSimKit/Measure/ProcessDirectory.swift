@@ -5,7 +5,7 @@
 /// directory grows with daemons and live invocations, not with time.
 ///
 /// Workers and hosts are numbered as they first appear, so that the trackers keep arrays rather
-/// than hash a name per event; a process's entry holds numbers only, read without copying a string.
+/// than hash a name per event.
 struct ProcessDirectory {
   /// One process.
   ///
@@ -15,12 +15,16 @@ struct ProcessDirectory {
     private var hostNumber: Int32
     var role: ProcessRole
     var alive: Bool
+    /// Whether its name is its worker's and its process number (`host/tool#12`, as a simulated
+    /// world names a CLI invocation), spelled again when asked for rather than kept.
+    fileprivate var namedByNumber: Bool
 
-    init(worker: Int, host: Int, role: ProcessRole, alive: Bool) {
+    fileprivate init(worker: Int, host: Int, role: ProcessRole, namedByNumber: Bool) {
       workerNumber = Int32(worker)
       hostNumber = Int32(host)
       self.role = role
-      self.alive = alive
+      alive = true
+      self.namedByNumber = namedByNumber
     }
 
     /// Its worker's number (`workers`).
@@ -30,6 +34,7 @@ struct ProcessDirectory {
   }
 
   private var entries = SerialTable<Entry>()
+  /// The names of the processes not named by number.
   private var names = SerialTable<String>()
   private var workerNames = WorkerNames()
   /// Live processes per worker.
@@ -63,8 +68,9 @@ struct ProcessDirectory {
     let latest = hostOfWorker[worker]
     let hostNumber = latest >= 0 && hosts[latest] == host ? latest : self.hostNumber(named: host)
     hostOfWorker[worker] = hostNumber
-    entries[process] = Entry(worker: worker, host: hostNumber, role: role, alive: true)
-    names[process] = name
+    let namedByNumber = role == .cli && WorkerNames.isInvocation(name, numbered: process)
+    entries[process] = Entry(worker: worker, host: hostNumber, role: role, namedByNumber: namedByNumber)
+    if !namedByNumber { names[process] = name }
     return (worker, hostNumber, becameLive(worker))
   }
 
@@ -74,20 +80,17 @@ struct ProcessDirectory {
     return liveCount[worker] == 1
   }
 
-  /// Records an exit (`exited`) or crash; returns whether the worker has no live process left.
-  /// An exited CLI invocation is forgotten, and so is a crashed one that cannot start again.
-  @discardableResult
-  mutating func ended(_ process: Int, exited: Bool) -> Bool {
-    let ended = entries.modify(process) { entry -> (worker: Int, cli: Bool)? in
-      guard entry.alive else { return nil }
-      entry.alive = false
-      return (entry.worker, entry.role == .cli)
-    }
-    guard let (worker, cli) = ended ?? nil else { return false }
+  /// Records an exit (`exited`) or crash of live process `process`, whose entry (just read) is
+  /// `entry`; returns whether its worker has no live process left. An exited CLI invocation is
+  /// forgotten, and so is a crashed one that cannot start again.
+  mutating func ended(_ process: Int, entry: Entry, exited: Bool) -> Bool {
+    let worker = entry.worker
     liveCount[worker] -= 1
-    if cli, exited || forgetsCrashed[worker] {
+    if entry.role == .cli, exited || forgetsCrashed[worker] {
       entries[process] = nil
-      names[process] = nil
+      if !entry.namedByNumber { names[process] = nil }
+    } else {
+      entries.modify(process) { $0.alive = false }
     }
     return liveCount[worker] == 0
   }
@@ -99,7 +102,10 @@ struct ProcessDirectory {
   func entry(_ process: Int) -> Entry? { entries[process] }
 
   /// The name reports use for `process`.
-  func name(_ process: Int) -> String { names[process] ?? "process \(process)" }
+  func name(_ process: Int) -> String {
+    guard let entry = entries[process], entry.namedByNumber else { return names[process] ?? "process \(process)" }
+    return String(workers[entry.worker] + "#", decimal: process)
+  }
 
   /// The worker of `process`, or nil before it started.
   func worker(of process: Int) -> Int? { entries[process]?.worker }

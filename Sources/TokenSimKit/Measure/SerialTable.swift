@@ -30,7 +30,8 @@ struct SerialTable<Value> {
 
   private static func slot(of number: Int) -> Int { (number - 1) & (pageSize - 1) }
 
-  /// The value of `number`, if any; setting nil removes it.
+  /// The value of `number`, if any; setting nil removes it (written only when there is something
+  /// to change).
   subscript(number: Int) -> Value? {
     get {
       guard let page = page(of: number) else { return others[number] }
@@ -43,17 +44,13 @@ struct SerialTable<Value> {
         return
       }
       let slot = Self.slot(of: number)
-      guard page < pages.count, !pages[page].isEmpty else {
-        guard newValue != nil else { return }
-        ensure(page)
-        pages[page][slot] = newValue
-        used[page] += 1
-        count += 1
-        return
-      }
-      let change = (newValue != nil ? 1 : 0) - (pages[page][slot] != nil ? 1 : 0)
+      let had = page < pages.count && !pages[page].isEmpty && pages[page][slot] != nil
+      let has = newValue != nil
+      guard had || has else { return }
+      if !had { ensure(page) }
       pages[page][slot] = newValue
-      guard change != 0 else { return }
+      guard had != has else { return }
+      let change = has ? 1 : -1
       used[page] += change
       count += change
       if used[page] == 0, page + 1 < pages.count { pages[page] = [] }

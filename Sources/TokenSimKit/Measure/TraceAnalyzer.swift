@@ -107,7 +107,7 @@ struct TraceAnalyzer {
     for sentAt in requests.processGone(process, name: directory.name(process), at: time) {
       timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil)
     }
-    let last = directory.ended(process, exited: exited)
+    let last = directory.ended(process, entry: entry, exited: exited)
     if entry.role == .cli {
       metrics.cliInvocations += 1
       if ok { metrics.cliInvocationsCompleted += 1 }

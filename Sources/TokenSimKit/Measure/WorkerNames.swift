@@ -29,6 +29,23 @@ struct WorkerNames {
     }
   }
 
+  /// Whether `name` ends in `#` and the decimal digits of `number`: a CLI invocation named by its
+  /// process number, whose name is its worker's and that number.
+  static func isInvocation(_ name: String, numbered number: Int) -> Bool {
+    guard number >= 0 else { return false }
+    var name = name
+    return name.withUTF8 { bytes in
+      var rest = number
+      var index = bytes.count
+      repeat {
+        index -= 1
+        guard index >= 0, bytes[index] == UInt8(ascii: "0") + UInt8(rest % 10) else { return false }
+        rest /= 10
+      } while rest > 0
+      return index >= 1 && bytes[index - 1] == UInt8(ascii: "#")
+    }
+  }
+
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     Int(truncatingIfNeeded: RandomStream.stableHash(bytes) >> 1)
   }
