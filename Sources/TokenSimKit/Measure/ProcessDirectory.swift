@@ -37,6 +37,8 @@ struct ProcessDirectory {
   /// The names of the processes not named by number.
   private var names = SerialTable<String>()
   private var workerNames = WorkerNames()
+  /// Per CLI key, its worker's number (-1: no invocation seen yet).
+  private var workerOfCLIKey: [Int] = []
   /// Live processes per worker.
   private(set) var liveCount: [Int] = []
   /// Per worker: whether its crashed CLI invocations are forgotten (its CLI is not restarted).
@@ -54,9 +56,10 @@ struct ProcessDirectory {
   init(restartingCLIs: Set<String>? = nil) { self.restartingCLIs = restartingCLIs }
 
   /// Records a start; returns the process's worker and host, and whether the worker had no live
-  /// process before.
+  /// process before. A CLI invocation's `cliKey` (see `TraceAnalyzer.observe`) finds its worker
+  /// once the key's first invocation was looked up by name.
   @discardableResult
-  mutating func started(_ process: Int, name: String, role: ProcessRole, host: String) -> (
+  mutating func started(_ process: Int, name: String, role: ProcessRole, host: String, cliKey: Int? = nil) -> (
     worker: Int, host: Int, first: Bool
   ) {
     let known = entries.modify(process) { entry in
@@ -64,7 +67,7 @@ struct ProcessDirectory {
       return (entry.worker, entry.host, !entry.alive)
     }
     if let (worker, host, restarted) = known { return (worker, host, restarted && becameLive(worker)) }
-    let worker = workerNumber(of: name, role: role)
+    let worker = cliKey.map { cliWorker(key: $0, name: name) } ?? workerNumber(of: name, role: role)
     let latest = hostOfWorker[worker]
     let hostNumber = latest >= 0 && hosts[latest] == host ? latest : self.hostNumber(named: host)
     hostOfWorker[worker] = hostNumber
@@ -123,6 +126,15 @@ struct ProcessDirectory {
 
   /// Worker names, indexed by worker number.
   var workers: [String] { workerNames.names }
+
+  /// The worker of the CLI invocation `name` whose CLI has key `key`.
+  private mutating func cliWorker(key: Int, name: String) -> Int {
+    if key < workerOfCLIKey.count, workerOfCLIKey[key] >= 0 { return workerOfCLIKey[key] }
+    let worker = workerNumber(of: name, role: .cli)
+    while workerOfCLIKey.count <= key { workerOfCLIKey.append(-1) }
+    workerOfCLIKey[key] = worker
+    return worker
+  }
 
   /// The worker of process `name`, numbered now if it is new.
   private mutating func workerNumber(of name: String, role: ProcessRole) -> Int {

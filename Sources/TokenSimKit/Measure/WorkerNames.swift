@@ -39,7 +39,7 @@ struct WorkerNames {
       var index = bytes.count
       repeat {
         index -= 1
-        guard index >= 0, bytes[index] == UInt8(ascii: "0") + UInt8(rest % 10) else { return false }
+        guard index >= 0, Int(bytes[index]) == Int(UInt8(ascii: "0")) + rest % 10 else { return false }
         rest /= 10
       } while rest > 0
       return index >= 1 && bytes[index - 1] == UInt8(ascii: "#")
