@@ -153,7 +153,12 @@ struct OutageTracker {
     max(triggerEnd, workers[worker].firstStart ?? triggerEnd)
   }
 
+  /// Makes `worker`'s record exist: a comparison on every call, the growth out of line.
   private mutating func ensure(_ worker: Int) {
+    if worker >= workers.count { addWorkers(through: worker) }
+  }
+
+  private mutating func addWorkers(through worker: Int) {
     while workers.count <= worker { workers.append(Worker()) }
   }
 

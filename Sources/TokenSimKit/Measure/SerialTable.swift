@@ -34,11 +34,13 @@ struct SerialTable<Value> {
   /// to change).
   subscript(number: Int) -> Value? {
     get {
-      guard let page = page(of: number) else { return others[number] }
+      guard let page = page(of: number) else { return others.isEmpty ? nil : others[number] }
       return page < pages.count && !pages[page].isEmpty ? pages[page][Self.slot(of: number)] : nil
     }
     set {
       guard let page = page(of: number) else {
+        // Removing from an empty dictionary (a process that never had a value ending) hashes nothing.
+        guard newValue != nil || !others.isEmpty else { return }
         count += (newValue != nil ? 1 : 0) - (others[number] != nil ? 1 : 0)
         others[number] = newValue
         return
@@ -60,7 +62,7 @@ struct SerialTable<Value> {
   /// `body` applied in place to the value of `number`; nil, and `body` not called, when there is none.
   mutating func modify<Result>(_ number: Int, _ body: (inout Value) -> Result) -> Result? {
     guard let page = page(of: number) else {
-      guard others[number] != nil else { return nil }
+      guard !others.isEmpty, others[number] != nil else { return nil }
       return body(&others[number]!)
     }
     let slot = Self.slot(of: number)
