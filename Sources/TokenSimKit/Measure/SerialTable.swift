@@ -46,10 +46,11 @@ struct SerialTable<Value> {
         return
       }
       let slot = Self.slot(of: number)
-      let had = page < pages.count && !pages[page].isEmpty && pages[page][slot] != nil
+      let pageExists = page < pages.count && !pages[page].isEmpty
+      let had = pageExists && pages[page][slot] != nil
       let has = newValue != nil
       guard had || has else { return }
-      if !had { ensure(page) }
+      if !pageExists { ensure(page) }
       pages[page][slot] = newValue
       guard had != has else { return }
       let change = has ? 1 : -1
