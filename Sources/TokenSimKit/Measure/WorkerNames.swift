@@ -31,10 +31,12 @@ struct WorkerNames {
 
   /// Whether `name` ends in `#` and the decimal digits of `number`: a CLI invocation named by its
   /// process number, whose name is its worker's and that number.
+  ///
+  /// A name whose bytes are not stored contiguously (never one a simulated world built) is not
+  /// looked into, and counts as named otherwise: it is kept as it is.
   static func isInvocation(_ name: String, numbered number: Int) -> Bool {
     guard number >= 0 else { return false }
-    var name = name
-    return name.withUTF8 { bytes in
+    return name.utf8.withContiguousStorageIfAvailable { bytes in
       var rest = number
       var index = bytes.count
       repeat {
@@ -43,7 +45,7 @@ struct WorkerNames {
         rest /= 10
       } while rest > 0
       return index >= 1 && bytes[index - 1] == UInt8(ascii: "#")
-    }
+    } ?? false
   }
 
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
