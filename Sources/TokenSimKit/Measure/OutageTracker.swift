@@ -23,6 +23,31 @@ struct OutageTracker {
     @CompactInstant var recoveredAt: SimInstant? = nil
     /// Stalled at the latest trigger end, or stalled after it before succeeding.
     var affected = false
+
+    /// A call ended (`ok`), or was denied, at `time`. Returns the wait it ended, when that counts
+    /// (reported: a failed call's always, a good call's once it reached `waitGrace`), and the
+    /// start of the outage a good call closed. One access to the worker's record, not one a field.
+    mutating func callEnded(ok: Bool, at time: SimInstant) -> (
+      wait: (from: SimInstant, to: SimInstant)?, closed: SimInstant?
+    ) {
+      lastAttempt = time
+      let wait = waitingSince.map { (from: $0, to: time) }
+      waitingSince = nil
+      guard ok else {
+        if failingSince == nil { failingSince = wait?.from ?? time }
+        lastFailure = time
+        if recoveredAt == nil { affected = true }
+        return (wait, nil)
+      }
+      let waitedLong = wait.map { $0.to - $0.from >= OutageTracker.waitGrace } ?? false
+      let closed = failingSince ?? (waitedLong ? wait?.from : nil)
+      failingSince = nil
+      if recoveredAt == nil {
+        if waitedLong { affected = true }
+        recoveredAt = time
+      }
+      return (waitedLong ? wait : nil, closed)
+    }
   }
 
   private(set) var workers: [Worker] = []
@@ -77,22 +102,8 @@ struct OutageTracker {
   @discardableResult
   mutating func call(worker: Int, ok: Bool, at time: SimInstant) -> (from: SimInstant, to: SimInstant)? {
     ensure(worker)
-    workers[worker].lastAttempt = time
-    let wait = workers[worker].waitingSince.map { (from: $0, to: time) }
-    workers[worker].waitingSince = nil
-    if ok {
-      let waitedLong = wait.map { $0.to - $0.from >= Self.waitGrace } ?? false
-      if let since = workers[worker].failingSince ?? (waitedLong ? wait?.from : nil) { close(worker, from: since, to: time) }
-      workers[worker].failingSince = nil
-      if workers[worker].recoveredAt == nil {
-        if waitedLong { workers[worker].affected = true }
-        workers[worker].recoveredAt = time
-      }
-      return waitedLong ? wait : nil
-    }
-    if workers[worker].failingSince == nil { workers[worker].failingSince = wait?.from ?? time }
-    workers[worker].lastFailure = time
-    if workers[worker].recoveredAt == nil { workers[worker].affected = true }
+    let (wait, closed) = workers[worker].callEnded(ok: ok, at: time)
+    if let closed { close(worker, from: closed, to: time) }
     return wait
   }
 
@@ -153,7 +164,12 @@ struct OutageTracker {
     max(triggerEnd, workers[worker].firstStart ?? triggerEnd)
   }
 
+  /// Makes `worker`'s record exist: a comparison on every call, the growth out of line.
   private mutating func ensure(_ worker: Int) {
+    if worker >= workers.count { addWorkers(through: worker) }
+  }
+
+  private mutating func addWorkers(through worker: Int) {
     while workers.count <= worker { workers.append(Worker()) }
   }
 

@@ -5,7 +5,7 @@
 /// directory grows with daemons and live invocations, not with time.
 ///
 /// Workers and hosts are numbered as they first appear, so that the trackers keep arrays rather
-/// than hash a name per event; a process's entry holds numbers only, read without copying a string.
+/// than hash a name per event.
 struct ProcessDirectory {
   /// One process.
   ///
@@ -15,12 +15,16 @@ struct ProcessDirectory {
     private var hostNumber: Int32
     var role: ProcessRole
     var alive: Bool
+    /// Whether its name is its worker's and its process number (`host/tool#12`, as a simulated
+    /// world names a CLI invocation), spelled again when asked for rather than kept.
+    fileprivate var namedByNumber: Bool
 
-    init(worker: Int, host: Int, role: ProcessRole, alive: Bool) {
+    fileprivate init(worker: Int, host: Int, role: ProcessRole, namedByNumber: Bool) {
       workerNumber = Int32(worker)
       hostNumber = Int32(host)
       self.role = role
-      self.alive = alive
+      alive = true
+      self.namedByNumber = namedByNumber
     }
 
     /// Its worker's number (`workers`).
@@ -30,8 +34,11 @@ struct ProcessDirectory {
   }
 
   private var entries = SerialTable<Entry>()
+  /// The names of the processes not named by number.
   private var names = SerialTable<String>()
   private var workerNames = WorkerNames()
+  /// Per CLI key, its worker's number (-1: no invocation seen yet).
+  private var workerOfCLIKey: [Int] = []
   /// Live processes per worker.
   private(set) var liveCount: [Int] = []
   /// Per worker: whether its crashed CLI invocations are forgotten (its CLI is not restarted).
@@ -49,9 +56,10 @@ struct ProcessDirectory {
   init(restartingCLIs: Set<String>? = nil) { self.restartingCLIs = restartingCLIs }
 
   /// Records a start; returns the process's worker and host, and whether the worker had no live
-  /// process before.
+  /// process before. A CLI invocation's `cliKey` (see `TraceAnalyzer.observe`) finds its worker
+  /// once the key's first invocation was looked up by name.
   @discardableResult
-  mutating func started(_ process: Int, name: String, role: ProcessRole, host: String) -> (
+  mutating func started(_ process: Int, name: String, role: ProcessRole, host: String, cliKey: Int? = nil) -> (
     worker: Int, host: Int, first: Bool
   ) {
     let known = entries.modify(process) { entry in
@@ -59,12 +67,13 @@ struct ProcessDirectory {
       return (entry.worker, entry.host, !entry.alive)
     }
     if let (worker, host, restarted) = known { return (worker, host, restarted && becameLive(worker)) }
-    let worker = workerNumber(of: name, role: role)
+    let worker = cliKey.map { cliWorker(key: $0, name: name) } ?? workerNumber(of: name, role: role)
     let latest = hostOfWorker[worker]
     let hostNumber = latest >= 0 && hosts[latest] == host ? latest : self.hostNumber(named: host)
     hostOfWorker[worker] = hostNumber
-    entries[process] = Entry(worker: worker, host: hostNumber, role: role, alive: true)
-    names[process] = name
+    let namedByNumber = role == .cli && WorkerNames.isInvocation(name, numbered: process)
+    entries[process] = Entry(worker: worker, host: hostNumber, role: role, namedByNumber: namedByNumber)
+    if !namedByNumber { names[process] = name }
     return (worker, hostNumber, becameLive(worker))
   }
 
@@ -74,20 +83,17 @@ struct ProcessDirectory {
     return liveCount[worker] == 1
   }
 
-  /// Records an exit (`exited`) or crash; returns whether the worker has no live process left.
-  /// An exited CLI invocation is forgotten, and so is a crashed one that cannot start again.
-  @discardableResult
-  mutating func ended(_ process: Int, exited: Bool) -> Bool {
-    let ended = entries.modify(process) { entry -> (worker: Int, cli: Bool)? in
-      guard entry.alive else { return nil }
-      entry.alive = false
-      return (entry.worker, entry.role == .cli)
-    }
-    guard let (worker, cli) = ended ?? nil else { return false }
+  /// Records an exit (`exited`) or crash of live process `process`, whose entry (just read) is
+  /// `entry`; returns whether its worker has no live process left. An exited CLI invocation is
+  /// forgotten, and so is a crashed one that cannot start again.
+  mutating func ended(_ process: Int, entry: Entry, exited: Bool) -> Bool {
+    let worker = entry.worker
     liveCount[worker] -= 1
-    if cli, exited || forgetsCrashed[worker] {
+    if entry.role == .cli, exited || forgetsCrashed[worker] {
       entries[process] = nil
-      names[process] = nil
+      if !entry.namedByNumber { names[process] = nil }
+    } else {
+      entries.modify(process) { $0.alive = false }
     }
     return liveCount[worker] == 0
   }
@@ -99,7 +105,10 @@ struct ProcessDirectory {
   func entry(_ process: Int) -> Entry? { entries[process] }
 
   /// The name reports use for `process`.
-  func name(_ process: Int) -> String { names[process] ?? "process \(process)" }
+  func name(_ process: Int) -> String {
+    guard let entry = entries[process], entry.namedByNumber else { return names[process] ?? "process \(process)" }
+    return String(workers[entry.worker] + "#", decimal: process)
+  }
 
   /// The worker of `process`, or nil before it started.
   func worker(of process: Int) -> Int? { entries[process]?.worker }
@@ -117,6 +126,15 @@ struct ProcessDirectory {
 
   /// Worker names, indexed by worker number.
   var workers: [String] { workerNames.names }
+
+  /// The worker of the CLI invocation `name` whose CLI has key `key`.
+  private mutating func cliWorker(key: Int, name: String) -> Int {
+    if key < workerOfCLIKey.count, workerOfCLIKey[key] >= 0 { return workerOfCLIKey[key] }
+    let worker = workerNumber(of: name, role: .cli)
+    while workerOfCLIKey.count <= key { workerOfCLIKey.append(-1) }
+    workerOfCLIKey[key] = worker
+    return worker
+  }
 
   /// The worker of process `name`, numbered now if it is new.
   private mutating func workerNumber(of name: String, role: ProcessRole) -> Int {

@@ -3,7 +3,8 @@
 struct RequestFlow {
   private var inFlight = SerialTable<(process: Int, sentAt: SimInstant)>()
   /// Requests in flight per process, in request order, so that a process ending costs a look at
-  /// its own requests only.
+  /// its own requests only. A list that empties is kept until its process ends: a daemon's next
+  /// request reuses it rather than allocate a list and free it again.
   private var inFlightOf = SerialTable<[Int]>()
   private var lastSecond = SlidingWindow(length: .seconds(1))
   private(set) var peakConcurrent = 0
@@ -61,11 +62,9 @@ struct RequestFlow {
 
   /// `request` of `process` ended: a search of that process's few requests.
   private mutating func settled(_ request: Int, of process: Int) {
-    let left = inFlightOf.modify(process) { requests in
+    inFlightOf.modify(process) { requests in
       if let index = requests.firstIndex(of: request) { requests.remove(at: index) }
-      return requests.count
     }
-    if left == 0 { inFlightOf[process] = nil }
   }
 
   private mutating func measure(

@@ -56,8 +56,11 @@ public struct RunFindings: Sendable {
   }
 
   /// Keeps the first evidence of a kind.
-  mutating func note(_ field: WritableKeyPath<RunFindings, Evidence?>, _ time: SimInstant, _ process: String?, _ what: String) {
-    if self[keyPath: field] == nil { self[keyPath: field] = Evidence(time: time, process: process, what: what) }
+  mutating func note(
+    _ field: WritableKeyPath<RunFindings, Evidence?>, _ time: SimInstant, _ process: @autoclosure () -> String?,
+    _ what: @autoclosure () -> String
+  ) {
+    if self[keyPath: field] == nil { self[keyPath: field] = Evidence(time: time, process: process(), what: what()) }
   }
 
   mutating func fill(

@@ -30,30 +30,30 @@ struct SerialTable<Value> {
 
   private static func slot(of number: Int) -> Int { (number - 1) & (pageSize - 1) }
 
-  /// The value of `number`, if any; setting nil removes it.
+  /// The value of `number`, if any; setting nil removes it (written only when there is something
+  /// to change).
   subscript(number: Int) -> Value? {
     get {
-      guard let page = page(of: number) else { return others[number] }
+      guard let page = page(of: number) else { return others.isEmpty ? nil : others[number] }
       return page < pages.count && !pages[page].isEmpty ? pages[page][Self.slot(of: number)] : nil
     }
     set {
       guard let page = page(of: number) else {
+        // Removing from an empty dictionary (a process that never had a value ending) hashes nothing.
+        guard newValue != nil || !others.isEmpty else { return }
         count += (newValue != nil ? 1 : 0) - (others[number] != nil ? 1 : 0)
         others[number] = newValue
         return
       }
       let slot = Self.slot(of: number)
-      guard page < pages.count, !pages[page].isEmpty else {
-        guard newValue != nil else { return }
-        ensure(page)
-        pages[page][slot] = newValue
-        used[page] += 1
-        count += 1
-        return
-      }
-      let change = (newValue != nil ? 1 : 0) - (pages[page][slot] != nil ? 1 : 0)
+      let pageExists = page < pages.count && !pages[page].isEmpty
+      let had = pageExists && pages[page][slot] != nil
+      let has = newValue != nil
+      guard had || has else { return }
+      if !pageExists { ensure(page) }
       pages[page][slot] = newValue
-      guard change != 0 else { return }
+      guard had != has else { return }
+      let change = has ? 1 : -1
       used[page] += change
       count += change
       if used[page] == 0, page + 1 < pages.count { pages[page] = [] }
@@ -63,7 +63,7 @@ struct SerialTable<Value> {
   /// `body` applied in place to the value of `number`; nil, and `body` not called, when there is none.
   mutating func modify<Result>(_ number: Int, _ body: (inout Value) -> Result) -> Result? {
     guard let page = page(of: number) else {
-      guard others[number] != nil else { return nil }
+      guard !others.isEmpty, others[number] != nil else { return nil }
       return body(&others[number]!)
     }
     let slot = Self.slot(of: number)

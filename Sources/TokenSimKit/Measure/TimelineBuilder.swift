@@ -78,7 +78,7 @@ struct TimelineBuilder {
       touch(worker, .failed)
     }
     // Most calls change nothing: a healthy process without an alert succeeds again.
-    let unchanged = marks.modify(process) { $0.healthy == ok && (!ok || $0.alertedWorker == nil) } ?? false
+    let unchanged = marks[process].map { $0.healthy == ok && (!ok || $0.alertedWorker == nil) } ?? false
     guard !unchanged else { return }
     mark(process) {
       $0.healthy = ok

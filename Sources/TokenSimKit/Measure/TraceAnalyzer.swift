@@ -31,8 +31,10 @@ struct TraceAnalyzer {
 
   mutating func observe(_ event: TraceEvent) { observe(event.kind, at: event.time) }
 
-  /// Folds in an event of `kind` at `time`.
-  mutating func observe(_ kind: TraceKind, at time: SimInstant) {
+  /// Folds in an event of `kind` at `time`. A simulated world gives a CLI invocation's start a
+  /// `cliKey`, a small number of its CLI (its template): invocations with the same key are one
+  /// worker, found by the key without reading their names. A trace read from a file has none.
+  mutating func observe(_ kind: TraceKind, at time: SimInstant, cliKey: Int? = nil) {
     timeline.advance(to: time)
     metrics.count(kind)
     switch kind {
@@ -41,7 +43,7 @@ struct TraceAnalyzer {
       credentials.login(host: hostNumber, family: family, expiry: expiry, at: time)
       minimal.login(host: hostNumber, ttl: ttl, at: time)
     case .processStarted(let process, let name, let role, let host):
-      started(process, name: name, role: role, host: host, at: time)
+      started(process, name: name, role: role, host: host, cliKey: cliKey, at: time)
     case .processExited(let process, let ok):
       ended(process, exited: true, ok: ok, at: time)
     case .processCrashed(let process): ended(process, exited: false, ok: false, at: time)
@@ -92,8 +94,10 @@ struct TraceAnalyzer {
     }
   }
 
-  private mutating func started(_ process: Int, name: String, role: ProcessRole, host: String, at time: SimInstant) {
-    let (worker, hostNumber, first) = directory.started(process, name: name, role: role, host: host)
+  private mutating func started(
+    _ process: Int, name: String, role: ProcessRole, host: String, cliKey: Int?, at time: SimInstant
+  ) {
+    let (worker, hostNumber, first) = directory.started(process, name: name, role: role, host: host, cliKey: cliKey)
     retryAfter.forget(process: process)
     if role != .broker {
       minimal.started(host: hostNumber, at: time)
@@ -107,7 +111,7 @@ struct TraceAnalyzer {
     for sentAt in requests.processGone(process, name: directory.name(process), at: time) {
       timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil)
     }
-    let last = directory.ended(process, exited: exited)
+    let last = directory.ended(process, entry: entry, exited: exited)
     if entry.role == .cli {
       metrics.cliInvocations += 1
       if ok { metrics.cliInvocationsCompleted += 1 }

@@ -29,6 +29,25 @@ struct WorkerNames {
     }
   }
 
+  /// Whether `name` ends in `#` and the decimal digits of `number`: a CLI invocation named by its
+  /// process number, whose name is its worker's and that number.
+  ///
+  /// A name whose bytes are not stored contiguously (never one a simulated world built) is not
+  /// looked into, and counts as named otherwise: it is kept as it is.
+  static func isInvocation(_ name: String, numbered number: Int) -> Bool {
+    guard number >= 0 else { return false }
+    return name.utf8.withContiguousStorageIfAvailable { bytes in
+      var rest = number
+      var index = bytes.count
+      repeat {
+        index -= 1
+        guard index >= 0, Int(bytes[index]) == Int(UInt8(ascii: "0")) + rest % 10 else { return false }
+        rest /= 10
+      } while rest > 0
+      return index >= 1 && bytes[index - 1] == UInt8(ascii: "#")
+    } ?? false
+  }
+
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     Int(truncatingIfNeeded: RandomStream.stableHash(bytes) >> 1)
   }
