@@ -86,10 +86,18 @@ extension SimProcess {
 
   /// Begins a new incarnation: the workload of the last one (asks, items, lock, timers, requests)
   /// is forgotten and the process runs. Returns what a start needs to know, read in the same
-  /// access: whether it was running already, and who it is.
+  /// access: whether it was running already, and who it is. A first start has nothing to forget:
+  /// the record is as `init` left it, and every CLI invocation starts only once.
   mutating func beginIncarnation() -> (wasAlive: Bool, name: String, template: Int, role: ProcessRole, host: Int) {
     let wasAlive = alive
+    if incarnation > 0 { forgetIncarnation() }
     incarnation += 1
+    alive = true
+    return (wasAlive, name, template, role, host)
+  }
+
+  /// Puts the workload fields back as `init` sets them.
+  private mutating func forgetIncarnation() {
     asks = KeyedLine()
     cycleCallsLeft = nil
     restarting = false
@@ -104,9 +112,7 @@ extension SimProcess {
     performingActions = false
     timerArmings = TimerArmings()
     pendingMessages = []
-    alive = true
     crashed = false
-    return (wasAlive, name, template, role, host)
   }
 
   /// Stops running (`crashed`, or exited): it no longer waits for or holds the store's lock.
