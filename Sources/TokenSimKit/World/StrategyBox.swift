@@ -3,7 +3,8 @@
 /// two (the box, and the existential's out-of-line copy of a strategy larger than three words),
 /// 64 bytes more a process.
 struct StrategyBox {
-  private let holder: StrategyHolder
+  /// Nil once its process was released (`SimProcess.release`).
+  private let holder: StrategyHolder?
 
   /// Holds a copy of `strategy`, which is only borrowed: the strategies a `StrategyChoice` makes
   /// share one prototype's existential box, and an existential taken as an owned argument is
@@ -11,16 +12,19 @@ struct StrategyBox {
   /// and an allocation, freed at once) before the holder copies the strategy again.
   init(_ strategy: borrowing any RefreshStrategy) { holder = Self.hold(strategy) }
 
+  /// Holds no strategy: a released process's, which is never given an event.
+  init() { holder = nil }
+
   private static func hold<Strategy: RefreshStrategy>(_ strategy: borrowing Strategy) -> StrategyHolder {
     TypedStrategyHolder(copy strategy)
   }
 
   /// A copy of the strategy as it is now, for inspection (tests look into a broker's state).
-  var strategy: any RefreshStrategy { holder.held }
+  var strategy: any RefreshStrategy { holder!.held }
 
   /// Gives `event` to the strategy, which changes in place and appends its answer to `actions`.
   func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
-    holder.handle(event, context: &context, actions: &actions)
+    holder!.handle(event, context: &context, actions: &actions)
   }
 }
 
