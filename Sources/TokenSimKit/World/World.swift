@@ -35,6 +35,8 @@ public final class World {
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
+  /// The class that holds each strategy type met so far, for the processes to come.
+  var strategyHolders = StrategyHolderClasses()
   /// How many processes are running now.
   public internal(set) var liveProcesses = 0
   /// The most processes that ran at once so far (what `tokensim bench` divides memory by).
