@@ -34,17 +34,17 @@ struct StrategyBox {
 struct StrategyHolderClasses {
   private var known: [(strategy: ObjectIdentifier, holder: StrategyHolder.Type)] = []
 
-  /// The holder class for `strategy`'s type.
+  /// The holder class for `strategy`'s type. The existential is opened, not asked its dynamic
+  /// type (`type(of:)` calls the runtime, which looks for a class inside).
   fileprivate mutating func holderClass(for strategy: borrowing any RefreshStrategy) -> StrategyHolder.Type {
-    let type = ObjectIdentifier(Swift.type(of: strategy))
-    for index in known.indices where known[index].strategy == type { return known[index].holder }
-    let holder = Self.holderClass(of: strategy)
-    known.append((type, holder))
-    return holder
+    holderClass(of: strategy)
   }
 
-  private static func holderClass<Strategy: RefreshStrategy>(of _: borrowing Strategy) -> StrategyHolder.Type {
-    TypedStrategyHolder<Strategy>.self
+  private mutating func holderClass<Strategy: RefreshStrategy>(of _: borrowing Strategy) -> StrategyHolder.Type {
+    let type = ObjectIdentifier(Strategy.self)
+    for index in known.indices where known[index].strategy == type { return known[index].holder }
+    known.append((type, TypedStrategyHolder<Strategy>.self))
+    return known[known.count - 1].holder
   }
 }
 
