@@ -1,7 +1,7 @@
 /// Elements numbered 1, 2, 3, … in the order they are added, kept in pages of 1,024. An element
 /// that will never be looked at again is retired; a page is freed once all its elements are, so
 /// memory follows the elements in use, not how many were ever added (a month of CLI invocations).
-/// A retired element can also be blanked at once (`releaseRetired(blanking:)`): what it owns is
+/// A retired element is also emptied at once (`releaseRetired(_:)`): what it owns is
 /// freed while it is still in the cache, not with its page, which waits for the longest-lived of
 /// its 1,024 elements (the backlog workload's invocations: about a minute later, every byte cold).
 struct RetiringTable<Element> {
@@ -59,7 +59,7 @@ struct RetiringTable<Element> {
   /// How many pages are kept (not freed).
   var pagesKept: Int { pages.count { $0 != nil } }
 
-  /// Whether an element was retired since the last `releaseRetired(blanking:)`.
+  /// Whether an element was retired since the last `releaseRetired(_:)`.
   var hasRetiredLately: Bool { !retiredLately.isEmpty }
 
   /// Frees every page whose elements are all retired.
@@ -73,15 +73,16 @@ struct RetiringTable<Element> {
     releasable.removeAll(keepingCapacity: true)
   }
 
-  /// Replaces each element retired since the last call by `blank` (it must be an element no caller
-  /// mistakes for a live one: the world's has an incarnation no event carries), then frees every
-  /// page whose elements are all retired.
+  /// Calls `release` on each element retired since the last call, in place: it frees what the
+  /// element owns and leaves a blank no caller mistakes for a live one (the world's has an
+  /// incarnation no event carries). Then frees every page whose elements are all retired.
   ///
-  /// `blank` is not optional, so its copies are the element type's own (an optional one was copied
-  /// through its type's metadata), and `retiredLately` is read by index, not iterated over (an
-  /// iterator holds the buffer, which is then not unique: emptying it would allocate a new one).
-  mutating func releaseRetired(blanking blank: Element) {
-    for index in retiredLately.indices { self[retiredLately[index]] = blank }
+  /// The element is emptied where it is, not replaced by a blank copied in (a retain of everything
+  /// the blank owns, and a destruction of its copy with the page), and `retiredLately` is read by
+  /// index, not iterated over (an iterator holds the buffer, which is then not unique: emptying it
+  /// would allocate a new one).
+  mutating func releaseRetired(_ release: (inout Element) -> Void) {
+    for index in retiredLately.indices { inPlace(retiredLately[index], release) }
     releaseRetired()
   }
 }

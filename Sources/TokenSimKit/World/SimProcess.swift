@@ -5,13 +5,13 @@
 /// fleet keeps one of these per live process (`tokensim bench`'s scale workload, 100,000).
 struct SimProcess {
   let id: Int
-  let name: String
+  private(set) var name: String
   let host: Int
   let template: Int
   var incarnation = 0
   var random: RandomStream
   /// Its strategy, mutated in place.
-  let strategy: StrategyBox
+  private(set) var strategy: StrategyBox
   /// Draws for its crashes and scheduler failures.
   var crashRandom: RandomStream
   var schedulerFailuresLeft: Int
@@ -73,23 +73,36 @@ struct SimProcess {
 }
 
 extension SimProcess {
-  /// The blank a retired process's slot holds (`World.retiredProcess`): incarnation -1, never
-  /// running, owning nothing but a strategy all blanks share.
-  static var retired: SimProcess {
-    var blank = SimProcess(
-      id: 0, name: "", host: 0, template: 0, role: .cli, random: RandomStream(rootSeed: 0, nameHash: 0),
-      strategy: StrategyBox(NaiveStrategy()), crashRandom: RandomStream(rootSeed: 0, nameHash: 0),
-      schedulerFailuresLeft: 0)
-    blank.incarnation = -1
-    return blank
+  /// Becomes the blank a retired process's slot holds from the end of the event that retired it:
+  /// incarnation -1, never running, so every event still addressed to it is dropped. What it owned
+  /// (name, strategy, lines, timers) is freed at once, while it is in the cache; what is left owns
+  /// nothing, so that freeing its page later releases no object.
+  mutating func release() {
+    incarnation = -1
+    alive = false
+    name = ""
+    strategy = StrategyBox()
+    asks = KeyedLine()
+    items = KeyedLine()
+    requestsOpen = KeyedLine()
+    timerArmings = TimerArmings()
+    pendingMessages = []
   }
 
   /// Begins a new incarnation: the workload of the last one (asks, items, lock, timers, requests)
   /// is forgotten and the process runs. Returns what a start needs to know, read in the same
-  /// access: whether it was running already, and who it is.
+  /// access: whether it was running already, and who it is. A first start has nothing to forget:
+  /// the record is as `init` left it, and every CLI invocation starts only once.
   mutating func beginIncarnation() -> (wasAlive: Bool, name: String, template: Int, role: ProcessRole, host: Int) {
     let wasAlive = alive
+    if incarnation > 0 { forgetIncarnation() }
     incarnation += 1
+    alive = true
+    return (wasAlive, name, template, role, host)
+  }
+
+  /// Puts the workload fields back as `init` sets them.
+  private mutating func forgetIncarnation() {
     asks = KeyedLine()
     cycleCallsLeft = nil
     restarting = false
@@ -104,9 +117,7 @@ extension SimProcess {
     performingActions = false
     timerArmings = TimerArmings()
     pendingMessages = []
-    alive = true
     crashed = false
-    return (wasAlive, name, template, role, host)
   }
 
   /// Stops running (`crashed`, or exited): it no longer waits for or holds the store's lock.

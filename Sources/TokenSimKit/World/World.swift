@@ -35,10 +35,8 @@ public final class World {
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
-  /// What a retired process's slot holds from the end of the event that retired it: not running,
-  /// with an incarnation no event carries, so every event still addressed to it is dropped, and
-  /// what the process owned is freed at once, while it is in the cache.
-  let retiredProcess: SimProcess
+  /// The class that holds each strategy type met so far, for the processes to come.
+  var strategyHolders = StrategyHolderClasses()
   /// How many processes are running now.
   public internal(set) var liveProcesses = 0
   /// The most processes that ran at once so far (what `tokensim bench` divides memory by).
@@ -96,7 +94,6 @@ public final class World {
       let prefix = "process/\(scenario.hosts[$0.host].name)/\($0.config.name)/"
       return (RandomStream.stableHash(prefix), RandomStream.stableHash("crash/" + prefix))
     }
-    retiredProcess = SimProcess.retired
     namePrefixes = templates.map { template in
       let name = scenario.hosts[template.host].name + "/" + template.config.name
       return template.config.role == .cli || template.config.count > 1 ? name + "#" : name
@@ -182,7 +179,7 @@ public final class World {
     let (subject, requestsBefore) = checking ? (subject(of: event), nextRequest) : (nil, 0)
     dispatch(event)
     if checking { checkInvariants(after: event, subject: subject, requestsBefore: requestsBefore) }
-    if processes.hasRetiredLately { processes.releaseRetired(blanking: retiredProcess) }
+    if processes.hasRetiredLately { processes.releaseRetired { $0.release() } }
   }
 
   /// Stops the run now for `reason` (a monitor's: `memoryLimit`, `interrupted`), recording

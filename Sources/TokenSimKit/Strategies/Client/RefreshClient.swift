@@ -63,6 +63,9 @@ public struct RefreshClient: RefreshStrategy {
   /// The `recover` timer (active recovery) is armed, so that it is not armed twice. Set when it
   /// is armed; cleared when it fires.
   var recoveryArmed = false
+  /// It has handled an event since `init(settings:)`: a start puts its state back as `init` made
+  /// it. Until then there is nothing to put back (a CLI invocation's first event is its start).
+  var touched = false
 
   /// Creates the engine.
   public init(policy: RefreshPolicy, coordination: Coordination) {
@@ -76,6 +79,7 @@ public struct RefreshClient: RefreshStrategy {
   }
 
   public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+    defer { touched = true }
     switch event {
     case .started: start(&actions)
     case .tokenNeeded(let ask, let force):
@@ -94,11 +98,17 @@ public struct RefreshClient: RefreshStrategy {
     }
   }
 
+  /// Starts (again): everything but the request tags is forgotten. An engine that has handled
+  /// nothing yet is as `init(settings:)` made it and is not rebuilt (a CLI invocation starts once:
+  /// rebuilding it there released and retained each of its fields for nothing).
   private mutating func start(_ actions: inout [StrategyAction]) {
-    release(&actions)
-    let request = nextRequest
-    self = RefreshClient(settings: settings)
-    (phase, nextRequest) = (.loading, request)
+    if touched {
+      release(&actions)
+      let request = nextRequest
+      self = RefreshClient(settings: settings)
+      nextRequest = request
+    }
+    phase = .loading
     actions.append(.readStore)
   }
 
