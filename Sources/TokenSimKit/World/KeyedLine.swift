@@ -113,7 +113,9 @@ struct KeyedLine<Value> {
     entries[index].value = nil
     (count, removed) = (count - 1, removed + 1)
     if index == head { skipRemovedAtHead() }
-    sweepIfWasteful()
+    // At least one entry is left, so the line is not cleared; the test is made here, and the
+    // sweep (rare) called only when due.
+    if isWasteful { sweep() }
     return value
   }
 
@@ -257,15 +259,29 @@ struct KeyedLine<Value> {
   /// line needs (shrinking at twice would reallocate every few sweeps of a line that breathes).
   /// A line left empty is cleared at once, keeping its buffer: a process's asks and open requests
   /// are usually one at a time, and each line stays the size of one instead of the slack's.
+  ///
+  /// A new buffer is made with room for twice the entries kept (plus the slack): one of exactly
+  /// their size was outgrown again by the next appends, and a line whose buffer had once grown
+  /// large (the API calls of a burst) reallocated at every sweep, then again as it refilled.
   private mutating func sweepIfWasteful() {
     if count == 0 {
       removeAll()
       return
     }
-    guard head + removed > count + 16 else { return }
+    if isWasteful { sweep() }
+  }
+
+  /// Whether the gone and removed entries outnumber the present ones (plus the slack).
+  private var isWasteful: Bool { head + removed > count + 16 }
+
+  /// Drops the gone and removed entries (`sweepIfWasteful`).
+  private mutating func sweep() {
     visited += entries.count - head
     if entries.capacity > 4 * (count + 16) {
-      entries = entries[head...].filter { $0.value != nil }
+      var kept: [Entry] = []
+      kept.reserveCapacity(2 * (count + 16))
+      for index in head..<entries.count where entries[index].value != nil { kept.append(entries[index]) }
+      entries = kept
     } else {
       compactInPlace()
     }
