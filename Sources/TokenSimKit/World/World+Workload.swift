@@ -20,11 +20,15 @@ extension World {
 
   /// Asks the strategy for a token.
   func ask(_ id: Int, for purpose: AskPurpose) {
-    let ask = processes[id].nextAsk
-    processes[id].nextAsk += 1
-    processes[id].asks.append(ask, OpenAsk(purpose: purpose, isRetry: false))
-    let force = templates[processes[id].template].config.refreshAtStart && !processes[id].askedOnce
-    processes[id].askedOnce = true
+    // One write access to the record for the three changes (each access checks two buffers' uniqueness).
+    let (ask, firstAsk, template) = processes.inPlace(id) { process in
+      let ask = process.nextAsk
+      process.nextAsk += 1
+      process.asks.append(ask, OpenAsk(purpose: purpose, isRetry: false))
+      defer { process.askedOnce = true }
+      return (ask, !process.askedOnce, process.template)
+    }
+    let force = firstAsk && templates[template].config.refreshAtStart
     if force { record(.refreshForced(process: id)) }
     deliver(.tokenNeeded(ask: ask, forceRefresh: force), to: id)
     if processes.contains(id), processes[id].alive, processes[id].asks.contains(ask) {
