@@ -50,8 +50,15 @@ extension World {
   func callSucceeded(_ id: Int, purpose: AskPurpose) {
     switch purpose {
     case .cycle:
-      guard let left = processes.inPlace(id, { $0.cycleCallsLeft }) else { return }
-      left <= 1 ? endCycle(id, ok: true) : continueCycle(id, callsLeft: left - 1)
+      // One access reads the calls left and, when this was the last, ends the cycle's count
+      // (`endCycle`'s change, made here).
+      let left = processes.inPlace(id) { process -> Int? in
+        guard let left = process.cycleCallsLeft else { return nil }
+        if left <= 1 { process.cycleCallsLeft = nil }
+        return left
+      }
+      guard let left else { return }
+      left <= 1 ? record(.workCycleEnded(process: id, ok: true)) : continueCycle(id, callsLeft: left - 1)
     case .item(let item):
       let attempts = processes[id].items.removeValue(forKey: item) ?? 0
       record(.workItemEnded(process: id, completed: true, attempts: attempts))
