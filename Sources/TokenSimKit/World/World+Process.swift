@@ -15,7 +15,7 @@ extension World {
     if let resume = hosts[host].resumeTime(after: now) {
       return queue.schedule(.process(id: id, incarnation: incarnation, event), at: resume)
     }
-    handle(event, for: id)
+    handle(event, for: id, incarnation: incarnation)
   }
 
   /// An event for an incarnation that is gone: an API call's timeout still forgets the call, which
@@ -24,10 +24,10 @@ extension World {
     if case .apiTimeout(let call) = event { apiCalls.removeValue(forKey: call) }
   }
 
-  private func handle(_ event: ProcessEvent, for id: Int) {
+  private func handle(_ event: ProcessEvent, for id: Int, incarnation: Int) {
     switch event {
     case .start, .storeWriteDone: break
-    case .cycleDue(let epoch): cycleDue(id, epoch: epoch)
+    case .cycleDue(let epoch): cycleDue(id, epoch: epoch, incarnation: incarnation)
     case .itemArrives: itemArrives(id)
     case .itemRetry(let item): attemptItem(id, item: item)
     case .timer(let slot, let arming):

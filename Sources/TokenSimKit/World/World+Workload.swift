@@ -18,10 +18,12 @@ extension World {
     }
   }
 
-  /// Asks the strategy for a token.
-  func ask(_ id: Int, for purpose: AskPurpose) {
-    // One write access to the record for the three changes (each access checks two buffers' uniqueness).
+  /// Asks the strategy for a token. A cycle's call passes the calls left in the cycle, which the
+  /// same access stores.
+  func ask(_ id: Int, for purpose: AskPurpose, cycleCallsLeft: Int? = nil) {
+    // One write access to the record for the changes (each access checks two buffers' uniqueness).
     let (ask, firstAsk, template) = processes.inPlace(id) { process in
+      if let cycleCallsLeft { process.cycleCallsLeft = cycleCallsLeft }
       let ask = process.nextAsk
       process.nextAsk += 1
       process.asks.append(ask, OpenAsk(purpose: purpose, isRetry: false))
@@ -76,9 +78,11 @@ extension World {
     }
   }
 
-  func cycleDue(_ id: Int, epoch: Int) {
+  /// A cycle of `incarnation` is due: the next is scheduled for the same incarnation (known here,
+  /// not looked up again), and this one starts unless one still runs or the loop restarts.
+  func cycleDue(_ id: Int, epoch: Int, incarnation: Int) {
     guard epoch == processes[id].cycleEpoch, let cycle = templates[processes[id].template].config.cycle else { return }
-    schedule(.cycleDue(epoch: epoch), for: id, at: now + cycle.every)
+    schedule(.process(id: id, incarnation: incarnation, .cycleDue(epoch: epoch)), at: now + cycle.every)
     guard processes[id].cycleCallsLeft == nil, !processes[id].restarting else {
       return record(.workCycleSkipped(process: id))
     }
@@ -86,8 +90,7 @@ extension World {
   }
 
   private func continueCycle(_ id: Int, callsLeft: Int) {
-    processes[id].cycleCallsLeft = callsLeft
-    ask(id, for: .cycle)
+    ask(id, for: .cycle, cycleCallsLeft: callsLeft)
   }
 
   private func endCycle(_ id: Int, ok: Bool) {
