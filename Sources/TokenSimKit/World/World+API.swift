@@ -32,8 +32,11 @@ extension World {
     guard processes.contains(id), processes[id].alive, processes[id].incarnation == state.incarnation else { return }
     let ok = status == 200
     record(.apiCallEnded(process: id, ok: ok, status: status))
-    if status == 401, rejected(state) { return }
-    guard processes[id].alive, processes[id].incarnation == state.incarnation else { return }
+    // Only the strategy's answer to a 401 can end or replace the process since the check above.
+    if status == 401 {
+      if rejected(state) { return }
+      guard processes[id].alive, processes[id].incarnation == state.incarnation else { return }
+    }
     if state.purpose == .cycle, state.cycleEpoch != processes[id].cycleEpoch { return }
     ok ? callSucceeded(id, purpose: state.purpose) : callFailed(id, purpose: state.purpose)
   }
