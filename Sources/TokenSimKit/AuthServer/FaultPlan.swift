@@ -30,9 +30,12 @@ struct FaultPlan {
     var extraLatency = SimDuration.zero
   }
 
+  /// A rule is copied out of the list only once it covers `endpoint`: the token rules of a
+  /// scenario are not copied (and their effects retained and released) for every API call.
   mutating func draw(for endpoint: Endpoint, at now: SimInstant) -> Draw {
     var result = Draw()
-    for (index, rule) in rules.enumerated() where rule.target.covers(endpoint) {
+    for index in rules.indices where rules[index].target.covers(endpoint) {
+      let rule = rules[index]
       guard rule.window.map({ $0.contains(now) }) ?? true, remaining[index] != 0 else { continue }
       guard random.chance(rule.probability) else { continue }
       if case .latency(let distribution) = rule.effect {

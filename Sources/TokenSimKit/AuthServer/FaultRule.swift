@@ -48,7 +48,14 @@ public enum FaultTarget: String, Equatable, Sendable, CaseIterable {
   /// Both.
   case both
 
-  func covers(_ endpoint: Endpoint) -> Bool { self == .both || rawValue == endpoint.rawValue }
+  /// Whether it hits `endpoint`: the cases are compared, not their raw strings (a string
+  /// comparison for every API call and token request).
+  func covers(_ endpoint: Endpoint) -> Bool {
+    switch (self, endpoint) {
+    case (.both, _), (.token, .token), (.api, .api): return true
+    case (.token, .api), (.api, .token): return false
+    }
+  }
 }
 
 /// The two endpoints of the mock server.

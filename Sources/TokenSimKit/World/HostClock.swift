@@ -7,7 +7,11 @@ struct HostClock {
   ///
   /// Cannot overflow for an instant of a run: validation bounds a run to 3,650 days, the offset
   /// to ±365 days and the drift to ±100,000 ppm, so a reading stays within ±4,400 days.
+  ///
+  /// A clock that does not drift (most hosts) is read without the floating-point drift, which
+  /// would be exactly zero: every delivery to a process reads its host's clock.
   func local(_ trueTime: SimInstant) -> SimInstant {
+    guard driftPPM != 0 else { return SimInstant(microseconds: trueTime.microseconds + offset.microseconds) }
     let drift = Int64((Double(trueTime.microseconds) * driftPPM / 1_000_000).rounded(.down))
     return SimInstant(microseconds: trueTime.microseconds + offset.microseconds + drift)
   }

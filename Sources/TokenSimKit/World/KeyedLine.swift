@@ -113,7 +113,9 @@ struct KeyedLine<Value> {
     entries[index].value = nil
     (count, removed) = (count - 1, removed + 1)
     if index == head { skipRemovedAtHead() }
-    sweepIfWasteful()
+    // At least one entry is left, so the line is not cleared; the test is made here, and the
+    // sweep (rare) called only when due.
+    if isWasteful { sweep() }
     return value
   }
 
@@ -198,6 +200,7 @@ struct KeyedLine<Value> {
 
   /// The index of the first entry from the head on whose key is not below `key`, if any,
   /// counting the entries looked at.
+  @inline(__always)
   private mutating func locate(_ key: Int) -> Int? {
     let (index, probes) = position(of: key)
     visited += probes
@@ -207,17 +210,22 @@ struct KeyedLine<Value> {
   /// Where `key` is or would go among the entries from the head on, and how many entries were
   /// looked at. The first look is where `key` would be if no key were missing between the head's
   /// and it; keys are distinct integers, so it is never before where `key` is, and the binary
-  /// search that follows a miss looks no further.
+  /// search that follows a miss looks no further. The first look is inlined where a line is
+  /// used (it is what finds a call, an ask, a request); the search is not.
+  @inline(__always)
   private func position(of key: Int) -> (index: Int, probes: Int) {
-    var (low, high) = (head, entries.count)
+    let (low, high) = (head, entries.count)
     guard low < high else { return (low, 0) }
     let offset = key &- entries[low].key
-    var probes = 1
-    if offset >= 0, offset < high - low {
-      let guess = low + offset
-      if entries[guess].key == key { return (guess, probes) }
-      high = guess + 1
-    }
+    guard offset >= 0, offset < high - low else { return search(key, from: low, below: high) }
+    let guess = low + offset
+    return entries[guess].key == key ? (guess, 1) : search(key, from: low, below: guess + 1)
+  }
+
+  /// The binary search of `position(of:)` among the entries from `low` to `high` (excluded),
+  /// after its first look: the probes count that look.
+  private func search(_ key: Int, from low: Int, below high: Int) -> (index: Int, probes: Int) {
+    var (low, high, probes) = (low, high, 1)
     while low < high {
       probes += 1
       let middle = (low + high) / 2
@@ -257,15 +265,29 @@ struct KeyedLine<Value> {
   /// line needs (shrinking at twice would reallocate every few sweeps of a line that breathes).
   /// A line left empty is cleared at once, keeping its buffer: a process's asks and open requests
   /// are usually one at a time, and each line stays the size of one instead of the slack's.
+  ///
+  /// A new buffer is made with room for twice the entries kept (plus the slack): one of exactly
+  /// their size was outgrown again by the next appends, and a line whose buffer had once grown
+  /// large (the API calls of a burst) reallocated at every sweep, then again as it refilled.
   private mutating func sweepIfWasteful() {
     if count == 0 {
       removeAll()
       return
     }
-    guard head + removed > count + 16 else { return }
+    if isWasteful { sweep() }
+  }
+
+  /// Whether the gone and removed entries outnumber the present ones (plus the slack).
+  private var isWasteful: Bool { head + removed > count + 16 }
+
+  /// Drops the gone and removed entries (`sweepIfWasteful`).
+  private mutating func sweep() {
     visited += entries.count - head
     if entries.capacity > 4 * (count + 16) {
-      entries = entries[head...].filter { $0.value != nil }
+      var kept: [Entry] = []
+      kept.reserveCapacity(2 * (count + 16))
+      for index in head..<entries.count where entries[index].value != nil { kept.append(entries[index]) }
+      entries = kept
     } else {
       compactInPlace()
     }

@@ -5,12 +5,15 @@ extension World {
     nextCall += 1
     // The server decides at once; the call is kept with its answer, added at the back of the line.
     let answer = server.callAPI(with: token, now: now)
+    let (incarnation, cycleEpoch, template) = (processes[id].incarnation, processes[id].cycleEpoch, processes[id].template)
     var state = APICallState(
-      process: id, incarnation: processes[id].incarnation, purpose: purpose, ask: ask, token: token,
-      cycleEpoch: processes[id].cycleEpoch, isRetry: isRetry)
+      process: id, incarnation: incarnation, purpose: purpose, ask: ask, token: token, cycleEpoch: cycleEpoch,
+      isRetry: isRetry)
     if case .answer(let status, _) = answer { state.status = status }
     apiCalls.append(call, state)
-    schedule(.apiTimeout(call: call), for: id, at: now + templates[processes[id].template].config.apiTimeout)
+    // Addressed to the incarnation read above (`schedule(_:for:at:)` would look it up again).
+    let timeout = now + templates[template].config.apiTimeout
+    schedule(.process(id: id, incarnation: incarnation, .apiTimeout(call: call)), at: timeout)
     if case .answer(_, let at) = answer { schedule(.apiReplyArrives(call: call), at: at) }
   }
 
@@ -29,8 +32,11 @@ extension World {
     guard processes.contains(id), processes[id].alive, processes[id].incarnation == state.incarnation else { return }
     let ok = status == 200
     record(.apiCallEnded(process: id, ok: ok, status: status))
-    if status == 401, rejected(state) { return }
-    guard processes[id].alive, processes[id].incarnation == state.incarnation else { return }
+    // Only the strategy's answer to a 401 can end or replace the process since the check above.
+    if status == 401 {
+      if rejected(state) { return }
+      guard processes[id].alive, processes[id].incarnation == state.incarnation else { return }
+    }
     if state.purpose == .cycle, state.cycleEpoch != processes[id].cycleEpoch { return }
     ok ? callSucceeded(id, purpose: state.purpose) : callFailed(id, purpose: state.purpose)
   }

@@ -18,13 +18,19 @@ extension World {
     }
   }
 
-  /// Asks the strategy for a token.
-  func ask(_ id: Int, for purpose: AskPurpose) {
-    let ask = processes[id].nextAsk
-    processes[id].nextAsk += 1
-    processes[id].asks.append(ask, OpenAsk(purpose: purpose, isRetry: false))
-    let force = templates[processes[id].template].config.refreshAtStart && !processes[id].askedOnce
-    processes[id].askedOnce = true
+  /// Asks the strategy for a token. A cycle's call passes the calls left in the cycle, which the
+  /// same access stores.
+  func ask(_ id: Int, for purpose: AskPurpose, cycleCallsLeft: Int? = nil) {
+    // One write access to the record for the changes (each access checks two buffers' uniqueness).
+    let (ask, firstAsk, template) = processes.inPlace(id) { process in
+      if let cycleCallsLeft { process.cycleCallsLeft = cycleCallsLeft }
+      let ask = process.nextAsk
+      process.nextAsk += 1
+      process.asks.append(ask, OpenAsk(purpose: purpose, isRetry: false))
+      defer { process.askedOnce = true }
+      return (ask, !process.askedOnce, process.template)
+    }
+    let force = firstAsk && templates[template].config.refreshAtStart
     if force { record(.refreshForced(process: id)) }
     deliver(.tokenNeeded(ask: ask, forceRefresh: force), to: id)
     if processes.contains(id), processes[id].alive, processes[id].asks.contains(ask) {
@@ -46,8 +52,15 @@ extension World {
   func callSucceeded(_ id: Int, purpose: AskPurpose) {
     switch purpose {
     case .cycle:
-      guard let left = processes.inPlace(id, { $0.cycleCallsLeft }) else { return }
-      left <= 1 ? endCycle(id, ok: true) : continueCycle(id, callsLeft: left - 1)
+      // One access reads the calls left and, when this was the last, ends the cycle's count
+      // (`endCycle`'s change, made here).
+      let left = processes.inPlace(id) { process -> Int? in
+        guard let left = process.cycleCallsLeft else { return nil }
+        if left <= 1 { process.cycleCallsLeft = nil }
+        return left
+      }
+      guard let left else { return }
+      left <= 1 ? record(.workCycleEnded(process: id, ok: true)) : continueCycle(id, callsLeft: left - 1)
     case .item(let item):
       let attempts = processes[id].items.removeValue(forKey: item) ?? 0
       record(.workItemEnded(process: id, completed: true, attempts: attempts))
@@ -65,9 +78,11 @@ extension World {
     }
   }
 
-  func cycleDue(_ id: Int, epoch: Int) {
+  /// A cycle of `incarnation` is due: the next is scheduled for the same incarnation (known here,
+  /// not looked up again), and this one starts unless one still runs or the loop restarts.
+  func cycleDue(_ id: Int, epoch: Int, incarnation: Int) {
     guard epoch == processes[id].cycleEpoch, let cycle = templates[processes[id].template].config.cycle else { return }
-    schedule(.cycleDue(epoch: epoch), for: id, at: now + cycle.every)
+    schedule(.process(id: id, incarnation: incarnation, .cycleDue(epoch: epoch)), at: now + cycle.every)
     guard processes[id].cycleCallsLeft == nil, !processes[id].restarting else {
       return record(.workCycleSkipped(process: id))
     }
@@ -75,8 +90,7 @@ extension World {
   }
 
   private func continueCycle(_ id: Int, callsLeft: Int) {
-    processes[id].cycleCallsLeft = callsLeft
-    ask(id, for: .cycle)
+    ask(id, for: .cycle, cycleCallsLeft: callsLeft)
   }
 
   private func endCycle(_ id: Int, ok: Bool) {
