@@ -48,7 +48,14 @@ public enum FaultTarget: String, Equatable, Sendable, CaseIterable {
   /// Both.
   case both
 
-  func covers(_ endpoint: Endpoint) -> Bool { self == .both || rawValue == endpoint.rawValue }
+  /// Whether it hits `endpoint` (the cases compared, not their raw strings: every request asks).
+  func covers(_ endpoint: Endpoint) -> Bool {
+    switch self {
+    case .both: return true
+    case .token: return endpoint == .token
+    case .api: return endpoint == .api
+    }
+  }
 }
 
 /// The two endpoints of the mock server.
