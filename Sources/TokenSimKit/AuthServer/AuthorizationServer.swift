@@ -15,8 +15,9 @@ public struct AuthorizationServer {
   private(set) var rateLimiter: RateLimiter?
   private(set) var capacity: CapacityQueue?
   var latencyRandom: RandomStream
-  /// Requests admitted to capacity and not yet served (queued or in service), by request id.
-  private(set) var waitingForService: [Int: PendingRefresh] = [:]
+  /// Requests admitted to capacity and not yet served (queued or in service), by request id: a
+  /// line by the drivers' increasing numbers, with no hashing on every request.
+  private(set) var waitingForService = KeyedLine<PendingRefresh>()
 
   /// A server configured by `config`, its random streams seeded from `seed`.
   public init(config: ServerConfig, seed: UInt64) {
@@ -33,7 +34,7 @@ public struct AuthorizationServer {
   public var requestsInFlight: Int { waitingForService.count }
 
   /// Whether request `request` waits for, or is in, service.
-  public func isInFlight(_ request: Int) -> Bool { waitingForService[request] != nil }
+  public func isInFlight(_ request: Int) -> Bool { waitingForService.contains(request) }
 
   /// Receives refresh_token grant `request` (an id of the driver's choosing, unique among those in
   /// flight) presenting `token` at `now`.
@@ -69,19 +70,21 @@ public struct AuthorizationServer {
   }
 
   private mutating func wait(_ request: Int, _ pending: PendingRefresh, now: SimInstant) {
-    let earlier = waitingForService.updateValue(pending, forKey: request)
-    precondition(earlier == nil, "token request \(request) received at \(now) while already in flight")
+    precondition(!waitingForService.contains(request), "token request \(request) received at \(now) while already in flight")
+    waitingForService[request] = pending
   }
 
   /// The service of `request` ends at `now` (as a `serviceDue` asked): the slot passes to the next
   /// queued request, the refresh is applied (the commit point), and the reply is shaped.
   public mutating func finishService(_ request: Int, now: SimInstant) -> TokenEndpointStep {
-    var step = TokenEndpointStep()
-    if let next = capacity?.finish() { step.serviceDue = ServiceDue(request: next, at: now + sampleServiceTime()) }
+    // The next service time is drawn before the reply's latency, as the step lists them.
+    let next = capacity?.finish().map { ServiceDue(request: $0, at: now + sampleServiceTime()) }
     guard let pending = waitingForService.removeValue(forKey: request) else {
       preconditionFailure("token request \(request) finished service at \(now) but was not in service")
     }
-    return serve(pending, now: now, after: step)
+    var step = serve(pending, now: now)
+    step.serviceDue = next
+    return step
   }
 
   private mutating func sampleServiceTime() -> SimDuration {
@@ -89,21 +92,17 @@ public struct AuthorizationServer {
     return capacity.config.serviceTime.sample(&latencyRandom)
   }
 
-  /// The commit point, then the reply as the request's fault shapes it, added to `step`.
-  private mutating func serve(
-    _ pending: PendingRefresh, now: SimInstant, after step: TokenEndpointStep = TokenEndpointStep()
-  ) -> TokenEndpointStep {
-    var step = step
+  /// The commit point, then the reply as the request's fault shapes it.
+  private mutating func serve(_ pending: PendingRefresh, now: SimInstant) -> TokenEndpointStep {
     let (commit, committed) = self.commit(pending.token, now: now)
-    step.commit = commit
+    let fate: TokenRequestFate
     switch pending.fault {
-    case .lostAfterCommit?: step.fate = .lostAfterCommit
-    case .empty?: step.fate = replyFate(HTTPReply(status: 200, body: .empty), extraLatency: pending.extraLatency, now: now)
-    case .malformed?:
-      step.fate = replyFate(HTTPReply(status: 200, body: .malformed), extraLatency: pending.extraLatency, now: now)
-    default: step.fate = replyFate(committed, extraLatency: pending.extraLatency, now: now)
+    case .lostAfterCommit?: fate = .lostAfterCommit
+    case .empty?: fate = replyFate(HTTPReply(status: 200, body: .empty), extraLatency: pending.extraLatency, now: now)
+    case .malformed?: fate = replyFate(HTTPReply(status: 200, body: .malformed), extraLatency: pending.extraLatency, now: now)
+    default: fate = replyFate(committed, extraLatency: pending.extraLatency, now: now)
     }
-    return step
+    return TokenEndpointStep(commit: commit, fate: fate)
   }
 
   private mutating func commit(_ token: RefreshToken, now: SimInstant) -> (RefreshCommit, HTTPReply) {

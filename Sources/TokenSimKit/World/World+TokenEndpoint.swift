@@ -4,11 +4,16 @@ extension World {
     let request = nextRequest
     nextRequest += 1
     record(.tokenRequestSent(process: id, request: request, token: token.serial))
-    processes[id].refreshesInFlight += 1
+    let incarnation = processes.inPlace(id) { process in
+      process.refreshesInFlight += 1
+      process.requestsOpen.append(request, ())
+      return process.incarnation
+    }
     crashIfWaiting(id)
-    if let timeout { schedule(.tokenTimeout(request: request), for: id, at: now + timeout) }
-    tokenRequests[request] = TokenRequestState(process: id, incarnation: processes[id].incarnation, tag: tag)
-    processes[id].requestsOpen.append(request, ())
+    if let timeout {
+      schedule(.process(id: id, incarnation: incarnation, .tokenTimeout(request: request)), at: now + timeout)
+    }
+    tokenRequests.append(request, TokenRequestState(process: id, incarnation: incarnation, tag: tag))
     carryOut(server.receive(request, presenting: token, now: now), for: request)
   }
 
@@ -41,17 +46,17 @@ extension World {
   }
 
   private func replyArrives(_ request: Int, _ reply: TokenEndpointReply, at time: SimInstant) {
-    tokenRequests.update(request) {
-      $0.reply = reply
-      $0.serverDone = true
-    }
+    tokenRequests.update(request) { $0.serverDone = true }
+    tokenReplies[request] = reply
     schedule(.tokenReplyArrives(request: request), at: time)
   }
 
-  /// The response reaches the client, unless it already gave up.
+  /// The response reaches the client, unless it already gave up. Either way both sides are done
+  /// with the request (the server was once it replied): it is retired with its reply.
   func tokenReplyArrives(_ request: Int) {
-    guard let state = tokenRequests[request], !state.clientDone, let reply = state.reply else { return retireIfDone(request) }
-    tokenRequests[request] = nil
+    guard let reply = tokenReplies.removeValue(forKey: request),
+      let state = tokenRequests.removeValue(forKey: request), !state.clientDone
+    else { return }
     clientIsDone(with: request, state: state)
     end(request, state: state, reply: reply)
   }
