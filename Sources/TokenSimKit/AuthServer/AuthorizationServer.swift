@@ -88,21 +88,28 @@ public struct AuthorizationServer {
   }
 
   private mutating func sampleServiceTime() -> SimDuration {
-    guard let capacity else { preconditionFailure("a service time asked of a server without capacity") }
-    return capacity.config.serviceTime.sample(&latencyRandom)
+    // The configuration's, not the queue's: binding the queue would copy (and retain) its line.
+    guard let serviceTime = config.capacity?.serviceTime else {
+      preconditionFailure("a service time asked of a server without capacity")
+    }
+    return serviceTime.sample(&latencyRandom)
   }
 
   /// The commit point, then the reply as the request's fault shapes it.
   private mutating func serve(_ pending: PendingRefresh, now: SimInstant) -> TokenEndpointStep {
     let (commit, committed) = self.commit(pending.token, now: now)
-    let fate: TokenRequestFate
+    // The fate goes straight into the step: bound to a name first, it was copied and destroyed.
+    return TokenEndpointStep(commit: commit, fate: fate(of: pending, committed: committed, now: now))
+  }
+
+  /// What becomes of a served request whose commit answered `committed`, as its fault shapes it.
+  private mutating func fate(of pending: PendingRefresh, committed: HTTPReply, now: SimInstant) -> TokenRequestFate {
     switch pending.fault {
-    case .lostAfterCommit?: fate = .lostAfterCommit
-    case .empty?: fate = replyFate(HTTPReply(status: 200, body: .empty), extraLatency: pending.extraLatency, now: now)
-    case .malformed?: fate = replyFate(HTTPReply(status: 200, body: .malformed), extraLatency: pending.extraLatency, now: now)
-    default: fate = replyFate(committed, extraLatency: pending.extraLatency, now: now)
+    case .lostAfterCommit?: return .lostAfterCommit
+    case .empty?: return replyFate(HTTPReply(status: 200, body: .empty), extraLatency: pending.extraLatency, now: now)
+    case .malformed?: return replyFate(HTTPReply(status: 200, body: .malformed), extraLatency: pending.extraLatency, now: now)
+    default: return replyFate(committed, extraLatency: pending.extraLatency, now: now)
     }
-    return TokenEndpointStep(commit: commit, fate: fate)
   }
 
   private mutating func commit(_ token: RefreshToken, now: SimInstant) -> (RefreshCommit, HTTPReply) {

@@ -1,6 +1,7 @@
 /// A token request between its sending and the moment both sides are done with it: the client's
-/// side (the server keeps its own side, and `World.tokenReplies` the reply in transit). Plain
-/// integers and flags, so that the line of requests copies it without retaining anything.
+/// side (the server keeps its own side, and `World.tokenReplies` the reply in transit, in the
+/// slot `replySlot`). Plain integers and flags, so that the line of requests copies it without
+/// retaining anything.
 struct TokenRequestState {
   let process: Int
   let incarnation: Int
@@ -10,6 +11,8 @@ struct TokenRequestState {
   /// the response after the commit.
   var serverDone = false
   var clientDone = false
+  /// Where `World.tokenReplies` keeps the reply on its way to the client, if one is.
+  var replySlot: Int?
   /// The server committed a refresh whose response is lost.
   var lostAfterCommit = false
 }

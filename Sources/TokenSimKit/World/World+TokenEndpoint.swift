@@ -46,17 +46,25 @@ extension World {
   }
 
   private func replyArrives(_ request: Int, _ reply: TokenEndpointReply, at time: SimInstant) {
-    tokenRequests.update(request) { $0.serverDone = true }
-    tokenReplies[request] = reply
+    let slot = tokenReplies.store(reply)
+    let known = tokenRequests.update(request) {
+      $0.serverDone = true
+      $0.replySlot = slot
+    }
+    if !known { tokenReplies.discard(slot) }
     schedule(.tokenReplyArrives(request: request), at: time)
   }
 
   /// The response reaches the client, unless it already gave up. Either way both sides are done
-  /// with the request (the server was once it replied): it is retired with its reply.
+  /// with the request (the server was once it replied): it is retired with its reply, or was
+  /// when its client gave up.
   func tokenReplyArrives(_ request: Int) {
-    guard let reply = tokenReplies.removeValue(forKey: request),
-      let state = tokenRequests.removeValue(forKey: request), !state.clientDone
-    else { return }
+    guard let state = tokenRequests.removeValue(forKey: request) else { return }
+    guard let slot = state.replySlot else {
+      preconditionFailure("the reply to token request \(request) arrived at \(now), but none was sent")
+    }
+    let reply = tokenReplies.take(slot)
+    guard !state.clientDone else { return }
     clientIsDone(with: request, state: state)
     end(request, state: state, reply: reply)
   }
@@ -97,8 +105,11 @@ extension World {
     deliver(.refreshCompleted(request: state.tag, reply: reply), to: state.process)
   }
 
+  /// Forgets `request` once both sides are done with it, with any reply still in transit.
   private func retireIfDone(_ request: Int) {
-    if let state = tokenRequests[request], state.serverDone, state.clientDone { tokenRequests[request] = nil }
+    guard let state = tokenRequests[request], state.serverDone, state.clientDone else { return }
+    tokenRequests.removeValue(forKey: request)
+    if let slot = state.replySlot { tokenReplies.discard(slot) }
   }
 }
 
