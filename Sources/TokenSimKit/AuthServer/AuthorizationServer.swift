@@ -82,9 +82,7 @@ public struct AuthorizationServer {
     guard let pending = waitingForService.removeValue(forKey: request) else {
       preconditionFailure("token request \(request) finished service at \(now) but was not in service")
     }
-    var step = serve(pending, now: now)
-    step.serviceDue = next
-    return step
+    return serve(pending, now: now, serviceDue: next)
   }
 
   private mutating func sampleServiceTime() -> SimDuration {
@@ -95,15 +93,17 @@ public struct AuthorizationServer {
     return serviceTime.sample(&latencyRandom)
   }
 
-  /// The commit point, then the reply as the request's fault shapes it.
-  private mutating func serve(_ pending: PendingRefresh, now: SimInstant) -> TokenEndpointStep {
+  /// The commit point, then the reply as the request's fault shapes it, with `serviceDue`.
+  ///
+  /// The step is built in one expression, its parts moved into it: a step (or fate, or reply)
+  /// bound to a name and then changed or passed on was copied and destroyed, strings and all.
+  private mutating func serve(_ pending: PendingRefresh, now: SimInstant, serviceDue: ServiceDue? = nil) -> TokenEndpointStep {
     let (commit, committed) = self.commit(pending.token, now: now)
-    // The fate goes straight into the step: bound to a name first, it was copied and destroyed.
-    return TokenEndpointStep(commit: commit, fate: fate(of: pending, committed: committed, now: now))
+    return TokenEndpointStep(serviceDue: serviceDue, commit: commit, fate: fate(of: pending, committed: committed, now: now))
   }
 
   /// What becomes of a served request whose commit answered `committed`, as its fault shapes it.
-  private mutating func fate(of pending: PendingRefresh, committed: HTTPReply, now: SimInstant) -> TokenRequestFate {
+  private mutating func fate(of pending: PendingRefresh, committed: consuming HTTPReply, now: SimInstant) -> TokenRequestFate {
     switch pending.fault {
     case .lostAfterCommit?: return .lostAfterCommit
     case .empty?: return replyFate(HTTPReply(status: 200, body: .empty), extraLatency: pending.extraLatency, now: now)
@@ -131,12 +131,14 @@ public struct AuthorizationServer {
     }
   }
 
-  private mutating func reply(_ http: HTTPReply, extraLatency: SimDuration = .zero, now: SimInstant) -> TokenEndpointStep {
+  private mutating func reply(_ http: consuming HTTPReply, extraLatency: SimDuration = .zero, now: SimInstant)
+    -> TokenEndpointStep
+  {
     TokenEndpointStep(fate: replyFate(http, extraLatency: extraLatency, now: now))
   }
 
-  private mutating func replyFate(_ http: HTTPReply, extraLatency: SimDuration, now: SimInstant) -> TokenRequestFate {
-    var http = http
+  /// `http`, dated `now`, reaching the client after the endpoint's latency and `extraLatency`.
+  private mutating func replyFate(_ http: consuming HTTPReply, extraLatency: SimDuration, now: SimInstant) -> TokenRequestFate {
     http.date = now.roundedDownToSecond
     return .reply(http, at: now + (config.tokenLatency.sample(&latencyRandom) + extraLatency))
   }

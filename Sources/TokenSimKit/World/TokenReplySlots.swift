@@ -10,7 +10,7 @@ struct TokenReplySlots {
   var count: Int { slots.count - free.count }
 
   /// Keeps `reply` and returns its slot.
-  mutating func store(_ reply: TokenEndpointReply) -> Int {
+  mutating func store(_ reply: consuming TokenEndpointReply) -> Int {
     guard let slot = free.popLast() else {
       slots.append(reply)
       return slots.count - 1

@@ -24,10 +24,11 @@ extension World {
 
   /// Performs what the server decided, in its order: the next service end, the commit's trace
   /// events, then the request's fate.
-  private func carryOut(_ step: TokenEndpointStep, for request: Int) {
+  private func carryOut(_ step: consuming TokenEndpointStep, for request: Int) {
     if let due = step.serviceDue { schedule(.tokenServiceDone(request: due.request), at: due.at) }
     if let commit = step.commit { recordCommit(commit, of: request) }
-    switch step.fate {
+    // The fate is moved out of the step: its reply goes on without a copy.
+    switch (consume step).fate {
     case nil: return
     case .reply(let http, let at)?: replyArrives(request, .response(http: http), at: at)
     case .reset(let at)?: replyArrives(request, .connectionReset, at: at)
@@ -45,7 +46,7 @@ extension World {
     commit.traceKinds(request: request) { record($0) }
   }
 
-  private func replyArrives(_ request: Int, _ reply: TokenEndpointReply, at time: SimInstant) {
+  private func replyArrives(_ request: Int, _ reply: consuming TokenEndpointReply, at time: SimInstant) {
     let slot = tokenReplies.store(reply)
     let known = tokenRequests.update(request) {
       $0.serverDone = true
