@@ -27,8 +27,9 @@ extension World {
   private func carryOut(_ step: consuming TokenEndpointStep, for request: Int) {
     if let due = step.serviceDue { schedule(.tokenServiceDone(request: due.request), at: due.at) }
     if let commit = step.commit { recordCommit(commit, of: request) }
-    // The fate is moved out of the step: its reply goes on without a copy.
-    switch (consume step).fate {
+    // The fate is moved out of the step (its storage, not the copying getter): its reply goes on
+    // without a copy.
+    switch (consume step).storedFate {
     case nil: return
     case .reply(let http, let at)?: replyArrives(request, .response(http: http), at: at)
     case .reset(let at)?: replyArrives(request, .connectionReset, at: at)
