@@ -15,8 +15,9 @@ public struct AuthorizationServer {
   private(set) var rateLimiter: RateLimiter?
   private(set) var capacity: CapacityQueue?
   var latencyRandom: RandomStream
-  /// Requests admitted to capacity and not yet served (queued or in service), by request id.
-  private(set) var waitingForService: [Int: PendingRefresh] = [:]
+  /// Requests admitted to capacity and not yet served (queued or in service), by request id: a
+  /// line by the drivers' increasing numbers, with no hashing on every request.
+  private(set) var waitingForService = KeyedLine<PendingRefresh>()
 
   /// A server configured by `config`, its random streams seeded from `seed`.
   public init(config: ServerConfig, seed: UInt64) {
@@ -33,7 +34,7 @@ public struct AuthorizationServer {
   public var requestsInFlight: Int { waitingForService.count }
 
   /// Whether request `request` waits for, or is in, service.
-  public func isInFlight(_ request: Int) -> Bool { waitingForService[request] != nil }
+  public func isInFlight(_ request: Int) -> Bool { waitingForService.contains(request) }
 
   /// Receives refresh_token grant `request` (an id of the driver's choosing, unique among those in
   /// flight) presenting `token` at `now`.
@@ -69,41 +70,46 @@ public struct AuthorizationServer {
   }
 
   private mutating func wait(_ request: Int, _ pending: PendingRefresh, now: SimInstant) {
-    let earlier = waitingForService.updateValue(pending, forKey: request)
-    precondition(earlier == nil, "token request \(request) received at \(now) while already in flight")
+    precondition(!waitingForService.contains(request), "token request \(request) received at \(now) while already in flight")
+    waitingForService[request] = pending
   }
 
   /// The service of `request` ends at `now` (as a `serviceDue` asked): the slot passes to the next
   /// queued request, the refresh is applied (the commit point), and the reply is shaped.
   public mutating func finishService(_ request: Int, now: SimInstant) -> TokenEndpointStep {
-    var step = TokenEndpointStep()
-    if let next = capacity?.finish() { step.serviceDue = ServiceDue(request: next, at: now + sampleServiceTime()) }
+    // The next service time is drawn before the reply's latency, as the step lists them.
+    let next = capacity?.finish().map { ServiceDue(request: $0, at: now + sampleServiceTime()) }
     guard let pending = waitingForService.removeValue(forKey: request) else {
       preconditionFailure("token request \(request) finished service at \(now) but was not in service")
     }
-    return serve(pending, now: now, after: step)
+    return serve(pending, now: now, serviceDue: next)
   }
 
   private mutating func sampleServiceTime() -> SimDuration {
-    guard let capacity else { preconditionFailure("a service time asked of a server without capacity") }
-    return capacity.config.serviceTime.sample(&latencyRandom)
+    // The configuration's, not the queue's: binding the queue would copy (and retain) its line.
+    guard let serviceTime = config.capacity?.serviceTime else {
+      preconditionFailure("a service time asked of a server without capacity")
+    }
+    return serviceTime.sample(&latencyRandom)
   }
 
-  /// The commit point, then the reply as the request's fault shapes it, added to `step`.
-  private mutating func serve(
-    _ pending: PendingRefresh, now: SimInstant, after step: TokenEndpointStep = TokenEndpointStep()
-  ) -> TokenEndpointStep {
-    var step = step
+  /// The commit point, then the reply as the request's fault shapes it, with `serviceDue`.
+  ///
+  /// The step is built in one expression, its parts moved into it: a step (or fate, or reply)
+  /// bound to a name and then changed or passed on was copied and destroyed, strings and all.
+  private mutating func serve(_ pending: PendingRefresh, now: SimInstant, serviceDue: ServiceDue? = nil) -> TokenEndpointStep {
     let (commit, committed) = self.commit(pending.token, now: now)
-    step.commit = commit
+    return TokenEndpointStep(serviceDue: serviceDue, commit: commit, fate: fate(of: pending, committed: committed, now: now))
+  }
+
+  /// What becomes of a served request whose commit answered `committed`, as its fault shapes it.
+  private mutating func fate(of pending: PendingRefresh, committed: consuming HTTPReply, now: SimInstant) -> TokenRequestFate {
     switch pending.fault {
-    case .lostAfterCommit?: step.fate = .lostAfterCommit
-    case .empty?: step.fate = replyFate(HTTPReply(status: 200, body: .empty), extraLatency: pending.extraLatency, now: now)
-    case .malformed?:
-      step.fate = replyFate(HTTPReply(status: 200, body: .malformed), extraLatency: pending.extraLatency, now: now)
-    default: step.fate = replyFate(committed, extraLatency: pending.extraLatency, now: now)
+    case .lostAfterCommit?: return .lostAfterCommit
+    case .empty?: return replyFate(HTTPReply(status: 200, body: .empty), extraLatency: pending.extraLatency, now: now)
+    case .malformed?: return replyFate(HTTPReply(status: 200, body: .malformed), extraLatency: pending.extraLatency, now: now)
+    default: return replyFate(committed, extraLatency: pending.extraLatency, now: now)
     }
-    return step
   }
 
   private mutating func commit(_ token: RefreshToken, now: SimInstant) -> (RefreshCommit, HTTPReply) {
@@ -125,12 +131,14 @@ public struct AuthorizationServer {
     }
   }
 
-  private mutating func reply(_ http: HTTPReply, extraLatency: SimDuration = .zero, now: SimInstant) -> TokenEndpointStep {
+  private mutating func reply(_ http: consuming HTTPReply, extraLatency: SimDuration = .zero, now: SimInstant)
+    -> TokenEndpointStep
+  {
     TokenEndpointStep(fate: replyFate(http, extraLatency: extraLatency, now: now))
   }
 
-  private mutating func replyFate(_ http: HTTPReply, extraLatency: SimDuration, now: SimInstant) -> TokenRequestFate {
-    var http = http
+  /// `http`, dated `now`, reaching the client after the endpoint's latency and `extraLatency`.
+  private mutating func replyFate(_ http: consuming HTTPReply, extraLatency: SimDuration, now: SimInstant) -> TokenRequestFate {
     http.date = now.roundedDownToSecond
     return .reply(http, at: now + (config.tokenLatency.sample(&latencyRandom) + extraLatency))
   }

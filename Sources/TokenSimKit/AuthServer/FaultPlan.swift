@@ -30,13 +30,12 @@ struct FaultPlan {
     var extraLatency = SimDuration.zero
   }
 
-  /// A rule is copied out of the list only once it covers `endpoint`: the token rules of a
-  /// scenario are not copied (and their effects retained and released) for every API call.
+  /// Rules are read in place by index: no iterator holds the array, and a rule that does not
+  /// apply costs a few comparisons (every token request and API call draws).
   mutating func draw(for endpoint: Endpoint, at now: SimInstant) -> Draw {
     var result = Draw()
-    for index in rules.indices where rules[index].target.covers(endpoint) {
+    for index in rules.indices where applies(index, to: endpoint, at: now) {
       let rule = rules[index]
-      guard rule.window.map({ $0.contains(now) }) ?? true, remaining[index] != 0 else { continue }
       guard random.chance(rule.probability) else { continue }
       if case .latency(let distribution) = rule.effect {
         result.extraLatency = result.extraLatency + distribution.sample(&random)
@@ -48,5 +47,13 @@ struct FaultPlan {
       if let left = remaining[index] { remaining[index] = left - 1 }
     }
     return result
+  }
+
+  /// Whether rule `index` may hit a request reaching `endpoint` at `now`: its target, its window,
+  /// and the requests it has left.
+  private func applies(_ index: Int, to endpoint: Endpoint, at now: SimInstant) -> Bool {
+    guard rules[index].target.covers(endpoint), remaining[index] != 0 else { return false }
+    guard let window = rules[index].window else { return true }
+    return window.contains(now)
   }
 }

@@ -48,12 +48,12 @@ public enum FaultTarget: String, Equatable, Sendable, CaseIterable {
   /// Both.
   case both
 
-  /// Whether it hits `endpoint`: the cases are compared, not their raw strings (a string
-  /// comparison for every API call and token request).
+  /// Whether it hits `endpoint` (the cases compared, not their raw strings: every request asks).
   func covers(_ endpoint: Endpoint) -> Bool {
-    switch (self, endpoint) {
-    case (.both, _), (.token, .token), (.api, .api): return true
-    case (.token, .api), (.api, .token): return false
+    switch self {
+    case .both: return true
+    case .token: return endpoint == .token
+    case .api: return endpoint == .api
     }
   }
 }

@@ -2,19 +2,36 @@
 /// `AuthorizationServer.receive` and `finishService`. A driver carries it out in field order:
 /// schedule `serviceDue`, record `commit`, then deliver `fate`.
 public struct TokenEndpointStep: Equatable, Sendable {
+  // Stored under names of their own, so that the compiler synthesizes the memberwise initializer
+  // the public one delegates to: an initializer that assigns the fields itself builds the step in
+  // a temporary and copies it out (an outlined copy and destroy of the reply, strings and all, on
+  // every token request).
+  var storedServiceDue: ServiceDue?
+  var storedCommit: RefreshCommit?
+  var storedFate: TokenRequestFate?
+
   /// Call `finishService` for this request at this instant: the request just received when it got
   /// a free slot, or the next queued one when a slot was handed on.
-  public var serviceDue: ServiceDue?
+  public var serviceDue: ServiceDue? {
+    get { storedServiceDue }
+    set { storedServiceDue = newValue }
+  }
   /// The refresh the server applied (the commit point), for the trace.
-  public var commit: RefreshCommit?
+  public var commit: RefreshCommit? {
+    get { storedCommit }
+    set { storedCommit = newValue }
+  }
   /// What becomes of the request received or finished; nil while it waits for, or is in, service.
-  public var fate: TokenRequestFate?
+  public var fate: TokenRequestFate? {
+    get { storedFate }
+    set { storedFate = newValue }
+  }
+}
 
+extension TokenEndpointStep {
   /// A step with the given parts.
   public init(serviceDue: ServiceDue? = nil, commit: RefreshCommit? = nil, fate: TokenRequestFate? = nil) {
-    self.serviceDue = serviceDue
-    self.commit = commit
-    self.fate = fate
+    self.init(storedServiceDue: serviceDue, storedCommit: commit, storedFate: fate)
   }
 }
 

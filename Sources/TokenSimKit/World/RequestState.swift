@@ -1,14 +1,18 @@
 /// A token request between its sending and the moment both sides are done with it: the client's
-/// side and the reply in transit (the server keeps its own side).
+/// side (the server keeps its own side, and `World.tokenReplies` the reply in transit, in the
+/// slot `replySlot`). Plain integers and flags, so that the line of requests copies it without
+/// retaining anything.
 struct TokenRequestState {
   let process: Int
   let incarnation: Int
   /// The strategy's own number for the request.
   let tag: Int
-  /// The reply on its way to the client.
-  var reply: TokenEndpointReply?
+  /// The server is done with the request: it replied (the reply is in transit), hung, or lost
+  /// the response after the commit.
   var serverDone = false
   var clientDone = false
+  /// Where `World.tokenReplies` keeps the reply on its way to the client, if one is.
+  var replySlot: Int?
   /// The server committed a refresh whose response is lost.
   var lostAfterCommit = false
 }

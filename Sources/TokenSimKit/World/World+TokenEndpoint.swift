@@ -4,11 +4,16 @@ extension World {
     let request = nextRequest
     nextRequest += 1
     record(.tokenRequestSent(process: id, request: request, token: token.serial))
-    processes[id].refreshesInFlight += 1
+    let incarnation = processes.inPlace(id) { process in
+      process.refreshesInFlight += 1
+      process.requestsOpen.append(request, ())
+      return process.incarnation
+    }
     crashIfWaiting(id)
-    if let timeout { schedule(.tokenTimeout(request: request), for: id, at: now + timeout) }
-    tokenRequests[request] = TokenRequestState(process: id, incarnation: processes[id].incarnation, tag: tag)
-    processes[id].requestsOpen.append(request, ())
+    if let timeout {
+      schedule(.process(id: id, incarnation: incarnation, .tokenTimeout(request: request)), at: now + timeout)
+    }
+    tokenRequests.append(request, TokenRequestState(process: id, incarnation: incarnation, tag: tag))
     carryOut(server.receive(request, presenting: token, now: now), for: request)
   }
 
@@ -19,10 +24,12 @@ extension World {
 
   /// Performs what the server decided, in its order: the next service end, the commit's trace
   /// events, then the request's fate.
-  private func carryOut(_ step: TokenEndpointStep, for request: Int) {
+  private func carryOut(_ step: consuming TokenEndpointStep, for request: Int) {
     if let due = step.serviceDue { schedule(.tokenServiceDone(request: due.request), at: due.at) }
     if let commit = step.commit { recordCommit(commit, of: request) }
-    switch step.fate {
+    // The fate is moved out of the step (its storage, not the copying getter): its reply goes on
+    // without a copy.
+    switch (consume step).storedFate {
     case nil: return
     case .reply(let http, let at)?: replyArrives(request, .response(http: http), at: at)
     case .reset(let at)?: replyArrives(request, .connectionReset, at: at)
@@ -40,18 +47,26 @@ extension World {
     commit.traceKinds(request: request) { record($0) }
   }
 
-  private func replyArrives(_ request: Int, _ reply: TokenEndpointReply, at time: SimInstant) {
-    tokenRequests.update(request) {
-      $0.reply = reply
+  private func replyArrives(_ request: Int, _ reply: consuming TokenEndpointReply, at time: SimInstant) {
+    let slot = tokenReplies.store(reply)
+    let known = tokenRequests.update(request) {
       $0.serverDone = true
+      $0.replySlot = slot
     }
+    if !known { tokenReplies.discard(slot) }
     schedule(.tokenReplyArrives(request: request), at: time)
   }
 
-  /// The response reaches the client, unless it already gave up.
+  /// The response reaches the client, unless it already gave up. Either way both sides are done
+  /// with the request (the server was once it replied): it is retired with its reply, or was
+  /// when its client gave up.
   func tokenReplyArrives(_ request: Int) {
-    guard let state = tokenRequests[request], !state.clientDone, let reply = state.reply else { return retireIfDone(request) }
-    tokenRequests[request] = nil
+    guard let state = tokenRequests.removeValue(forKey: request) else { return }
+    guard let slot = state.replySlot else {
+      preconditionFailure("the reply to token request \(request) arrived at \(now), but none was sent")
+    }
+    let reply = tokenReplies.take(slot)
+    guard !state.clientDone else { return }
     clientIsDone(with: request, state: state)
     end(request, state: state, reply: reply)
   }
@@ -92,8 +107,11 @@ extension World {
     deliver(.refreshCompleted(request: state.tag, reply: reply), to: state.process)
   }
 
+  /// Forgets `request` once both sides are done with it, with any reply still in transit.
   private func retireIfDone(_ request: Int) {
-    if let state = tokenRequests[request], state.serverDone, state.clientDone { tokenRequests[request] = nil }
+    guard let state = tokenRequests[request], state.serverDone, state.clientDone else { return }
+    tokenRequests.removeValue(forKey: request)
+    if let slot = state.replySlot { tokenReplies.discard(slot) }
   }
 }
 

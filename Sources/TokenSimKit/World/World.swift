@@ -46,6 +46,9 @@ public final class World {
   /// Token requests and API calls under way, by their increasing numbers: found by binary
   /// search among the few in flight, with no hashing on the path of every call.
   var tokenRequests = KeyedLine<TokenRequestState>()
+  /// The replies on their way to their clients, in the slots their requests' states name: apart
+  /// from the states, which hold only integers and flags and so are copied without retaining.
+  var tokenReplies = TokenReplySlots()
   var apiCalls = KeyedLine<APICallState>()
   var nextRequest = 1
   var nextCall = 1
