@@ -99,17 +99,31 @@ public struct RefreshClient: RefreshStrategy {
   }
 
   /// Starts (again): everything but the request tags is forgotten. An engine that has handled
-  /// nothing yet is as `init(settings:)` made it and is not rebuilt (a CLI invocation starts once:
-  /// rebuilding it there released and retained each of its fields for nothing).
+  /// nothing yet is as `init(settings:)` made it and is not reset (a CLI invocation starts once).
   private mutating func start(_ actions: inout [StrategyAction]) {
     if touched {
       release(&actions)
-      let request = nextRequest
-      self = RefreshClient(settings: settings)
-      nextRequest = request
+      forget()
     }
     phase = .loading
     actions.append(.readStore)
+  }
+
+  /// Puts every field but `settings` and `nextRequest` back as `init(settings:)` sets it, in
+  /// place. Rebuilding the engine (`self = RefreshClient(settings:)`) released the settings, the
+  /// waiting line's and the steps' buffers and made them again, about 400 instructions a restart;
+  /// here the settings stay and the emptied buffers are kept. A field added to the engine must be
+  /// put back here too.
+  private mutating func forget() {
+    asks.removeAll()
+    steps.removeAll(keepingCapacity: true)
+    (failures, retriesUsed, previousDelay) = (0, 0, .zero)
+    credentials = nil
+    phase = .idle
+    (throttle, lastAttempt, proactiveArmedFor) = (nil, nil, nil)
+    budget = settings.policy.retryBudget
+    rejectionsInARow = 0
+    (forced, holdsLock, retryArmed, recoveryArmed, touched) = (false, false, false, false, false)
   }
 
   /// Whether the refresh token was refused for good (needs-login), including while the refusal's

@@ -16,6 +16,9 @@ struct WaitingCalls: Equatable {
   /// A call stops waiting without an answer.
   mutating func withdraw(_ ask: Int) { asks.removeValue(forKey: ask) }
 
+  /// Forgets every call waiting, keeping the line's buffer.
+  mutating func removeAll() { asks.removeAll() }
+
   /// Grants every waiting call `token`.
   mutating func grantAll(_ token: AccessToken, into actions: inout [StrategyAction]) {
     answerAll(into: &actions) { .grant(ask: $0, token: token) }
