@@ -3,10 +3,10 @@ extension RefreshClient {
   mutating func completed(
     _ reply: TokenEndpointReply, need: RefreshNeed, _ context: inout StrategyContext, _ actions: inout [StrategyAction]
   ) {
-    switch reply.classification {
+    switch reply.verdict {
     case .success(let grant): succeeded(grant, &context, &actions)
-    case .failure(.transient(let retryAfter, _)): failedTransiently(need, retryAfter, date: reply.date, &context, &actions)
-    case .failure(.rejected): rejected(&context, &actions)
+    case .transient(let retryAfter): failedTransiently(need, retryAfter, date: reply.date, &context, &actions)
+    case .rejected: rejected(&context, &actions)
     }
   }
 
