@@ -192,6 +192,11 @@ struct KeyedLine<Value> {
   /// The values present, in key order.
   var values: [Value] { entries[head...].compactMap(\.value) }
 
+  /// Calls `body` with each value present, in key order, without building an array.
+  func forEachValue(_ body: (Value) -> Void) {
+    for entry in entries[head...] { if let value = entry.value { body(value) } }
+  }
+
   /// The index of `key` if it is in the line, present or removed.
   private func find(_ key: Int) -> Int? {
     let index = position(of: key).index

@@ -140,11 +140,13 @@ extension World {
     guard !processes[id].restarting else { return }
     record(.workLoopRestarted(process: id))
     if processes[id].cycleCallsLeft != nil { endCycle(id, ok: false) }
-    let pendingItems = processes[id].asks.values.compactMap { open -> Int? in
-      if case .item(let item) = open.purpose { return item }
-      return nil
+    // The asks are emptied in place (the line keeps its room), and the items they held are
+    // gathered without building a list of every ask: a daemon of cycles has none.
+    var pendingItems: [Int] = []
+    processes[id].asks.forEachValue { open in
+      if case .item(let item) = open.purpose { pendingItems.append(item) }
     }
-    processes[id].asks = KeyedLine()
+    processes[id].asks.removeAll()
     processes[id].restarting = true
     processes[id].cycleEpoch += 1
     for item in pendingItems.sorted() { itemFailed(id, item: item) }
