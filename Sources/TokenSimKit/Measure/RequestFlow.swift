@@ -2,10 +2,13 @@
 /// for an answer (a request that never ends is what a client without a timeout hangs on).
 struct RequestFlow {
   private var inFlight = SerialTable<(process: Int, sentAt: SimInstant)>()
-  /// Requests in flight per process, in request order, so that a process ending costs a look at
-  /// its own requests only. A list that empties is kept until its process ends: a daemon's next
-  /// request reuses it rather than allocate a list and free it again.
-  private var inFlightOf = SerialTable<[Int]>()
+  /// Per process, its earliest request in flight (0 when none), so that a process ending costs a
+  /// look at its own requests only. A plain number, kept until its process ends: the usual
+  /// process has at most one request in flight, and a number is written without allocating a
+  /// list (a CLI invocation used to allocate a one-element list and free it again).
+  private var firstInFlightOf = SerialTable<Int>()
+  /// Per process with more than one request in flight, the later ones in request order.
+  private var laterInFlightOf = SerialTable<[Int]>()
   private var lastSecond = SlidingWindow(length: .seconds(1))
   private(set) var peakConcurrent = 0
   private(set) var peakPerSecond = 0
@@ -23,7 +26,11 @@ struct RequestFlow {
     sentAtLast = lastSentAt == time ? sentAtLast + 1 : 1
     lastSentAt = time
     inFlight[request] = (process, time)
-    if inFlightOf.modify(process, { $0.append(request) }) == nil { inFlightOf[process] = [request] }
+    if let first = firstInFlightOf[process], first != 0 {
+      if laterInFlightOf.modify(process, { $0.append(request) }) == nil { laterInFlightOf[process] = [request] }
+    } else {
+      firstInFlightOf[process] = request
+    }
     peakConcurrent = max(peakConcurrent, inFlight.count)
     peakPerSecond = max(peakPerSecond, lastSecond.add(time))
   }
@@ -40,8 +47,14 @@ struct RequestFlow {
   /// The process called `name` died or exited: its requests are no longer waited on. Returns when
   /// each was sent.
   mutating func processGone(_ process: Int, name: @autoclosure () -> String, at time: SimInstant) -> [SimInstant] {
-    guard let requests = inFlightOf[process] else { return [] }
-    inFlightOf[process] = nil
+    guard let first = firstInFlightOf[process] else { return [] }
+    firstInFlightOf[process] = nil
+    guard first != 0 else { return [] }
+    var requests = [first]
+    if laterInFlightOf.count > 0, let later = laterInFlightOf[process] {
+      laterInFlightOf[process] = nil
+      requests += later
+    }
     return requests.map { request in
       let flight = inFlight[request]!
       inFlight[request] = nil
@@ -60,11 +73,21 @@ struct RequestFlow {
     }
   }
 
-  /// `request` of `process` ended: a search of that process's few requests.
+  /// `request` of `process` ended: a search of that process's few requests. Its next request, if
+  /// any, becomes its earliest; a later list that empties is dropped.
   private mutating func settled(_ request: Int, of process: Int) {
-    inFlightOf.modify(process) { requests in
-      if let index = requests.firstIndex(of: request) { requests.remove(at: index) }
+    let isFirst = firstInFlightOf[process] == request
+    guard laterInFlightOf.count > 0, laterInFlightOf[process] != nil else {
+      if isFirst { firstInFlightOf[process] = 0 }
+      return
     }
+    let (next, emptied) = laterInFlightOf.modify(process) { requests -> (Int, Bool) in
+      if isFirst { return (requests.removeFirst(), requests.isEmpty) }
+      if let index = requests.firstIndex(of: request) { requests.remove(at: index) }
+      return (0, requests.isEmpty)
+    }!
+    if emptied { laterInFlightOf[process] = nil }
+    if isFirst { firstInFlightOf[process] = next }
   }
 
   private mutating func measure(
