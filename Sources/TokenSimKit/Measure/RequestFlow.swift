@@ -2,12 +2,14 @@
 /// for an answer (a request that never ends is what a client without a timeout hangs on).
 struct RequestFlow {
   private var inFlight = SerialTable<(process: Int, sentAt: SimInstant)>()
-  /// Per process, its earliest request in flight (0 when none), so that a process ending costs a
-  /// look at its own requests only. A plain number, kept until its process ends: the usual
-  /// process has at most one request in flight, and a number is written without allocating a
-  /// list (a CLI invocation used to allocate a one-element list and free it again).
+  /// Per process, its earliest request in flight, so that a process ending costs a look at its
+  /// own requests only. A plain number, written when a process sends while it has none in flight
+  /// and left in place when that request ends (it is then no longer in `inFlight` as this
+  /// process's): the usual request's end writes nothing here, and a process's single request
+  /// needs no list.
   private var firstInFlightOf = SerialTable<Int>()
-  /// Per process with more than one request in flight, the later ones in request order.
+  /// Per process with more than one request in flight, the later ones in request order (never
+  /// empty; its earliest is then in flight).
   private var laterInFlightOf = SerialTable<[Int]>()
   private var lastSecond = SlidingWindow(length: .seconds(1))
   private(set) var peakConcurrent = 0
@@ -26,7 +28,7 @@ struct RequestFlow {
     sentAtLast = lastSentAt == time ? sentAtLast + 1 : 1
     lastSentAt = time
     inFlight[request] = (process, time)
-    if let first = firstInFlightOf[process], first != 0 {
+    if let first = firstInFlightOf[process], inFlight[first]?.process == process {
       if laterInFlightOf.modify(process, { $0.append(request) }) == nil { laterInFlightOf[process] = [request] }
     } else {
       firstInFlightOf[process] = request
@@ -49,7 +51,7 @@ struct RequestFlow {
   mutating func processGone(_ process: Int, name: @autoclosure () -> String, at time: SimInstant) -> [SimInstant] {
     guard let first = firstInFlightOf[process] else { return [] }
     firstInFlightOf[process] = nil
-    guard first != 0 else { return [] }
+    guard inFlight[first]?.process == process else { return [] }
     var requests = [first]
     if laterInFlightOf.count > 0, let later = laterInFlightOf[process] {
       laterInFlightOf[process] = nil
@@ -73,18 +75,16 @@ struct RequestFlow {
     }
   }
 
-  /// `request` of `process` ended: a search of that process's few requests. Its next request, if
-  /// any, becomes its earliest; a later list that empties is dropped.
+  /// `request` of `process` ended, and is no longer in `inFlight`. Only a process with later
+  /// requests has anything to update: its next request becomes its earliest, or the ended one
+  /// leaves its later list, which is dropped once it empties.
   private mutating func settled(_ request: Int, of process: Int) {
+    guard laterInFlightOf.count > 0, laterInFlightOf[process] != nil else { return }
     let isFirst = firstInFlightOf[process] == request
-    guard laterInFlightOf.count > 0, laterInFlightOf[process] != nil else {
-      if isFirst { firstInFlightOf[process] = 0 }
-      return
-    }
     let (next, emptied) = laterInFlightOf.modify(process) { requests -> (Int, Bool) in
       if isFirst { return (requests.removeFirst(), requests.isEmpty) }
       if let index = requests.firstIndex(of: request) { requests.remove(at: index) }
-      return (0, requests.isEmpty)
+      return (request, requests.isEmpty)
     }!
     if emptied { laterInFlightOf[process] = nil }
     if isFirst { firstInFlightOf[process] = next }
