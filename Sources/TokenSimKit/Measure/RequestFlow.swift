@@ -2,10 +2,15 @@
 /// for an answer (a request that never ends is what a client without a timeout hangs on).
 struct RequestFlow {
   private var inFlight = SerialTable<(process: Int, sentAt: SimInstant)>()
-  /// Requests in flight per process, in request order, so that a process ending costs a look at
-  /// its own requests only. A list that empties is kept until its process ends: a daemon's next
-  /// request reuses it rather than allocate a list and free it again.
-  private var inFlightOf = SerialTable<[Int]>()
+  /// Per process, its earliest request in flight, so that a process ending costs a look at its
+  /// own requests only. A plain number, written when a process sends while it has none in flight
+  /// and left in place when that request ends (it is then no longer in `inFlight` as this
+  /// process's): the usual request's end writes nothing here, and a process's single request
+  /// needs no list.
+  private var firstInFlightOf = SerialTable<Int>()
+  /// Per process with more than one request in flight, the later ones in request order (never
+  /// empty; its earliest is then in flight).
+  private var laterInFlightOf = SerialTable<[Int]>()
   private var lastSecond = SlidingWindow(length: .seconds(1))
   private(set) var peakConcurrent = 0
   private(set) var peakPerSecond = 0
@@ -23,7 +28,11 @@ struct RequestFlow {
     sentAtLast = lastSentAt == time ? sentAtLast + 1 : 1
     lastSentAt = time
     inFlight[request] = (process, time)
-    if inFlightOf.modify(process, { $0.append(request) }) == nil { inFlightOf[process] = [request] }
+    if let first = firstInFlightOf[process], inFlight[first]?.process == process {
+      if laterInFlightOf.modify(process, { $0.append(request) }) == nil { laterInFlightOf[process] = [request] }
+    } else {
+      firstInFlightOf[process] = request
+    }
     peakConcurrent = max(peakConcurrent, inFlight.count)
     peakPerSecond = max(peakPerSecond, lastSecond.add(time))
   }
@@ -40,8 +49,14 @@ struct RequestFlow {
   /// The process called `name` died or exited: its requests are no longer waited on. Returns when
   /// each was sent.
   mutating func processGone(_ process: Int, name: @autoclosure () -> String, at time: SimInstant) -> [SimInstant] {
-    guard let requests = inFlightOf[process] else { return [] }
-    inFlightOf[process] = nil
+    guard let first = firstInFlightOf[process] else { return [] }
+    firstInFlightOf[process] = nil
+    guard inFlight[first]?.process == process else { return [] }
+    var requests = [first]
+    if laterInFlightOf.count > 0, let later = laterInFlightOf[process] {
+      laterInFlightOf[process] = nil
+      requests += later
+    }
     return requests.map { request in
       let flight = inFlight[request]!
       inFlight[request] = nil
@@ -60,11 +75,19 @@ struct RequestFlow {
     }
   }
 
-  /// `request` of `process` ended: a search of that process's few requests.
+  /// `request` of `process` ended, and is no longer in `inFlight`. Only a process with later
+  /// requests has anything to update: its next request becomes its earliest, or the ended one
+  /// leaves its later list, which is dropped once it empties.
   private mutating func settled(_ request: Int, of process: Int) {
-    inFlightOf.modify(process) { requests in
+    guard laterInFlightOf.count > 0, laterInFlightOf[process] != nil else { return }
+    let isFirst = firstInFlightOf[process] == request
+    let (next, emptied) = laterInFlightOf.modify(process) { requests -> (Int, Bool) in
+      if isFirst { return (requests.removeFirst(), requests.isEmpty) }
       if let index = requests.firstIndex(of: request) { requests.remove(at: index) }
-    }
+      return (request, requests.isEmpty)
+    }!
+    if emptied { laterInFlightOf[process] = nil }
+    if isFirst { firstInFlightOf[process] = next }
   }
 
   private mutating func measure(

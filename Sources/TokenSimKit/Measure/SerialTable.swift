@@ -46,12 +46,20 @@ struct SerialTable<Value> {
         return
       }
       let slot = Self.slot(of: number)
-      let pageExists = page < pages.count && !pages[page].isEmpty
-      let had = pageExists && pages[page][slot] != nil
       let has = newValue != nil
-      guard had || has else { return }
-      if !pageExists { ensure(page) }
-      pages[page][slot] = newValue
+      let had: Bool
+      if page < pages.count && !pages[page].isEmpty {
+        // One access to the slot: the old value is swapped out rather than read and then written
+        // (measured cheaper even for removing what is not there, which writes nil over nil).
+        var old = newValue
+        swap(&old, &pages[page][slot])
+        had = old != nil
+      } else {
+        guard has else { return }
+        ensure(page)
+        pages[page][slot] = newValue
+        had = false
+      }
       guard had != has else { return }
       let change = has ? 1 : -1
       used[page] += change

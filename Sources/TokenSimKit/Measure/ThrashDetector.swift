@@ -10,20 +10,24 @@ struct ThrashDetector {
     var afterRefusal = 0
   }
 
-  private var windows = SerialTable<SlidingWindow>()
-  private var tallies = SerialTable<Tally>()
+  /// A process's tally and its restarts within the last hour, kept together: a restart is one
+  /// look-up.
+  private struct Restarts {
+    var tally: Tally
+    var lastHour = SlidingWindow(length: .hours(1))
+  }
+
+  private var restarts = SerialTable<Restarts>()
   private(set) var most = 0
   private(set) var evidence: (process: Int, from: SimInstant, to: SimInstant)?
 
   /// `process` restarted its work loop; `afterRefusal` when its last token request was refused.
   mutating func restarted(process: Int, afterRefusal: Bool, at time: SimInstant) {
-    tallies.modify(process, default: Tally(first: time)) { tally in
-      tally.count += 1
-      tally.last = time
-      if afterRefusal { tally.afterRefusal += 1 }
-    }
-    let (count, oldest) = windows.modify(process, default: SlidingWindow(length: .hours(1))) { window in
-      (window.add(time), window.oldest)
+    let (count, oldest) = restarts.modify(process, default: Restarts(tally: Tally(first: time))) { restarts in
+      restarts.tally.count += 1
+      restarts.tally.last = time
+      if afterRefusal { restarts.tally.afterRefusal += 1 }
+      return (restarts.lastHour.add(time), restarts.lastHour.oldest)
     }
     guard count > most else { return }
     most = count
@@ -33,8 +37,8 @@ struct ThrashDetector {
   /// The process with the most restarts (the lowest id among equals).
   var busiest: (process: Int, tally: Tally)? {
     var busiest: (process: Int, tally: Tally)?
-    for process in tallies.numbers where tallies[process]!.count > (busiest?.tally.count ?? 0) {
-      busiest = (process, tallies[process]!)
+    for process in restarts.numbers where restarts[process]!.tally.count > (busiest?.tally.count ?? 0) {
+      busiest = (process, restarts[process]!.tally)
     }
     return busiest
   }
