@@ -54,6 +54,24 @@ struct ProcessNumberingTests {
     }
   }
 
+  /// A trace from elsewhere may number a new request as one of the same process that ended: the
+  /// second is in flight once, and the process crashing with it ends it once.
+  @Test func aRequestNumberUsedAgainByItsProcessIsInFlightOnce() {
+    let trace = [
+      at(0, .login(host: "h", family: 1, accessTokenTTL: .hours(1), refreshExpiry: nil)),
+      at(0, .processStarted(process: 1, name: "h/d", role: .daemon, host: "h")),
+      at(1, .tokenRequestSent(process: 1, request: 5, token: 1)),
+      at(2, .tokenRequestEnded(process: 1, request: 5, outcome: .ok, status: 200, retryAfter: nil)),
+      at(3, .tokenRequestSent(process: 1, request: 5, token: 1)),
+      at(5, .processCrashed(process: 1)),
+      at(60, .runEnded(reason: .endOfTime)),
+    ]
+    let analysis = RunAnalysis(trace: trace, duration: .minutes(1), settings: CheckSettings())
+    #expect(analysis.metrics.tokenRequests == 2)
+    #expect(analysis.metrics.tokenRequestsByOutcome == ["ok": 1, "noReply": 1])
+    #expect(analysis.metrics.longestTokenRequestSeconds == 2, "the second request, 3 s to the crash at 5 s")
+  }
+
   @Test func aPageOfEndedCLIInvocationsIsLetGo() {
     var fold = TraceAnalyzer(duration: .hours(1))
     for id in 1...3_000 {

@@ -83,7 +83,7 @@ import Testing
     let world = World(scenario: try scenario(json), seed: 1, brokers: true, retention: .keep, makeStrategy: strategy.makeStrategy)
     var peak = 0
     while world.step() {
-      guard let broker = world.hosts[0].broker, world.processes.contains(broker),
+      guard let broker = world.hosts[0].broker, world.processes.contains(broker), world.processes[broker].alive,
         let held = (world.processes[broker].strategy.strategy as? BrokerStrategy)?.questionsHeld
       else { continue }
       peak = max(peak, held)

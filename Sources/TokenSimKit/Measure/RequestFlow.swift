@@ -27,8 +27,11 @@ struct RequestFlow {
   mutating func sent(request: Int, process: Int, at time: SimInstant) {
     sentAtLast = lastSentAt == time ? sentAtLast + 1 : 1
     lastSentAt = time
+    // Whether the process's earliest is still in flight is asked before `request` enters: a trace
+    // read from elsewhere may number a new request as one that already ended.
+    let hasEarlier = firstInFlightOf[process].map { inFlight[$0]?.process == process } ?? false
     inFlight[request] = (process, time)
-    if let first = firstInFlightOf[process], inFlight[first]?.process == process {
+    if hasEarlier {
       if laterInFlightOf.modify(process, { $0.append(request) }) == nil { laterInFlightOf[process] = [request] }
     } else {
       firstInFlightOf[process] = request
@@ -57,8 +60,8 @@ struct RequestFlow {
       laterInFlightOf[process] = nil
       requests += later
     }
-    return requests.map { request in
-      let flight = inFlight[request]!
+    return requests.compactMap { request in
+      guard let flight = inFlight[request] else { return nil }  // a number sent twice, taken once
       inFlight[request] = nil
       measure(request: request, flight: flight, name: name(), until: time, ended: false)
       return flight.sentAt

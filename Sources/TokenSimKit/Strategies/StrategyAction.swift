@@ -70,7 +70,9 @@ public enum ProcessRole: String, Equatable, Codable, Sendable, CaseIterable {
 public protocol RefreshStrategy {
   /// Handles one event, appending what to do to `actions`, in order. The world passes a buffer it
   /// reuses from event to event, so that answering allocates nothing; it may already hold
-  /// actions (a strategy that wraps another passes its own): append, never remove.
+  /// actions (a strategy that wraps another passes its own): append, never remove. The world
+  /// calls it in the middle of changing the process's record, so it must not call back into the
+  /// `World` (a strategy is sans-IO: everything it knows comes in `event` and `context`).
   mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction])
 }
 

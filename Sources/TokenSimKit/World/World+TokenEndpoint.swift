@@ -50,6 +50,7 @@ extension World {
   private func replyArrives(_ request: Int, _ reply: consuming TokenEndpointReply, at time: SimInstant) {
     let slot = tokenReplies.store(reply)
     let known = tokenRequests.update(request) {
+      precondition($0.replySlot == nil, "token request \(request) got a second reply at \(time)")
       $0.serverDone = true
       $0.replySlot = slot
     }
