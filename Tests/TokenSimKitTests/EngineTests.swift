@@ -100,6 +100,26 @@ import Testing
     #expect(matched >= 20_000)
   }
 
+  /// Items waiting in the heap and in lanes when a queue goes, or moved into the heap by a
+  /// renumbering, are each released once.
+  @Test func aQueueReleasesEveryItemLeftInItsHeapAndLanesOnce() {
+    final class Counted {
+      static nonisolated(unsafe) var alive = 0
+      init() { Counted.alive += 1 }
+      deinit { Counted.alive -= 1 }
+    }
+    do {
+      var queue = EventQueue<Counted>(firstSequence: EventQueue<Counted>.sequenceLimit - 50, lanes: 2)
+      for index in 0..<200 {
+        let time = SimInstant(microseconds: Int64(index % 7 == 0 ? 1_000 - index : index))
+        index % 3 == 2 ? queue.schedule(Counted(), at: time) : queue.schedule(Counted(), at: time, lane: index % 3)
+        if index % 5 == 0 { _ = queue.popNext() }
+      }
+      #expect(Counted.alive == queue.count && queue.count == 160)
+    }
+    #expect(Counted.alive == 0)
+  }
+
   @Test func streamsAreReproducibleAndIndependentByName() {
     var a = RandomStream(rootSeed: 42, name: "server/faults")
     var b = RandomStream(rootSeed: 42, name: "server/faults")
