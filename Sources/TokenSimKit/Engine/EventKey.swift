@@ -14,6 +14,19 @@ struct EventKey {
   /// Its sequence number, shifted above its slot.
   var order: UInt64
 
+  /// The key of the item numbered `sequence` whose payload waits in `slot`, due at `time`.
+  @inline(__always)
+  init(time: Int64, sequence: UInt64, slot: Int) {
+    self.time = time
+    order = sequence << Self.slotBits | UInt64(slot)
+  }
+
+  /// A key as stored (`none`).
+  private init(time: Int64, order: UInt64) {
+    self.time = time
+    self.order = order
+  }
+
   /// Whether it comes out before `other`: earlier, or as early and scheduled first.
   @inline(__always)
   func precedes(_ other: EventKey) -> Bool {

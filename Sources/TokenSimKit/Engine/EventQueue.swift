@@ -19,16 +19,12 @@
 /// sequence) order; a pop takes the earliest of the heap's top and the lanes' first items. Which
 /// lane an item is offered to changes only the cost, never the order items come out in.
 public struct EventQueue<Payload>: ~Copyable {
-  typealias Entry = EventKey
+  /// Sequence numbers run below this (the low `EventKey.slotBits` of a key's order hold its slot);
+  /// on reaching it, the waiting items are renumbered from 0 in their order (`renumber`), which
+  /// the items scheduled after them then follow.
+  static var sequenceLimit: UInt64 { 1 << (64 - EventKey.slotBits) }
 
-  /// The low bits of an entry's `order` hold its slot, the high bits its sequence number.
-  static var slotBits: UInt64 { EventKey.slotBits }
-  static var slotMask: UInt64 { EventKey.slotMask }
-  /// Sequence numbers run below this; on reaching it, the waiting items are renumbered from 0 in
-  /// their order (`renumber`), which the items scheduled after them then follow.
-  static var sequenceLimit: UInt64 { 1 << (64 - slotBits) }
-
-  private var heap: UnsafeMutablePointer<Entry>
+  private var heap: UnsafeMutablePointer<EventKey>
   /// The number of entries in the heap (the rest wait in lanes).
   private var heapCount = 0
   /// Payloads by slot; a slot is initialized while an entry in the heap or a lane names it.
@@ -121,7 +117,7 @@ public struct EventQueue<Payload>: ~Copyable {
   }
 
   /// Stores `payload` in a free slot and returns its key, due at `time`, next in sequence.
-  private mutating func enter(_ payload: Payload, at time: SimInstant) -> Entry {
+  private mutating func enter(_ payload: Payload, at time: SimInstant) -> EventKey {
     if count == capacity { grow() }
     if nextSequence == Self.sequenceLimit { renumber() }
     let slot: Int
@@ -133,7 +129,7 @@ public struct EventQueue<Payload>: ~Copyable {
       slotsUsed += 1
     }
     (payloads + slot).initialize(to: payload)
-    let entry = Entry(time: time.microseconds, order: nextSequence << Self.slotBits | UInt64(slot))
+    let entry = EventKey(time: time.microseconds, sequence: nextSequence, slot: slot)
     nextSequence += 1
     return entry
   }
@@ -150,7 +146,7 @@ public struct EventQueue<Payload>: ~Copyable {
 
   /// Removes and returns the heap's top (the heap is not empty).
   @inline(__always)
-  private mutating func takeHeapTop() -> Entry {
+  private mutating func takeHeapTop() -> EventKey {
     let top = heap[0]
     heapCount -= 1
     if heapCount > 0 {
@@ -163,7 +159,7 @@ public struct EventQueue<Payload>: ~Copyable {
   /// Removes and returns `next`, from the heap or its lane, and finds the one after it. Kept out
   /// of `popNext`, so that a queue without lanes pops as a plain heap does.
   @inline(never)
-  private mutating func takeEarliest() -> Entry {
+  private mutating func takeEarliest() -> EventKey {
     let top = next
     if nextLane < 0 {
       _ = takeHeapTop()
@@ -196,7 +192,7 @@ public struct EventQueue<Payload>: ~Copyable {
   /// Doubles the room of the three buffers; slots never exceed the entries, so they fit too.
   private mutating func grow() {
     let larger = capacity * 2
-    precondition(UInt64(larger) <= Self.slotMask, "more than \(Self.slotMask / 2 + 1) events are waiting")
+    precondition(UInt64(larger) <= EventKey.slotMask, "more than \(EventKey.slotMask / 2 + 1) events are waiting")
     heap = Self.moved(heap, count: heapCount, to: larger)
     payloads = Self.moved(payloads, count: slotsUsed, to: larger)
     freeSlots = Self.moved(freeSlots, count: freeCount, to: larger)
@@ -229,7 +225,7 @@ public struct EventQueue<Payload>: ~Copyable {
     var entries = UnsafeMutableBufferPointer(start: heap, count: heapCount)
     entries.sort { $0.precedes($1) }
     for index in entries.indices {
-      entries[index].order = UInt64(index) << Self.slotBits | UInt64(entries[index].slot)
+      entries[index] = EventKey(time: entries[index].time, sequence: UInt64(index), slot: entries[index].slot)
     }
     nextSequence = UInt64(count)
     findNext()

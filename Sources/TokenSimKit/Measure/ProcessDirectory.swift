@@ -110,9 +110,6 @@ struct ProcessDirectory {
     return String(workers[entry.worker] + "#", decimal: process)
   }
 
-  /// The worker of `process`, or nil before it started.
-  func worker(of process: Int) -> Int? { entries[process]?.worker }
-
   /// The host number of `process`, or nil before it started.
   func host(of process: Int) -> Int? { entries[process]?.host }
 

@@ -152,15 +152,16 @@ struct TraceAnalyzer {
   }
 
   private mutating func call(_ process: Int, ok: Bool, failure: @autoclosure () -> String, at time: SimInstant) {
-    guard let worker = directory.worker(of: process) else { return }
+    guard let entry = directory.entry(process) else { return }
+    let worker = entry.worker
     if let wait = outages.call(worker: worker, ok: ok, at: time) {
       timeline.waited(worker: worker, from: wait.from, to: wait.to)
     }
     timeline.call(process: process, worker: worker, ok: ok, at: time)
     // A call that succeeds needed no refresh: an expired refresh token is no concern of a client
     // whose access token still works, so only a failed or denied call is a chance to notice.
-    guard !ok, let host = directory.host(of: process) else { return }
-    credentials.wantedWork(host: host, at: time)
+    guard !ok else { return }
+    credentials.wantedWork(host: entry.host, at: time)
     findings.note(\.failedCall, time, directory.name(process), failure())
   }
 

@@ -46,11 +46,14 @@ public struct HTTPReply: Equatable, Codable, Sendable {
   /// The usual reading of a token-endpoint response: tokens in a 200 are success; an OAuth error
   /// body (even in a 200, as GitHub sends) is a permanent `invalid_grant`-like failure; 429, 5xx
   /// and unreadable bodies are transient.
+  /// The rules are `verdict`'s (what the engine reads); this adds the failure's words.
   public var classification: Result<TokenGrant, RefreshFailure> {
-    switch body {
-    case .tokens(let grant) where status == 200: return .success(grant)
-    case .oauthError(let code) where status < 500 && status != 429: return .failure(.rejected(status: status, error: code))
-    default:
+    switch verdict {
+    case .success(let grant): return .success(grant)
+    case .rejected:
+      guard case .oauthError(let code) = body else { preconditionFailure("a rejection without an OAuth error") }
+      return .failure(.rejected(status: status, error: code))
+    case .transient(let retryAfter):
       let reason = body == .malformed || body == .empty ? "unreadable body (HTTP \(status))" : "HTTP \(status)"
       return .failure(.transient(retryAfter: retryAfter, reason: reason))
     }

@@ -155,9 +155,7 @@ struct KeyedLine<Value> {
   }
 
   /// Calls `body` with each key present, in key order (no array is built).
-  func forEachKey(_ body: (Int) -> Void) {
-    for index in head..<entries.count where entries[index].value != nil { body(entries[index].key) }
-  }
+  func forEachKey(_ body: (Int) -> Void) { forEachEntry { key, _ in body(key) } }
 
   /// Calls `body` with each entry present, in key order (no array is built).
   func forEachEntry(_ body: (_ key: Int, _ value: Value) -> Void) {
@@ -170,9 +168,7 @@ struct KeyedLine<Value> {
   /// debug builds count token requests after every event).
   func count(where condition: (Value) -> Bool) -> Int {
     var found = 0
-    for index in head..<entries.count {
-      if let value = entries[index].value, condition(value) { found += 1 }
-    }
+    forEachEntry { _, value in if condition(value) { found += 1 } }
     return found
   }
 
@@ -193,9 +189,7 @@ struct KeyedLine<Value> {
   var values: [Value] { entries[head...].compactMap(\.value) }
 
   /// Calls `body` with each value present, in key order, without building an array.
-  func forEachValue(_ body: (Value) -> Void) {
-    for entry in entries[head...] { if let value = entry.value { body(value) } }
-  }
+  func forEachValue(_ body: (Value) -> Void) { forEachEntry { _, value in body(value) } }
 
   /// The index of `key` if it is in the line, present or removed.
   private func find(_ key: Int) -> Int? {

@@ -11,9 +11,8 @@ extension World {
       isRetry: isRetry)
     if case .answer(let status, _) = answer { state.status = status }
     apiCalls.append(call, state)
-    // Addressed to the incarnation read above (`schedule(_:for:at:)` would look it up again).
     let timeout = now + templates[template].config.apiTimeout
-    schedule(.process(id: id, incarnation: incarnation, .apiTimeout(call: call)), at: timeout)
+    schedule(.apiTimeout(call: call), for: id, incarnation: incarnation, at: timeout)
     if case .answer(_, let at) = answer { schedule(.apiReplyArrives(call: call), at: at) }
   }
 

@@ -13,7 +13,7 @@ extension World {
     }
     guard alive else { return dropped(event) }
     if let resume = hosts[host].resumeTime(after: now) {
-      return queue.schedule(.process(id: id, incarnation: incarnation, event), at: resume)
+      return schedule(event, for: id, incarnation: incarnation, at: resume)
     }
     handle(event, for: id, incarnation: incarnation)
   }

@@ -11,7 +11,7 @@ extension World {
     }
     crashIfWaiting(id)
     if let timeout {
-      schedule(.process(id: id, incarnation: incarnation, .tokenTimeout(request: request)), at: now + timeout)
+      schedule(.tokenTimeout(request: request), for: id, incarnation: incarnation, at: now + timeout)
     }
     tokenRequests.append(request, TokenRequestState(process: id, incarnation: incarnation, tag: tag))
     carryOut(server.receive(request, presenting: token, now: now), for: request)

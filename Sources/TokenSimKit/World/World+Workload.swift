@@ -82,7 +82,7 @@ extension World {
   /// not looked up again), and this one starts unless one still runs or the loop restarts.
   func cycleDue(_ id: Int, epoch: Int, incarnation: Int) {
     guard epoch == processes[id].cycleEpoch, let cycle = templates[processes[id].template].config.cycle else { return }
-    schedule(.process(id: id, incarnation: incarnation, .cycleDue(epoch: epoch)), at: now + cycle.every)
+    schedule(.cycleDue(epoch: epoch), for: id, incarnation: incarnation, at: now + cycle.every)
     guard processes[id].cycleCallsLeft == nil, !processes[id].restarting else {
       return record(.workCycleSkipped(process: id))
     }

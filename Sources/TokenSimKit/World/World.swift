@@ -243,7 +243,13 @@ public final class World {
   func atOrAfterNow(_ time: SimInstant) -> SimInstant { max(time, now) }
 
   func schedule(_ event: ProcessEvent, for process: Int, at time: SimInstant) {
-    schedule(.process(id: process, incarnation: processes[process].incarnation, event), at: time)
+    schedule(event, for: process, incarnation: processes[process].incarnation, at: time)
+  }
+
+  /// Schedules `event` for `incarnation` of `process`, which the caller has already read (one
+  /// look-up of the process record fewer on a path every call takes).
+  func schedule(_ event: ProcessEvent, for process: Int, incarnation: Int, at time: SimInstant) {
+    schedule(.process(id: process, incarnation: incarnation, event), at: time)
   }
 
   private func dispatch(_ event: WorldEvent) {

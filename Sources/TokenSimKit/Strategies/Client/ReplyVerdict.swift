@@ -1,7 +1,7 @@
-/// What the engine does with a token request's reply: `TokenEndpointReply.classification` without
-/// the failure's words. The engine reads neither the OAuth error code nor the transient reason, and
-/// building them cost a copy of the code (or a formatted "HTTP 503") and its release on every
-/// reply; the rules below are `classification`'s, case for case, and must stay so.
+/// What the engine does with a token request's reply: the rules of a reply's reading, which
+/// `TokenEndpointReply.classification` then words. The engine reads neither the OAuth error code
+/// nor the transient reason, and building them cost a copy of the code (or a formatted "HTTP 503")
+/// and its release on every reply.
 enum ReplyVerdict {
   /// A pair was granted.
   case success(TokenGrant)
@@ -12,7 +12,7 @@ enum ReplyVerdict {
 }
 
 extension TokenEndpointReply {
-  /// The reply's verdict, as `classification` decides it.
+  /// The reply's verdict (`classification` words it).
   var verdict: ReplyVerdict {
     switch self {
     case .timedOut, .connectionReset: return .transient(retryAfter: nil)
@@ -22,7 +22,7 @@ extension TokenEndpointReply {
 }
 
 extension HTTPReply {
-  /// The reply's verdict, as `classification` decides it.
+  /// The reply's verdict (`classification` words it).
   var verdict: ReplyVerdict {
     switch body {
     case .tokens(let grant) where status == 200: return .success(grant)
