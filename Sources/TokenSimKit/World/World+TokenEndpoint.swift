@@ -67,8 +67,7 @@ extension World {
       preconditionFailure("the reply to token request \(request) arrived at \(now), but none was sent")
     }
     let reply = tokenReplies.take(slot)
-    guard !state.clientDone else { return }
-    clientIsDone(with: request, state: state)
+    guard !state.clientDone, clientIsDone(with: request, state: state) else { return }
     end(request, state: state, reply: reply)
   }
 
@@ -76,9 +75,9 @@ extension World {
   func tokenTimeout(_ request: Int) {
     guard let state = tokenRequests[request], !state.clientDone else { return }
     tokenRequests.update(request) { $0.clientDone = true }
-    clientIsDone(with: request, state: state)
+    let heard = clientIsDone(with: request, state: state)
     retireIfDone(request)
-    end(request, state: state, reply: .timedOut)
+    if heard { end(request, state: state, reply: .timedOut) }
   }
 
   /// A crashed process no longer waits for its token requests (their timeouts, addressed to the
@@ -92,17 +91,23 @@ extension World {
     processes[id].requestsOpen = KeyedLine()
   }
 
-  /// The client of `request` stopped waiting for it: it leaves its process's open requests.
-  private func clientIsDone(with request: Int, state: TokenRequestState) {
-    guard processes.contains(state.process), processes[state.process].incarnation == state.incarnation else { return }
-    processes[state.process].requestsOpen.removeValue(forKey: request)
+  /// The client of `request` stopped waiting for it: it leaves its process's open requests and,
+  /// when that incarnation is alive to hear how the request ended, its refreshes in flight.
+  /// Returns whether it is (`end` then tells it). One access to the process record, not one for
+  /// each field read or changed.
+  private func clientIsDone(with request: Int, state: TokenRequestState) -> Bool {
+    guard processes.contains(state.process) else { return false }
+    return processes.inPlace(state.process) { process in
+      guard process.incarnation == state.incarnation else { return false }
+      process.requestsOpen.removeValue(forKey: request)
+      guard process.alive else { return false }
+      process.refreshesInFlight -= 1
+      return true
+    }
   }
 
-  private func end(_ request: Int, state: TokenRequestState, reply: TokenEndpointReply) {
-    guard processes.contains(state.process), processes[state.process].alive,
-      processes[state.process].incarnation == state.incarnation
-    else { return }
-    processes[state.process].refreshesInFlight -= 1
+  /// Tells the client of `request`, alive to hear it (`clientIsDone` said so), how it ended.
+  private func end(_ request: Int, state: TokenRequestState, reply: consuming TokenEndpointReply) {
     let (outcome, status, retryAfter) = TokenOutcome.of(reply, lostAfterCommit: state.lostAfterCommit)
     record(.tokenRequestEnded(process: state.process, request: request, outcome: outcome, status: status, retryAfter: retryAfter))
     deliver(.refreshCompleted(request: state.tag, reply: reply), to: state.process)
