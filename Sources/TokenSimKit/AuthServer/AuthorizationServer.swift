@@ -100,30 +100,35 @@ public struct AuthorizationServer {
   /// copied and destroyed, strings and all (twice a request, ~6 M instructions in the 6-hour
   /// naive fleet).
   private mutating func serve(_ pending: PendingRefresh, now: SimInstant, serviceDue: ServiceDue? = nil) -> TokenEndpointStep {
-    let (commit, answer) = self.commit(pending.token, now: now)
-    return TokenEndpointStep(serviceDue: serviceDue, commit: commit, fate: fate(of: pending, answer: answer, now: now))
+    let (commit, status, body) = self.commit(pending.token, now: now)
+    return TokenEndpointStep(
+      serviceDue: serviceDue, commit: commit, fate: fate(of: pending, status: status, body: body, now: now))
   }
 
-  /// What becomes of a served request whose commit answered `answer`, as its fault shapes it.
-  private mutating func fate(of pending: PendingRefresh, answer: consuming CommitAnswer, now: SimInstant) -> TokenRequestFate {
+  /// What becomes of a served request whose commit answered `status` and `body`, as its fault
+  /// shapes it. The body is moved along, never read out of a value that holds it (a copy).
+  private mutating func fate(
+    of pending: PendingRefresh, status: consuming Int, body: consuming ReplyBody, now: SimInstant
+  ) -> TokenRequestFate {
     switch pending.fault {
     case .lostAfterCommit?: return .lostAfterCommit
-    case .empty?: return replyFate(status: 200, body: .empty, extraLatency: pending.extraLatency, now: now)
-    case .malformed?: return replyFate(status: 200, body: .malformed, extraLatency: pending.extraLatency, now: now)
-    default: return replyFate(status: answer.status, body: answer.body, extraLatency: pending.extraLatency, now: now)
+    case .empty?: (status, body) = (200, .empty)
+    case .malformed?: (status, body) = (200, .malformed)
+    default: break
     }
+    return replyFate(status: status, body: body, extraLatency: pending.extraLatency, now: now)
   }
 
   /// The commit point: the ledger applies the refresh of `token`; returns the trace's account of
   /// it and the status and body the server answers with (the reply is built by `replyFate`).
-  private mutating func commit(_ token: RefreshToken, now: SimInstant) -> (RefreshCommit, CommitAnswer) {
+  private mutating func commit(_ token: RefreshToken, now: SimInstant) -> (RefreshCommit, status: Int, body: ReplyBody) {
     switch ledger.refresh(token, now: now) {
     case .issued(var grant, let family, let withinLeeway):
       let commit = RefreshCommit(
         decision: withinLeeway ? .issuedInLeeway : .issued, family: family,
         refreshExpiry: ledger.refreshExpiry(ofFamily: family))
       grant.expiresAt = (now + grant.expiresIn).roundedDownToSecond
-      return (commit, CommitAnswer(status: 200, body: .tokens(grant: grant)))
+      return (commit, 200, .tokens(grant: grant))
     case .refused(let refusal, let family):
       var commit = RefreshCommit(decision: ServerDecision(refusal), family: family)
       if refusal == .reuse, family != nil {
@@ -131,7 +136,7 @@ public struct AuthorizationServer {
         commit.revokedFamily = config.onReuse == .revokeFamily
       }
       let (status, code) = config.errorFormat.refusal
-      return (commit, CommitAnswer(status: status, body: .oauthError(error: code)))
+      return (commit, status, .oauthError(error: code))
     }
   }
 
@@ -151,12 +156,6 @@ public struct AuthorizationServer {
     let at = now + (config.tokenLatency.sample(&latencyRandom) + extraLatency)
     return .reply(HTTPReply(status: status, retryAfter: retryAfter, date: now.roundedDownToSecond, body: body), at: at)
   }
-}
-
-/// What a commit answers with: the status and body of its reply.
-private struct CommitAnswer {
-  let status: Int
-  let body: ReplyBody
 }
 
 /// A refresh admitted to capacity, kept until its service ends.

@@ -4,17 +4,24 @@ struct FaultPlan {
   private(set) var rules: [FaultRule]
   private var remaining: [Int?]
   private var random: RandomStream
+  /// How many rules target the token endpoint, and the API: a request to an endpoint none
+  /// targets draws nothing, and is answered at once (the fleet's API calls, with a token fault).
+  private var tokenRules = 0
+  private var apiRules = 0
 
   init(rules: [FaultRule], random: RandomStream) {
-    self.rules = rules
-    self.remaining = rules.map(\.nextRequests)
+    self.rules = []
+    self.remaining = []
     self.random = random
+    for rule in rules { _ = add(rule) }
   }
 
   /// Adds `rule` after the others (a live server's control API); returns its index.
   mutating func add(_ rule: FaultRule) -> Int {
     rules.append(rule)
     remaining.append(rule.nextRequests)
+    if rule.target.covers(.token) { tokenRules += 1 }
+    if rule.target.covers(.api) { apiRules += 1 }
     return rules.count - 1
   }
 
@@ -34,6 +41,7 @@ struct FaultPlan {
   /// apply costs a few comparisons (every token request and API call draws).
   mutating func draw(for endpoint: Endpoint, at now: SimInstant) -> Draw {
     var result = Draw()
+    guard (endpoint == .token ? tokenRules : apiRules) > 0 else { return result }
     for index in rules.indices where applies(index, to: endpoint, at: now) {
       let rule = rules[index]
       guard random.chance(rule.probability) else { continue }

@@ -4,12 +4,12 @@ extension World {
     let request = nextRequest
     nextRequest += 1
     record(.tokenRequestSent(process: id, request: request, token: token.serial))
-    let incarnation = processes.inPlace(id) { process in
+    let (incarnation, crashWaiting) = processes.inPlace(id) { process in
       process.refreshesInFlight += 1
       process.requestsOpen.append(request, ())
-      return process.incarnation
+      return (process.incarnation, process.crashWaiting)
     }
-    crashIfWaiting(id)
+    if crashWaiting { crashIfWaiting(id) }
     if let timeout {
       schedule(.tokenTimeout(request: request), for: id, incarnation: incarnation, at: now + timeout)
     }
