@@ -37,11 +37,18 @@ struct FaultPlan {
     var extraLatency = SimDuration.zero
   }
 
-  /// Rules are read in place by index: no iterator holds the array, and a rule that does not
-  /// apply costs a few comparisons (every token request and API call draws).
+  /// Inlined where it is asked, so that a request to an endpoint no rule targets costs one test
+  /// (every token request and API call draws).
+  @inline(__always)
   mutating func draw(for endpoint: Endpoint, at now: SimInstant) -> Draw {
+    guard (endpoint == .token ? tokenRules : apiRules) > 0 else { return Draw() }
+    return drawFromRules(for: endpoint, at: now)
+  }
+
+  /// Rules are read in place by index: no iterator holds the array, and a rule that does not
+  /// apply costs a few comparisons.
+  private mutating func drawFromRules(for endpoint: Endpoint, at now: SimInstant) -> Draw {
     var result = Draw()
-    guard (endpoint == .token ? tokenRules : apiRules) > 0 else { return result }
     for index in rules.indices where applies(index, to: endpoint, at: now) {
       let rule = rules[index]
       guard random.chance(rule.probability) else { continue }
