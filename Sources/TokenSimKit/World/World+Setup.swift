@@ -85,7 +85,7 @@ extension World {
       SimProcess(
         id: id, name: name, host: host, template: template, role: role,
         random: RandomStream(rootSeed: rootSeed, nameHash: streams.0),
-        strategy: StrategyBox(makeStrategy(role), holders: &strategyHolders),
+        strategy: StrategyBox(role, prototypes: &strategyPrototypes),
         crashRandom: RandomStream(rootSeed: rootSeed, nameHash: streams.1),
         schedulerFailuresLeft: templates[template].config.schedulerFailure?.count ?? 0))
     if role == .broker { hosts[host].broker = id }

@@ -3,7 +3,6 @@
 /// once by the trace analyzer, and kept or streamed as `retention` says.
 public final class World {
   let scenario: Scenario
-  let makeStrategy: (ProcessRole) -> any RefreshStrategy
   let rootSeed: UInt64
   var queue = EventQueue<WorldEvent>(lanes: QueueLane.allCases.count)
   /// True time now.
@@ -35,8 +34,8 @@ public final class World {
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
-  /// The class that holds each strategy type met so far, for the processes to come.
-  var strategyHolders = StrategyHolderClasses()
+  /// The strategy each role's processes start with a copy of, from `makeStrategy`.
+  var strategyPrototypes: StrategyPrototypes
   /// How many processes are running now.
   public internal(set) var liveProcesses = 0
   /// The most processes that ran at once so far (what `tokensim bench` divides memory by).
@@ -74,7 +73,8 @@ public final class World {
   }
 
   /// Builds the world of `scenario` under `seed`, each process running a strategy from
-  /// `makeStrategy`. With `brokers`, every host runs a broker process (the scenario's own, or one
+  /// `makeStrategy`, which is asked once per role, when the role's first process is made: every
+  /// process of the role starts with a copy of what it returned. With `brokers`, every host runs a broker process (the scenario's own, or one
   /// added with a supervisor that restarts it after 1 s); without, the scenario's brokers are
   /// left out because nothing would ask them. `retention` says whether the trace is kept,
   /// streamed or only measured.
@@ -86,7 +86,7 @@ public final class World {
     self.retention = retention
     analyzer = World.analyzer(for: scenario)
     self.rootSeed = seed
-    self.makeStrategy = makeStrategy
+    strategyPrototypes = StrategyPrototypes(makeStrategy)
     server = AuthorizationServer(config: scenario.server, seed: seed)
     hosts = scenario.hosts.map(HostState.init(config:))
     templates = World.templates(of: scenario, brokers: brokers)
