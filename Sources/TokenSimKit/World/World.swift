@@ -27,10 +27,10 @@ public final class World {
   /// and `crash/process/<host>/<process>/`) without the instance number that ends them: a process
   /// start derives its streams without spelling their names.
   let streamPrefixes: [(process: UInt64, crash: UInt64)]
-  /// Per template, what its processes' names begin with: `<host>/<process>` for a single daemon
-  /// or broker, `<host>/<process>#` before an instance or CLI invocation number. A process
-  /// start appends only its number, one string built instead of three.
-  let namePrefixes: [String]
+  /// Per template, its processes' name, `<host>/<process>`, or the base of their
+  /// `NumberedName`s (a CLI invocation's, or an instance's of a daemon run `count` times): a
+  /// process start appends only its number, one string built instead of three.
+  let nameBases: [String]
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
@@ -97,10 +97,7 @@ public final class World {
       let prefix = "process/\(scenario.hosts[$0.host].name)/\($0.config.name)/"
       return (RandomStream.stableHash(prefix), RandomStream.stableHash("crash/" + prefix))
     }
-    namePrefixes = templates.map { template in
-      let name = scenario.hosts[template.host].name + "/" + template.config.name
-      return template.config.role == .cli || template.config.count > 1 ? name + "#" : name
-    }
+    nameBases = templates.map { scenario.hosts[$0.host].name + "/" + $0.config.name }
   }
 
   /// A fresh analyzer for `scenario`'s trace, told which CLIs come back after a crash.
