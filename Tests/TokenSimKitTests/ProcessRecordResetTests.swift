@@ -77,7 +77,8 @@ struct ProcessRecordResetTests {
     var used = Self.record()
     _ = used.beginIncarnation()
     Self.dirty(&used)
-    used.release()
+    var prototypes = StrategyPrototypes { _ in NaiveStrategy() }
+    used.release(into: &prototypes)
     #expect(used.incarnation == -1)
     #expect(!used.alive)
     let released = Self.fields(used)
@@ -87,6 +88,37 @@ struct ProcessRecordResetTests {
       #expect(released[child.label!] == blank[child.label!], "release keeps \(child.label!)")
     }
     #expect(owning.count >= 7, "\(owning)")
+  }
+
+  static func dumped(_ box: StrategyBox) -> String {
+    var text = ""
+    dump(box.strategy, to: &text)
+    return text
+  }
+
+  /// A retired process's strategy holder is used again for the next process of its role, which
+  /// must start with the role's strategy as made, not as the retired one left it; a holder that a
+  /// copy of the record still references is left alone.
+  @Test func aReusedStrategyHolderStartsAsTheRolesStrategyAndASharedOneIsNotReused() throws {
+    var prototypes = StrategyPrototypes(try choice("lease-shared").makeStrategy)
+    var used = StrategyBox(.cli, prototypes: &prototypes)
+    let made = Self.dumped(used)
+    var context = StrategyContext(now: .start, processID: 1, role: .cli, random: RandomStream(rootSeed: 1, name: "r"))
+    var actions: [StrategyAction] = []
+    used.handle(.started(cause: .processStart), context: &context, actions: &actions)
+    used.handle(.tokenNeeded(ask: 1, forceRefresh: false), context: &context, actions: &actions)
+    let left = Self.dumped(used)
+    #expect(left != made)
+    used.recycle(role: .cli, into: &prototypes)
+    #expect(Self.dumped(StrategyBox(.cli, prototypes: &prototypes)) == made)
+
+    var shared = StrategyBox(.cli, prototypes: &prototypes)
+    shared.handle(.started(cause: .processStart), context: &context, actions: &actions)
+    shared.handle(.tokenNeeded(ask: 1, forceRefresh: false), context: &context, actions: &actions)
+    let copy = shared
+    shared.recycle(role: .cli, into: &prototypes)
+    #expect(Self.dumped(StrategyBox(.cli, prototypes: &prototypes)) == made)
+    #expect(Self.dumped(copy) == left)
   }
 }
 

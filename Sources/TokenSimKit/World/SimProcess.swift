@@ -75,13 +75,14 @@ struct SimProcess {
 extension SimProcess {
   /// Becomes the blank a retired process's slot holds from the end of the event that retired it:
   /// incarnation -1, never running, so every event still addressed to it is dropped. What it owned
-  /// (name, strategy, lines, timers) is freed at once, while it is in the cache; what is left owns
-  /// nothing, so that freeing its page later releases no object.
-  mutating func release() {
+  /// (name, lines, timers) is freed at once, while it is in the cache, and its strategy's holder
+  /// is left to `prototypes` for the next process of its role; what is left owns nothing, so that
+  /// freeing its page later releases no object.
+  mutating func release(into prototypes: inout StrategyPrototypes) {
     incarnation = -1
     alive = false
     name = ""
-    strategy = StrategyBox()
+    strategy.recycle(role: role, into: &prototypes)
     asks = KeyedLine()
     items = KeyedLine()
     requestsOpen = KeyedLine()

@@ -4,12 +4,21 @@
 /// 64 bytes more a process.
 struct StrategyBox {
   /// Nil once its process was released (`SimProcess.release`).
-  private let holder: StrategyHolder?
+  private var holder: StrategyHolder?
 
   /// Holds a fresh copy of the strategy `prototypes` keeps for `role` (made on the role's first
-  /// process): copied as its own type, with no existential opened or cast.
+  /// process): copied as its own type, with no existential opened or cast, into the holder a
+  /// retired process of the role left (`recycle`) when there is one.
   init(_ role: ProcessRole, prototypes: inout StrategyPrototypes) {
-    holder = prototypes.holder(for: role).copy()
+    holder = prototypes.freshHolder(for: role)
+  }
+
+  /// Leaves its holder to `prototypes`, for the next process of `role` (its own), and holds
+  /// none. A holder also referenced elsewhere (a copy of the record still alive) is not reused.
+  mutating func recycle(role: ProcessRole, into prototypes: inout StrategyPrototypes) {
+    guard var held = holder else { return }
+    holder = nil
+    if isKnownUniquelyReferenced(&held) { prototypes.keep(held, for: role) }
   }
 
   /// Holds no strategy: a released process's, which is never given an event.
@@ -26,8 +35,9 @@ struct StrategyBox {
 
 /// The strategy every process of a role starts with: what the world's `makeStrategy` returned
 /// for the role, asked once, on the role's first process, and kept in a holder of its own type.
-/// A process's strategy is a copy of it (`StrategyBox.init(_:prototypes:)`), one allocation and
-/// a typed copy. Asking `makeStrategy` at every start cost a call, an existential copied and
+/// A process's strategy is a typed copy of it (`StrategyBox.init(_:prototypes:)`), made in the
+/// holder a retired process of the role left (`StrategyBox.recycle`), so that a CLI invocation
+/// neither allocates nor frees one (about 250 instructions), or else in a new holder. Asking `makeStrategy` at every start cost a call, an existential copied and
 /// destroyed, a dynamic cast (about 270 instructions) and the generic holder class looked up:
 /// about 450 instructions a CLI invocation. Sound because a strategy maker returns equal values
 /// for a role (`StrategyChoice.makeStrategy` hands out copies of one prototype per role; the
@@ -36,12 +46,28 @@ struct StrategyPrototypes {
   private let make: (ProcessRole) -> any RefreshStrategy
   /// Per role (by `index`), its prototype once made.
   private var holders: [StrategyHolder?] = Array(repeating: nil, count: ProcessRole.allCases.count)
+  /// Per role, the holders retired processes left, at most `sparesKept`.
+  private var spares: [[StrategyHolder]] = Array(repeating: [], count: ProcessRole.allCases.count)
+  private static var sparesKept: Int { 64 }
 
   /// Prototypes from `make`, asked on demand.
   init(_ make: @escaping (ProcessRole) -> any RefreshStrategy) { self.make = make }
 
+  /// A holder of a fresh copy of `role`'s prototype: a spare one if any is left.
+  fileprivate mutating func freshHolder(for role: ProcessRole) -> StrategyHolder {
+    let prototype = holder(for: role)
+    guard let spare = spares[role.index].popLast() else { return prototype.copy() }
+    spare.reset(to: prototype)
+    return spare
+  }
+
+  /// Keeps `holder`, of a retired process of `role` and referenced nowhere else, for reuse.
+  fileprivate mutating func keep(_ holder: StrategyHolder, for role: ProcessRole) {
+    if spares[role.index].count < Self.sparesKept { spares[role.index].append(holder) }
+  }
+
   /// The prototype of `role`, made now if it is the role's first process.
-  fileprivate mutating func holder(for role: ProcessRole) -> StrategyHolder {
+  private mutating func holder(for role: ProcessRole) -> StrategyHolder {
     let index = role.index
     if let holder = holders[index] { return holder }
     let holder = Self.holder(of: make(role))
@@ -77,6 +103,11 @@ private class StrategyHolder {
     preconditionFailure("StrategyHolder is abstract: TypedStrategyHolder holds a strategy")
   }
 
+  /// Holds a copy of `prototype`'s strategy, of the same type, in place of its own.
+  func reset(to prototype: StrategyHolder) {
+    preconditionFailure("StrategyHolder is abstract: TypedStrategyHolder holds a strategy")
+  }
+
   func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
     preconditionFailure("StrategyHolder is abstract: TypedStrategyHolder holds a strategy")
   }
@@ -91,6 +122,11 @@ private final class TypedStrategyHolder<Strategy: RefreshStrategy>: StrategyHold
   override var held: any RefreshStrategy { strategy }
 
   override func copy() -> StrategyHolder { TypedStrategyHolder(strategy) }
+
+  /// A role's spare holders are all of its prototype's type (checked in debug builds).
+  override func reset(to prototype: StrategyHolder) {
+    strategy = unsafeDowncast(prototype, to: TypedStrategyHolder<Strategy>.self).strategy
+  }
 
   override func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
     strategy.handle(event, context: &context, actions: &actions)

@@ -179,7 +179,7 @@ public final class World {
     let (subject, requestsBefore) = checking ? (subject(of: event), nextRequest) : (nil, 0)
     dispatch(event)
     if checking { checkInvariants(after: event, subject: subject, requestsBefore: requestsBefore) }
-    if processes.hasRetiredLately { processes.releaseRetired { $0.release() } }
+    if processes.hasRetiredLately { processes.releaseRetired { $0.release(into: &strategyPrototypes) } }
   }
 
   /// Stops the run now for `reason` (a monitor's: `memoryLimit`, `interrupted`), recording
