@@ -77,8 +77,10 @@ struct ProcessRecordResetTests {
     var used = Self.record()
     _ = used.beginIncarnation()
     Self.dirty(&used)
-    var prototypes = StrategyPrototypes { _ in NaiveStrategy() }
-    used.release(into: &prototypes)
+    var parts = ProcessParts { _ in NaiveStrategy() }
+    used.release(into: &parts)
+    let reused = parts.askLine()
+    #expect(reused.isEmpty && reused.first == nil, "a retired process's ask line is given back empty")
     #expect(used.incarnation == -1)
     #expect(!used.alive)
     let released = Self.fields(used)

@@ -85,7 +85,7 @@ extension World {
       SimProcess(
         id: id, name: name, host: host, template: template, role: role,
         random: RandomStream(rootSeed: rootSeed, nameHash: streams.0),
-        strategy: StrategyBox(role, prototypes: &strategyPrototypes),
+        strategy: StrategyBox(role, prototypes: &processParts.strategies), asks: processParts.askLine(),
         crashRandom: RandomStream(rootSeed: rootSeed, nameHash: streams.1),
         schedulerFailuresLeft: templates[template].config.schedulerFailure?.count ?? 0))
     if role == .broker { hosts[host].broker = id }

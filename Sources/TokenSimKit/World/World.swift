@@ -34,8 +34,9 @@ public final class World {
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
-  /// The strategy each role's processes start with a copy of, from `makeStrategy`.
-  var strategyPrototypes: StrategyPrototypes
+  /// What new process records are made of: strategies from `makeStrategy`, and the parts
+  /// retired records left.
+  var processParts: ProcessParts
   /// How many processes are running now.
   public internal(set) var liveProcesses = 0
   /// The most processes that ran at once so far (what `tokensim bench` divides memory by).
@@ -86,7 +87,7 @@ public final class World {
     self.retention = retention
     analyzer = World.analyzer(for: scenario)
     self.rootSeed = seed
-    strategyPrototypes = StrategyPrototypes(makeStrategy)
+    processParts = ProcessParts(makeStrategy: makeStrategy)
     server = AuthorizationServer(config: scenario.server, seed: seed)
     hosts = scenario.hosts.map(HostState.init(config:))
     templates = World.templates(of: scenario, brokers: brokers)
@@ -179,7 +180,7 @@ public final class World {
     let (subject, requestsBefore) = checking ? (subject(of: event), nextRequest) : (nil, 0)
     dispatch(event)
     if checking { checkInvariants(after: event, subject: subject, requestsBefore: requestsBefore) }
-    if processes.hasRetiredLately { processes.releaseRetired { $0.release(into: &strategyPrototypes) } }
+    if processes.hasRetiredLately { processes.releaseRetired { $0.release(into: &processParts) } }
   }
 
   /// Stops the run now for `reason` (a monitor's: `memoryLimit`, `interrupted`), recording
