@@ -44,25 +44,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
   /// (a process's own stream and its crash stream end with the same number), taking the digits
   /// once.
   static func stableHashes(decimal number: Int, continuing hashes: (UInt64, UInt64)) -> (UInt64, UInt64) {
-    precondition(number >= 0, "a stream name's number is not negative")
-    // The digits are taken from the least significant, by the constant 10 (a multiplication,
-    // where dividing by a power of ten held in a variable is a division), into `reversed`, which
-    // then gives them back most significant first. 19 digits, the most an `Int` has, fit in a
-    // `UInt64`.
-    var reversed: UInt64 = 0
-    var digits = 0
-    var rest = UInt64(number)
-    repeat {
-      reversed = reversed * 10 + rest % 10
-      rest /= 10
-      digits += 1
-    } while rest > 0
     var hashes = hashes
-    for _ in 0..<digits {
-      let byte = UInt8(ascii: "0") + UInt8(reversed % 10)
-      hashes = (fnvStep(hashes.0, byte), fnvStep(hashes.1, byte))
-      reversed /= 10
-    }
+    DecimalDigits.forEach(of: number) { digit in hashes = (fnvStep(hashes.0, digit), fnvStep(hashes.1, digit)) }
     return hashes
   }
 

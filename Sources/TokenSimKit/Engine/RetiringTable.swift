@@ -65,9 +65,11 @@ struct RetiringTable<Element> {
   /// Frees every page whose elements are all retired.
   ///
   /// Both lists keep their buffers: they are emptied at nearly every event that retires an
-  /// element, and would otherwise be allocated again at the next.
+  /// element, and would otherwise be allocated again at the next. `retiredLately` (one id, most
+  /// often) is emptied from the end: `removeAll(keepingCapacity:)` (a general `replaceSubrange`)
+  /// cost about 80 instructions a CLI invocation.
   private mutating func releaseRetired() {
-    retiredLately.removeAll(keepingCapacity: true)
+    while !retiredLately.isEmpty { retiredLately.removeLast() }
     guard !releasable.isEmpty else { return }
     for page in releasable { pages[page] = nil }
     releasable.removeAll(keepingCapacity: true)

@@ -34,10 +34,11 @@ enum LaneGrouping {
     }
   }
 
-  /// `laptop/mount-daemon#2` → `mount-daemon`.
+  /// `laptop/mount-daemon#2` → `mount-daemon`: the worker's name after its host, without the
+  /// instance number of a `NumberedName`.
   static func programName(_ worker: String) -> String {
     let local = worker.split(separator: "/", maxSplits: 1).last.map(String.init) ?? worker
-    return local.split(separator: "#").first.map(String.init) ?? local
+    return String(NumberedName.base(of: local))
   }
 
   /// The group's cells, bucket by bucket: what any member did.

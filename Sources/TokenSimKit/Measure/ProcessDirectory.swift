@@ -71,7 +71,7 @@ struct ProcessDirectory {
     let latest = hostOfWorker[worker]
     let hostNumber = latest >= 0 && hosts[latest] == host ? latest : self.hostNumber(named: host)
     hostOfWorker[worker] = hostNumber
-    let namedByNumber = role == .cli && WorkerNames.isInvocation(name, numbered: process)
+    let namedByNumber = role == .cli && NumberedName.isNumbered(name, process)
     entries[process] = Entry(worker: worker, host: hostNumber, role: role, namedByNumber: namedByNumber)
     if !namedByNumber { names[process] = name }
     return (worker, hostNumber, becameLive(worker))
@@ -107,7 +107,7 @@ struct ProcessDirectory {
   /// The name reports use for `process`.
   func name(_ process: Int) -> String {
     guard let entry = entries[process], entry.namedByNumber else { return names[process] ?? "process \(process)" }
-    return String(workers[entry.worker] + "#", decimal: process)
+    return NumberedName.spell(workers[entry.worker], process)
   }
 
   /// The host number of `process`, or nil before it started.

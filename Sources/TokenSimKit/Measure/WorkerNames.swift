@@ -1,6 +1,6 @@
 /// Worker names and their numbers, 0, 1, 2, … in order of first appearance, found from a
-/// process's name in place: a CLI invocation `host/tool#12` belongs to worker `host/tool`, any
-/// other process is a worker of its own. Every CLI start looks its worker up, so the lookup hashes
+/// process's name in place: a CLI invocation `host/tool#12` belongs to worker `host/tool` (the
+/// base of its `NumberedName`), any other process is a worker of its own. Every CLI start looks its worker up, so the lookup hashes
 /// the name's bytes (FNV-1a) where they are, in an open-addressed table of worker numbers, rather
 /// than build the worker's name as a string and hash it with `Hasher`.
 struct WorkerNames {
@@ -13,7 +13,7 @@ struct WorkerNames {
   mutating func worker(of name: String, role: ProcessRole) -> (number: Int, isNew: Bool) {
     var name = name
     return name.withUTF8 { bytes in
-      let length = role == .cli ? bytes.lastIndex(of: UInt8(ascii: "#")) ?? bytes.count : bytes.count
+      let length = role == .cli ? NumberedName.parse(bytes)?.baseLength ?? bytes.count : bytes.count
       let key = UnsafeBufferPointer(rebasing: bytes[..<length])
       let hash = Self.hash(key)
       var slot = hash & (slots.count - 1)
@@ -27,25 +27,6 @@ struct WorkerNames {
       if names.count * 2 > slots.count { grow() }
       return (names.count - 1, true)
     }
-  }
-
-  /// Whether `name` ends in `#` and the decimal digits of `number`: a CLI invocation named by its
-  /// process number, whose name is its worker's and that number.
-  ///
-  /// A name whose bytes are not stored contiguously (never one a simulated world built) is not
-  /// looked into, and counts as named otherwise: it is kept as it is.
-  static func isInvocation(_ name: String, numbered number: Int) -> Bool {
-    guard number >= 0 else { return false }
-    return name.utf8.withContiguousStorageIfAvailable { bytes in
-      var rest = number
-      var index = bytes.count
-      repeat {
-        index -= 1
-        guard index >= 0, Int(bytes[index]) == Int(UInt8(ascii: "0")) + rest % 10 else { return false }
-        rest /= 10
-      } while rest > 0
-      return index >= 1 && bytes[index - 1] == UInt8(ascii: "#")
-    } ?? false
   }
 
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

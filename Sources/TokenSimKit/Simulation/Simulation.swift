@@ -18,7 +18,8 @@ public struct Simulation {
   public let seed: UInt64
   /// Whether every host runs a broker process.
   public let brokers: Bool
-  /// Makes one strategy instance per process.
+  /// Makes the strategy a process of a role starts with: asked once per role, each process
+  /// starting with a copy of what it returned.
   public let makeStrategy: (ProcessRole) -> any RefreshStrategy
 
   /// Prepares a run.

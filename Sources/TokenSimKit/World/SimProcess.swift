@@ -16,7 +16,7 @@ struct SimProcess {
   var crashRandom: RandomStream
   var schedulerFailuresLeft: Int
   /// Asks given to the strategy and not yet answered, with what they were for, by ask number.
-  var asks = KeyedLine<OpenAsk>()
+  var asks: KeyedLine<OpenAsk>
   var nextAsk = 1
   /// The call whose 401 the strategy is handling, while it may still retry it.
   var rejectedCall: (ask: Int, purpose: AskPurpose)?
@@ -58,8 +58,9 @@ struct SimProcess {
 
   init(
     id: Int, name: String, host: Int, template: Int, role: ProcessRole, random: RandomStream, strategy: StrategyBox,
-    crashRandom: RandomStream, schedulerFailuresLeft: Int
+    asks: KeyedLine<OpenAsk> = KeyedLine(), crashRandom: RandomStream, schedulerFailuresLeft: Int
   ) {
+    self.asks = asks
     self.id = id
     self.name = name
     self.host = host
@@ -75,14 +76,17 @@ struct SimProcess {
 extension SimProcess {
   /// Becomes the blank a retired process's slot holds from the end of the event that retired it:
   /// incarnation -1, never running, so every event still addressed to it is dropped. What it owned
-  /// (name, strategy, lines, timers) is freed at once, while it is in the cache; what is left owns
-  /// nothing, so that freeing its page later releases no object.
-  mutating func release() {
+  /// (name, lines, timers) is freed at once, while it is in the cache, but its strategy's holder
+  /// and its ask line, left to `parts` for the processes to come; what is left owns nothing, so
+  /// that freeing its page later releases no object.
+  mutating func release(into parts: inout ProcessParts) {
     incarnation = -1
     alive = false
     name = ""
-    strategy = StrategyBox()
-    asks = KeyedLine()
+    strategy.recycle(role: role, into: &parts.strategies)
+    let asks = self.asks
+    self.asks = KeyedLine()  // `asks` is the line's only reference now: emptied in place
+    parts.keep(asks)
     items = KeyedLine()
     requestsOpen = KeyedLine()
     timerArmings = TimerArmings()

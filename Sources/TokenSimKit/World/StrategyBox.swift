@@ -4,15 +4,21 @@
 /// 64 bytes more a process.
 struct StrategyBox {
   /// Nil once its process was released (`SimProcess.release`).
-  private let holder: StrategyHolder?
+  private var holder: StrategyHolder?
 
-  /// Holds a copy of `strategy`, which is only borrowed: the strategies a `StrategyChoice` makes
-  /// share one prototype's existential box, and an existential taken as an owned argument is
-  /// opened for mutation, which first copies a shared box into a fresh one (a copy of the strategy
-  /// and an allocation, freed at once) before the holder copies the strategy again. The holder's
-  /// class comes from `holders`, which knows it for every strategy type met before.
-  init(_ strategy: borrowing any RefreshStrategy, holders: inout StrategyHolderClasses) {
-    holder = holders.holderClass(for: strategy).init(copying: strategy)
+  /// Holds a fresh copy of the strategy `prototypes` keeps for `role` (made on the role's first
+  /// process): copied as its own type, with no existential opened or cast, into the holder a
+  /// retired process of the role left (`recycle`) when there is one.
+  init(_ role: ProcessRole, prototypes: inout StrategyPrototypes) {
+    holder = prototypes.freshHolder(for: role)
+  }
+
+  /// Leaves its holder to `prototypes`, for the next process of `role` (its own), and holds
+  /// none. A holder also referenced elsewhere (a copy of the record still alive) is not reused.
+  mutating func recycle(role: ProcessRole, into prototypes: inout StrategyPrototypes) {
+    guard var held = holder else { return }
+    holder = nil
+    if isKnownUniquelyReferenced(&held) { prototypes.keep(held, for: role) }
   }
 
   /// Holds no strategy: a released process's, which is never given an event.
@@ -27,33 +33,78 @@ struct StrategyBox {
   }
 }
 
-/// The holder class of each strategy type a world has met. Naming `TypedStrategyHolder<S>` for a
-/// type only known at run time looks its metadata up in the runtime's generic cache (hashing and
-/// locking, about 330 instructions at every process's creation); a class found here is
-/// instantiated directly. A world meets one or two strategy types, searched linearly.
-struct StrategyHolderClasses {
-  private var known: [(strategy: ObjectIdentifier, holder: StrategyHolder.Type)] = []
+/// The strategy every process of a role starts with: what the world's `makeStrategy` returned
+/// for the role, asked once, on the role's first process, and kept in a holder of its own type.
+/// A process's strategy is a typed copy of it (`StrategyBox.init(_:prototypes:)`), made in the
+/// holder a retired process of the role left (`StrategyBox.recycle`), so that a CLI invocation
+/// neither allocates nor frees one (about 250 instructions), or else in a new holder. Asking `makeStrategy` at every start cost a call, an existential copied and
+/// destroyed, a dynamic cast (about 270 instructions) and the generic holder class looked up:
+/// about 450 instructions a CLI invocation. Sound because a strategy maker returns equal values
+/// for a role (`StrategyChoice.makeStrategy` hands out copies of one prototype per role; the
+/// world's initializer says it is asked once per role).
+struct StrategyPrototypes {
+  private let make: (ProcessRole) -> any RefreshStrategy
+  /// Per role (by `index`), its prototype once made.
+  private var holders: [StrategyHolder?] = Array(repeating: nil, count: ProcessRole.allCases.count)
+  /// Per role, the holders retired processes left, at most `sparesKept`.
+  private var spares: [[StrategyHolder]] = Array(repeating: [], count: ProcessRole.allCases.count)
+  private static var sparesKept: Int { 64 }
 
-  /// The holder class for `strategy`'s type. The existential is opened, not asked its dynamic
-  /// type (`type(of:)` calls the runtime, which looks for a class inside).
-  fileprivate mutating func holderClass(for strategy: borrowing any RefreshStrategy) -> StrategyHolder.Type {
-    holderClass(of: strategy)
+  /// Prototypes from `make`, asked on demand.
+  init(_ make: @escaping (ProcessRole) -> any RefreshStrategy) { self.make = make }
+
+  /// A holder of a fresh copy of `role`'s prototype: a spare one if any is left.
+  fileprivate mutating func freshHolder(for role: ProcessRole) -> StrategyHolder {
+    let prototype = holder(for: role)
+    guard let spare = spares[role.index].popLast() else { return prototype.copy() }
+    spare.reset(to: prototype)
+    return spare
   }
 
-  private mutating func holderClass<Strategy: RefreshStrategy>(of _: borrowing Strategy) -> StrategyHolder.Type {
-    let type = ObjectIdentifier(Strategy.self)
-    for index in known.indices where known[index].strategy == type { return known[index].holder }
-    known.append((type, TypedStrategyHolder<Strategy>.self))
-    return known[known.count - 1].holder
+  /// Keeps `holder`, of a retired process of `role` and referenced nowhere else, for reuse.
+  fileprivate mutating func keep(_ holder: StrategyHolder, for role: ProcessRole) {
+    if spares[role.index].count < Self.sparesKept { spares[role.index].append(holder) }
+  }
+
+  /// The prototype of `role`, made now if it is the role's first process.
+  private mutating func holder(for role: ProcessRole) -> StrategyHolder {
+    let index = role.index
+    if let holder = holders[index] { return holder }
+    let holder = Self.holder(of: make(role))
+    holders[index] = holder
+    return holder
+  }
+
+  /// A holder of `strategy`'s own type: the existential is opened, once per role.
+  private static func holder<Strategy: RefreshStrategy>(of strategy: Strategy) -> StrategyHolder {
+    TypedStrategyHolder(strategy)
+  }
+}
+
+extension ProcessRole {
+  /// Its place in `allCases`, without searching it.
+  fileprivate var index: Int {
+    switch self {
+    case .daemon: 0
+    case .cli: 1
+    case .broker: 2
+    }
   }
 }
 
 /// A strategy held by reference, whatever its type.
 private class StrategyHolder {
-  /// Holds a copy of `strategy`, which must be of the holder's strategy type.
-  required init(copying strategy: borrowing any RefreshStrategy) {}
-
   var held: any RefreshStrategy {
+    preconditionFailure("StrategyHolder is abstract: TypedStrategyHolder holds a strategy")
+  }
+
+  /// A new holder of a copy of its strategy.
+  func copy() -> StrategyHolder {
+    preconditionFailure("StrategyHolder is abstract: TypedStrategyHolder holds a strategy")
+  }
+
+  /// Holds a copy of `prototype`'s strategy, of the same type, in place of its own.
+  func reset(to prototype: StrategyHolder) {
     preconditionFailure("StrategyHolder is abstract: TypedStrategyHolder holds a strategy")
   }
 
@@ -66,19 +117,16 @@ private class StrategyHolder {
 private final class TypedStrategyHolder<Strategy: RefreshStrategy>: StrategyHolder {
   var strategy: Strategy
 
-  required init(copying strategy: borrowing any RefreshStrategy) {
-    self.strategy = Self.cast(strategy)
-    super.init(copying: strategy)
-  }
-
-  /// `strategy`, of this holder's type (`StrategyHolderClasses` found the class by it). It is cast
-  /// opened: from an existential, the runtime checks the cast's conformances (about 400
-  /// instructions); between two equal types, it only copies.
-  private static func cast<Other: RefreshStrategy>(_ strategy: Other) -> Strategy {
-    strategy as! Strategy
-  }
+  init(_ strategy: Strategy) { self.strategy = strategy }
 
   override var held: any RefreshStrategy { strategy }
+
+  override func copy() -> StrategyHolder { TypedStrategyHolder(strategy) }
+
+  /// A role's spare holders are all of its prototype's type (checked in debug builds).
+  override func reset(to prototype: StrategyHolder) {
+    strategy = unsafeDowncast(prototype, to: TypedStrategyHolder<Strategy>.self).strategy
+  }
 
   override func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
     strategy.handle(event, context: &context, actions: &actions)

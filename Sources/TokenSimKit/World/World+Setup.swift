@@ -78,14 +78,14 @@ extension World {
     let role = templates[template].config.role
     let id = processes.count + 1
     let number = role == .cli ? id : templates[template].config.count > 1 ? instance + 1 : nil
-    let name = number.map { String(namePrefixes[template], decimal: $0) } ?? namePrefixes[template]
+    let name = number.map { NumberedName.spell(nameBases[template], $0) } ?? nameBases[template]
     let prefixes = streamPrefixes[template]
     let streams = RandomStream.stableHashes(decimal: instance, continuing: (prefixes.process, prefixes.crash))
     _ = processes.append(
       SimProcess(
         id: id, name: name, host: host, template: template, role: role,
         random: RandomStream(rootSeed: rootSeed, nameHash: streams.0),
-        strategy: StrategyBox(makeStrategy(role), holders: &strategyHolders),
+        strategy: StrategyBox(role, prototypes: &processParts.strategies), asks: processParts.askLine(),
         crashRandom: RandomStream(rootSeed: rootSeed, nameHash: streams.1),
         schedulerFailuresLeft: templates[template].config.schedulerFailure?.count ?? 0))
     if role == .broker { hosts[host].broker = id }

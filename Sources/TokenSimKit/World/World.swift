@@ -3,7 +3,6 @@
 /// once by the trace analyzer, and kept or streamed as `retention` says.
 public final class World {
   let scenario: Scenario
-  let makeStrategy: (ProcessRole) -> any RefreshStrategy
   let rootSeed: UInt64
   var queue = EventQueue<WorldEvent>(lanes: QueueLane.allCases.count)
   /// True time now.
@@ -28,15 +27,16 @@ public final class World {
   /// and `crash/process/<host>/<process>/`) without the instance number that ends them: a process
   /// start derives its streams without spelling their names.
   let streamPrefixes: [(process: UInt64, crash: UInt64)]
-  /// Per template, what its processes' names begin with: `<host>/<process>` for a single daemon
-  /// or broker, `<host>/<process>#` before an instance or CLI invocation number. A process
-  /// start appends only its number, one string built instead of three.
-  let namePrefixes: [String]
+  /// Per template, its processes' name, `<host>/<process>`, or the base of their
+  /// `NumberedName`s (a CLI invocation's, or an instance's of a daemon run `count` times): a
+  /// process start appends only its number, one string built instead of three.
+  let nameBases: [String]
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
   var processes = RetiringTable<SimProcess>()
-  /// The class that holds each strategy type met so far, for the processes to come.
-  var strategyHolders = StrategyHolderClasses()
+  /// What new process records are made of: strategies from `makeStrategy`, and the parts
+  /// retired records left.
+  var processParts: ProcessParts
   /// How many processes are running now.
   public internal(set) var liveProcesses = 0
   /// The most processes that ran at once so far (what `tokensim bench` divides memory by).
@@ -74,7 +74,8 @@ public final class World {
   }
 
   /// Builds the world of `scenario` under `seed`, each process running a strategy from
-  /// `makeStrategy`. With `brokers`, every host runs a broker process (the scenario's own, or one
+  /// `makeStrategy`, which is asked once per role, when the role's first process is made: every
+  /// process of the role starts with a copy of what it returned. With `brokers`, every host runs a broker process (the scenario's own, or one
   /// added with a supervisor that restarts it after 1 s); without, the scenario's brokers are
   /// left out because nothing would ask them. `retention` says whether the trace is kept,
   /// streamed or only measured.
@@ -86,7 +87,7 @@ public final class World {
     self.retention = retention
     analyzer = World.analyzer(for: scenario)
     self.rootSeed = seed
-    self.makeStrategy = makeStrategy
+    processParts = ProcessParts(makeStrategy: makeStrategy)
     server = AuthorizationServer(config: scenario.server, seed: seed)
     hosts = scenario.hosts.map(HostState.init(config:))
     templates = World.templates(of: scenario, brokers: brokers)
@@ -97,10 +98,7 @@ public final class World {
       let prefix = "process/\(scenario.hosts[$0.host].name)/\($0.config.name)/"
       return (RandomStream.stableHash(prefix), RandomStream.stableHash("crash/" + prefix))
     }
-    namePrefixes = templates.map { template in
-      let name = scenario.hosts[template.host].name + "/" + template.config.name
-      return template.config.role == .cli || template.config.count > 1 ? name + "#" : name
-    }
+    nameBases = templates.map { scenario.hosts[$0.host].name + "/" + $0.config.name }
   }
 
   /// A fresh analyzer for `scenario`'s trace, told which CLIs come back after a crash.
@@ -182,7 +180,7 @@ public final class World {
     let (subject, requestsBefore) = checking ? (subject(of: event), nextRequest) : (nil, 0)
     dispatch(event)
     if checking { checkInvariants(after: event, subject: subject, requestsBefore: requestsBefore) }
-    if processes.hasRetiredLately { processes.releaseRetired { $0.release() } }
+    if processes.hasRetiredLately { processes.releaseRetired { $0.release(into: &processParts) } }
   }
 
   /// Stops the run now for `reason` (a monitor's: `memoryLimit`, `interrupted`), recording
