@@ -105,7 +105,7 @@ public struct EventQueue<Payload>: ~Copyable {
   /// Schedules `payload` at `time` at the end of lane `lane` if its last item is due no later,
   /// and in the heap otherwise: the order items come out in is the same either way.
   public mutating func schedule(_ payload: Payload, at time: SimInstant, lane: Int) {
-    precondition((0..<laneCount).contains(lane), "lane \(lane) of a queue with \(laneCount) lanes")
+    precondition(UInt(bitPattern: lane) < UInt(laneCount), "lane \(lane) of a queue with \(laneCount) lanes")
     guard lanes[lane].accepts(time.microseconds) else { return schedule(payload, at: time) }
     let entry = enter(payload, at: time)
     laneItems += 1
@@ -117,6 +117,8 @@ public struct EventQueue<Payload>: ~Copyable {
   }
 
   /// Stores `payload` in a free slot and returns its key, due at `time`, next in sequence.
+  /// Inlined in both ways to schedule: a call of its own cost as much as its work.
+  @inline(__always)
   private mutating func enter(_ payload: Payload, at time: SimInstant) -> EventKey {
     if count == capacity { grow() }
     if nextSequence == Self.sequenceLimit { renumber() }

@@ -63,6 +63,11 @@ public final class World {
   /// one buffer serves every delivery and answering an event allocates nothing once the run has
   /// warmed up.
   var actionStack: [StrategyAction] = []
+  /// The ask `ask` handed to its process's strategy, not yet among the process's open asks: a
+  /// strategy that grants it at once (most calls) is answered without adding it to the line and
+  /// removing it again. It joins the open asks, where it would have been all along, before any
+  /// other action of that delivery is performed, and at its end when nothing granted it.
+  var askInHand: (process: Int, ask: Int, open: OpenAsk)?
   let maximumEventsPerInstant = 1_000_000
   /// Whether release builds check, after every event, the invariants it could have broken (debug
   /// builds always do): what `tokensim fuzz` runs its cases with.
