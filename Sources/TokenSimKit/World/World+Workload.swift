@@ -33,7 +33,10 @@ extension World {
     askInHand = (id, ask, OpenAsk(purpose: purpose, isRetry: false))
     let force = firstAsk && templates[template].config.refreshAtStart
     if force { record(.refreshForced(process: id)) }
+    let grantedBefore = asksGrantedInHand
     deliver(.tokenNeeded(ask: ask, forceRefresh: force), to: id)
+    // An ask granted from the hand was answered at once: it never waited among the open asks.
+    guard asksGrantedInHand == grantedBefore else { return }
     if processes.contains(id), processes[id].alive, processes[id].asks.contains(ask) {
       record(.callWaiting(process: id))
     }
@@ -52,6 +55,7 @@ extension World {
   private func takeAskInHand(_ id: Int, _ ask: Int) -> OpenAsk? {
     guard let inHand = askInHand, inHand.process == id, inHand.ask == ask else { return nil }
     askInHand = nil
+    asksGrantedInHand &+= 1
     return inHand.open
   }
 

@@ -68,6 +68,9 @@ public final class World {
   /// removing it again. It joins the open asks, where it would have been all along, before any
   /// other action of that delivery is performed, and at its end when nothing granted it.
   var askInHand: (process: Int, ask: Int, open: OpenAsk)?
+  /// How many asks were granted from the hand (modulo 2^64): `ask` tells by it that its ask was
+  /// answered at once and never waited.
+  var asksGrantedInHand = 0
   let maximumEventsPerInstant = 1_000_000
   /// Whether release builds check, after every event, the invariants it could have broken (debug
   /// builds always do): what `tokensim fuzz` runs its cases with.
