@@ -5,8 +5,10 @@
 /// adding and removing are O(1) (amortized), with no search, no hashing and no copy-on-write
 /// check. Memory follows the window, not how many numbers were ever added.
 ///
-/// It owns its ring and cannot be copied: every API call goes through it twice.
-struct NumberedWindow<Value>: ~Copyable {
+/// A class, so that the world holds it as a constant and changes it where it is: every API call
+/// goes through it twice, and a value type's ring would be checked for uniqueness at each change
+/// (or, with storage of its own, could not be read by a test's `#expect`).
+final class NumberedWindow<Value> {
   /// The ring; the window's slots are initialized (nil for a number removed or never added).
   private var ring: UnsafeMutablePointer<Value?>
   /// Room in `ring`, a power of two.
@@ -21,7 +23,7 @@ struct NumberedWindow<Value>: ~Copyable {
   private(set) var count = 0
 
   /// An empty window.
-  init() { ring = .allocate(capacity: capacity) }
+  init() { ring = .allocate(capacity: 16) }
 
   deinit {
     for offset in 0..<span { (ring + index(offset)).deinitialize(count: 1) }
@@ -45,7 +47,7 @@ struct NumberedWindow<Value>: ~Copyable {
 
   /// Adds `value` under `number`, which must be larger than every number added before (the
   /// numbers skipped, none for the world's calls, take an empty slot each).
-  mutating func append(_ number: Int, _ value: Value) {
+  func append(_ number: Int, _ value: Value) {
     if span == 0 { first = number }
     let offset = number &- first
     precondition(offset >= span, "number \(number) added out of order")
@@ -62,7 +64,7 @@ struct NumberedWindow<Value>: ~Copyable {
   /// Removes `number` and returns its value, if it was present; the window then starts at the
   /// oldest number still present.
   @discardableResult
-  mutating func removeValue(forKey number: Int) -> Value? {
+  func removeValue(forKey number: Int) -> Value? {
     guard let offset = offset(of: number) else { return nil }
     let slot = ring + index(offset)
     guard let value = slot.pointee else { return nil }
@@ -84,7 +86,7 @@ struct NumberedWindow<Value>: ~Copyable {
   private func index(_ offset: Int) -> Int { (head &+ offset) & (capacity &- 1) }
 
   /// Moves the window's start past the removed slots at its head (each slot is passed once).
-  private mutating func dropRemovedAtHead() {
+  private func dropRemovedAtHead() {
     while span > 0, ring[head] == nil {
       (ring + head).deinitialize(count: 1)
       head = (head &+ 1) & (capacity &- 1)
@@ -94,7 +96,7 @@ struct NumberedWindow<Value>: ~Copyable {
   }
 
   /// Doubles the ring until it has room for `slots`, the window moved to its start in order.
-  private mutating func grow(toHold slots: Int) {
+  private func grow(toHold slots: Int) {
     var larger = capacity * 2
     while larger < slots { larger *= 2 }
     let ring = UnsafeMutablePointer<Value?>.allocate(capacity: larger)

@@ -53,7 +53,7 @@ public final class World {
   var tokenReplies = TokenReplySlots()
   /// API calls under way, by their consecutive numbers: a reply or a timeout finds its call at a
   /// fixed place, and a timeout whose call has ended finds none there.
-  var apiCalls = NumberedWindow<APICallState>()
+  let apiCalls = NumberedWindow<APICallState>()
   var nextRequest = 1
   var nextCall = 1
   var nextTicket = 1
