@@ -24,6 +24,9 @@ extension World {
     if case .apiTimeout(let call) = event { apiCalls.removeValue(forKey: call) }
   }
 
+  /// Inlined into `dispatch(_:to:incarnation:)`, its one caller, which has matched the event
+  /// already.
+  @inline(__always)
   private func handle(_ event: ProcessEvent, for id: Int, incarnation: Int) {
     switch event {
     case .start, .storeWriteDone: break
