@@ -12,7 +12,7 @@ extension World {
       return finishWrite(id, contents)
     }
     guard alive else { return dropped(event) }
-    if hostsSuspend, let resume = hosts[host].resumeTime(after: now) {
+    if someHostIsSuspended(), let resume = hosts[host].resumeTime(after: now) {
       return schedule(event, for: id, incarnation: incarnation, at: resume)
     }
     handle(event, for: id, incarnation: incarnation)

@@ -21,8 +21,11 @@ public final class World {
   /// The authorization server, driven through the event queue.
   var server: AuthorizationServer
   var hosts: [HostState]
-  /// Whether any host has suspension windows, during which the events of its processes wait.
-  let hostsSuspend: Bool
+  /// Every host's suspension windows, merged and in order: while now is in none of them, no
+  /// event waits for its host to resume.
+  let suspensions: [Range<SimInstant>]
+  /// The first of `suspensions` not over by now (now never moves back).
+  private var suspensionsPassed = 0
   /// Process templates: (host index, config).
   let templates: [(host: Int, config: ProcessConfig)]
   var arrivalRandom: [RandomStream]
@@ -101,7 +104,7 @@ public final class World {
     self.makeStrategy = makeStrategy
     server = AuthorizationServer(config: scenario.server, seed: seed)
     hosts = scenario.hosts.map(HostState.init(config:))
-    hostsSuspend = scenario.hosts.contains { !$0.suspensions.isEmpty }
+    suspensions = World.merged(scenario.hosts.flatMap(\.suspensions))
     templates = World.templates(of: scenario, brokers: brokers)
     arrivalRandom = templates.map {
       RandomStream(rootSeed: seed, name: "arrivals/\(scenario.hosts[$0.host].name)/\($0.config.name)")
@@ -114,6 +117,28 @@ public final class World {
       let name = scenario.hosts[template.host].name + "/" + template.config.name
       return template.config.role == .cli || template.config.count > 1 ? name + "#" : name
     }
+  }
+
+  /// `windows` merged where they overlap or meet, in order: a time is in one of the result
+  /// exactly when it is in one of `windows`.
+  private static func merged(_ windows: [Range<SimInstant>]) -> [Range<SimInstant>] {
+    var merged: [Range<SimInstant>] = []
+    for window in windows.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      if let last = merged.last, window.lowerBound <= last.upperBound {
+        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+      } else {
+        merged.append(window)
+      }
+    }
+    return merged
+  }
+
+  /// Whether some host is suspended now (its events wait for it to resume).
+  func someHostIsSuspended() -> Bool {
+    while suspensionsPassed < suspensions.count, suspensions[suspensionsPassed].upperBound <= now {
+      suspensionsPassed += 1
+    }
+    return suspensionsPassed < suspensions.count && suspensions[suspensionsPassed].lowerBound <= now
   }
 
   /// A fresh analyzer for `scenario`'s trace, told which CLIs come back after a crash.
@@ -267,8 +292,8 @@ public final class World {
 
   /// Whether the API call `call` has ended (its reply came first, or its process ended) and its
   /// timeout, due now, has nothing to do: half the events of a fleet are such timeouts. It would
-  /// still wait for a suspended host to resume, so this holds only in a world where none is.
-  private func endedBeforeItsTimeout(_ call: Int) -> Bool { !hostsSuspend && !apiCalls.contains(call) }
+  /// still wait for a suspended host to resume, so this holds only while no host is suspended.
+  private func endedBeforeItsTimeout(_ call: Int) -> Bool { !apiCalls.contains(call) && !someHostIsSuspended() }
 
   private func dispatch(_ event: WorldEvent) {
     switch event {
