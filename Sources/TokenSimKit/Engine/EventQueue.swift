@@ -98,14 +98,14 @@ public struct EventQueue<Payload>: ~Copyable {
     let entry = enter(payload, at: time)
     heap[heapCount] = entry
     heapCount += 1
-    siftUp(from: heapCount - 1)
+    Self.siftUp(heap, from: heapCount - 1)
     if laneCount > 0, entry.precedes(next) { (next, nextLane) = (entry, -1) }
   }
 
   /// Schedules `payload` at `time` at the end of lane `lane` if its last item is due no later,
   /// and in the heap otherwise: the order items come out in is the same either way.
   public mutating func schedule(_ payload: Payload, at time: SimInstant, lane: Int) {
-    precondition((0..<laneCount).contains(lane), "lane \(lane) of a queue with \(laneCount) lanes")
+    precondition(UInt(bitPattern: lane) < UInt(laneCount), "lane \(lane) of a queue with \(laneCount) lanes")
     guard lanes[lane].accepts(time.microseconds) else { return schedule(payload, at: time) }
     let entry = enter(payload, at: time)
     laneItems += 1
@@ -117,6 +117,8 @@ public struct EventQueue<Payload>: ~Copyable {
   }
 
   /// Stores `payload` in a free slot and returns its key, due at `time`, next in sequence.
+  /// Inlined in both ways to schedule: a call of its own cost as much as its work.
+  @inline(__always)
   private mutating func enter(_ payload: Payload, at time: SimInstant) -> EventKey {
     if count == capacity { grow() }
     if nextSequence == Self.sequenceLimit { renumber() }
@@ -151,7 +153,7 @@ public struct EventQueue<Payload>: ~Copyable {
     heapCount -= 1
     if heapCount > 0 {
       heap[0] = heap[heapCount]
-      siftDown(from: 0)
+      Self.siftDown(heap, count: heapCount)
     }
     return top
   }
@@ -172,17 +174,21 @@ public struct EventQueue<Payload>: ~Copyable {
     return top
   }
 
-  /// Finds `next`: the earliest of the heap's top and the lanes' heads.
+  /// Finds `next`: the earliest of the heap's top and the lanes' heads. A head due later than the
+  /// best so far (most of them) is passed on its time alone.
   @inline(__always)
   private mutating func findNext() {
     var best = heapCount > 0 ? heap[0] : .none
     var source = -1
     var lanesLeft = nonEmptyLanes
     while lanesLeft != 0 {
-      let lane = lanesLeft.trailingZeroBitCount
+      let lane = Int(truncatingIfNeeded: lanesLeft.trailingZeroBitCount)
       lanesLeft &= lanesLeft &- 1
-      if heads[lane].precedes(best) {
-        best = heads[lane]
+      let head = heads + lane
+      let time = head.pointee.time
+      guard time <= best.time else { continue }
+      if time < best.time || head.pointee.order < best.order {
+        best = head.pointee
         source = lane
       }
     }
@@ -231,7 +237,8 @@ public struct EventQueue<Payload>: ~Copyable {
     findNext()
   }
 
-  private func siftUp(from start: Int) {
+  /// Moves the key at `start` up to its place: the keys are a heap but for it.
+  private static func siftUp(_ heap: UnsafeMutablePointer<EventKey>, from start: Int) {
     var child = start
     let item = heap[child]
     while child > 0 {
@@ -243,17 +250,19 @@ public struct EventQueue<Payload>: ~Copyable {
     heap[child] = item
   }
 
-  /// Floyd's bottom-up sift: the hole left at `start` goes down to a leaf along the smallest
-  /// children (three comparisons a level in a small tournament, none against the item), then the
-  /// item climbs back from there; the item popped into the root is a leaf's, so it rarely climbs
-  /// far. Indices stay below `heapCount`, so their arithmetic cannot overflow and goes unchecked.
-  private func siftDown(from start: Int) {
-    let item = heap[start]
-    var hole = start
+  /// Moves the key at the root of the `count` keys of `heap` down to its place: Floyd's
+  /// bottom-up sift. The hole left at the root goes down to a leaf along the smallest children
+  /// (three comparisons a level in a small tournament, none against the item), then the item
+  /// climbs back from there; the item popped into the root is a leaf's, so it rarely climbs far.
+  /// Indices stay below `count`, so their arithmetic cannot overflow and goes unchecked. The keys
+  /// are passed alone (a method of the queue was handed a copy of the whole queue to borrow).
+  private static func siftDown(_ heap: UnsafeMutablePointer<EventKey>, count: Int) {
+    let item = heap[0]
+    var hole = 0
     while true {
       let first = hole &<< 2 &+ 1
-      guard first &+ 3 < heapCount else {
-        if first < heapCount { hole = smallestOfLast(from: first, hole: hole) }
+      guard first &+ 3 < count else {
+        if first < count { hole = smallestOfLast(heap, count: count, from: first, hole: hole) }
         break
       }
       let children = heap + first
@@ -263,7 +272,7 @@ public struct EventQueue<Payload>: ~Copyable {
       heap[hole] = heap[smallest]
       hole = smallest
     }
-    while hole > start {
+    while hole > 0 {
       let parent = (hole &- 1) >> 2
       guard item.precedes(heap[parent]) else { break }
       heap[hole] = heap[parent]
@@ -274,9 +283,11 @@ public struct EventQueue<Payload>: ~Copyable {
 
   /// Moves the smallest of the one to three children from `first` to the end into `hole` and
   /// returns where it was: the last family of the heap, which has no children of its own.
-  private func smallestOfLast(from first: Int, hole: Int) -> Int {
+  private static func smallestOfLast(
+    _ heap: UnsafeMutablePointer<EventKey>, count: Int, from first: Int, hole: Int
+  ) -> Int {
     var smallest = first
-    for child in (first &+ 1)..<heapCount where heap[child].precedes(heap[smallest]) { smallest = child }
+    for child in (first &+ 1)..<count where heap[child].precedes(heap[smallest]) { smallest = child }
     heap[hole] = heap[smallest]
     return smallest
   }

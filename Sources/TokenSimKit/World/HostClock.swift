@@ -9,7 +9,8 @@ struct HostClock {
   /// to ±365 days and the drift to ±100,000 ppm, so a reading stays within ±4,400 days.
   ///
   /// A clock that does not drift (most hosts) is read without the floating-point drift, which
-  /// would be exactly zero: every delivery to a process reads its host's clock.
+  /// would be exactly zero: every delivery to a process reads its host's clock, inlined.
+  @inline(__always)
   func local(_ trueTime: SimInstant) -> SimInstant {
     guard driftPPM != 0 else { return SimInstant(microseconds: trueTime.microseconds + offset.microseconds) }
     let drift = Int64((Double(trueTime.microseconds) * driftPPM / 1_000_000).rounded(.down))

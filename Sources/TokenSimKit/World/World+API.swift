@@ -36,7 +36,7 @@ extension World {
       if rejected(state) { return }
       guard processes[id].alive, processes[id].incarnation == state.incarnation else { return }
     }
-    if state.purpose == .cycle, state.cycleEpoch != processes[id].cycleEpoch { return }
+    if case .cycle = state.purpose, state.cycleEpoch != processes[id].cycleEpoch { return }
     ok ? callSucceeded(id, purpose: state.purpose) : callFailed(id, purpose: state.purpose)
   }
 

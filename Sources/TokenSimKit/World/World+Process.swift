@@ -12,7 +12,7 @@ extension World {
       return finishWrite(id, contents)
     }
     guard alive else { return dropped(event) }
-    if let resume = hosts[host].resumeTime(after: now) {
+    if someHostIsSuspended(), let resume = hosts[host].resumeTime(after: now) {
       return schedule(event, for: id, incarnation: incarnation, at: resume)
     }
     handle(event, for: id, incarnation: incarnation)
@@ -24,6 +24,9 @@ extension World {
     if case .apiTimeout(let call) = event { apiCalls.removeValue(forKey: call) }
   }
 
+  /// Inlined into `dispatch(_:to:incarnation:)`, its one caller, which has matched the event
+  /// already.
+  @inline(__always)
   private func handle(_ event: ProcessEvent, for id: Int, incarnation: Int) {
     switch event {
     case .start, .storeWriteDone: break
@@ -52,29 +55,38 @@ extension World {
   /// an exit caused by one (a CLI's denied call) waits until the list is done, and then until the
   /// writes, lock and token requests the list started are over.
   func deliver(_ event: StrategyEvent, to id: Int) {
-    precondition(
-      processes.contains(id) && processes[id].alive,
-      "a process that is not running receives no event: \(describe(id)) was given \(event)")
+    precondition(processes.contains(id), "a process that is not kept receives no event: \(id) was given \(event)")
     let start = actionStack.count
-    let local = hosts[processes[id].host].clock.local(now)
-    // The strategy is asked where the record is, in the one write access that also keeps its draws
-    // and marks the list under way: read through the table, its holder was retained and released
-    // around every event, and each of the record's fields read on the way was an access of its own.
-    let (incarnation, outer) = processes.inPlace(id) { process in
+    let now = now
+    // The strategy is asked where the record is, in the one access that also checks that it runs,
+    // reads its host's clock, keeps its draws and marks the list under way: read through the
+    // table, its holder was retained and released around every event, and each of the record's
+    // fields read on the way was an access of its own.
+    let asked = processes.inPlace(id) { process -> (incarnation: Int, outer: Bool)? in
+      guard process.alive else { return nil }
+      let local = hosts[process.host].clock.local(now)
       var context = StrategyContext(now: local, processID: id, role: process.role, random: process.random)
       process.strategy.handle(event, context: &context, actions: &actionStack)
       process.random = context.random
       defer { process.performingActions = true }
       return (process.incarnation, !process.performingActions)
     }
+    guard let (incarnation, outer) = asked else {
+      preconditionFailure("a process that is not running receives no event: \(describe(id)) was given \(event)")
+    }
     // Turned last first, each action is taken off the top in the order given: moved out of the
-    // stack, where reading it in place would copy it (and destroy the copy and the original).
+    // stack, where reading it in place would copy it (and destroy the copy and the original). The
+    // first is performed as the strategy left the process, running; each later one only if the
+    // earlier left it so.
     reverseActions(from: start)
+    var first = true
     while actionStack.count > start, let action = actionStack.popLast() {
-      guard processes[id].alive, processes[id].incarnation == incarnation else { break }
+      guard first || (processes[id].alive && processes[id].incarnation == incarnation) else { break }
+      first = false
       perform(action, for: id)
     }
     while actionStack.count > start { actionStack.removeLast() }
+    placeAskInHand()
     guard outer else { return }
     let exitStatus = processes.inPlace(id) { process in
       process.performingActions = false
@@ -100,10 +112,22 @@ extension World {
   /// Performs `action`, which it consumes: each case's payload is moved out where it is bound,
   /// where a borrowed action was destroyed after the switch through an outlined copy of every
   /// case's destruction (45 instructions an action, most of them a grant with nothing to free).
+  /// A grant answers the ask in hand when it is its own; any other action is performed with the
+  /// ask in hand among the process's open asks, where it would have been all along.
   private func perform(_ action: consuming StrategyAction, for id: Int) {
     #if DEBUG
       if let broken = issuedTokenViolation(action, by: id) { preconditionFailure(broken) }
     #endif
+    switch consume action {
+    case .grant(let ask, let token): granted(id, ask: ask, token: token)
+    case let other:
+      placeAskInHand()
+      performOther(other, for: id)
+    }
+  }
+
+  /// Performs `action`, which is not a grant.
+  private func performOther(_ action: consuming StrategyAction, for id: Int) {
     switch consume action {
     case .readStore: beginRead(id)
     case .writeStore(let contents): beginWrite(id, contents)

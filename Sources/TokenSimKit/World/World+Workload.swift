@@ -26,21 +26,49 @@ extension World {
       if let cycleCallsLeft { process.cycleCallsLeft = cycleCallsLeft }
       let ask = process.nextAsk
       process.nextAsk += 1
-      process.asks.append(ask, OpenAsk(purpose: purpose, isRetry: false))
       defer { process.askedOnce = true }
       return (ask, !process.askedOnce, process.template)
     }
+    // The ask is open from here on: in hand until the strategy's answer is performed.
+    askInHand = (id, ask, OpenAsk(purpose: purpose, isRetry: false))
     let force = firstAsk && templates[template].config.refreshAtStart
     if force { record(.refreshForced(process: id)) }
+    let grantedBefore = asksGrantedInHand
     deliver(.tokenNeeded(ask: ask, forceRefresh: force), to: id)
+    // An ask granted from the hand was answered at once: it never waited among the open asks.
+    guard asksGrantedInHand == grantedBefore else { return }
     if processes.contains(id), processes[id].alive, processes[id].asks.contains(ask) {
       record(.callWaiting(process: id))
     }
   }
 
   func granted(_ id: Int, ask: Int, token: AccessToken) {
+    if let open = takeAskInHand(id, ask) {
+      return callAPI(id, ask: ask, purpose: open.purpose, token: token, isRetry: open.isRetry)
+    }
+    placeAskInHand()
     guard let open = processes[id].asks.removeValue(forKey: ask) else { return }
     callAPI(id, ask: ask, purpose: open.purpose, token: token, isRetry: open.isRetry)
+  }
+
+  /// The ask in hand, taken, when it is `ask` of process `id`.
+  private func takeAskInHand(_ id: Int, _ ask: Int) -> OpenAsk? {
+    guard let inHand = askInHand, inHand.process == id, inHand.ask == ask else { return nil }
+    askInHand = nil
+    asksGrantedInHand &+= 1
+    return inHand.open
+  }
+
+  /// Adds the ask in hand, if any, to its process's open asks (the newest, so at the back).
+  @inline(__always)
+  func placeAskInHand() {
+    if askInHand != nil { addAskInHand() }
+  }
+
+  private func addAskInHand() {
+    guard let inHand = askInHand else { return }
+    askInHand = nil
+    processes[inHand.process].asks.append(inHand.ask, inHand.open)
   }
 
   func denied(_ id: Int, ask: Int) {

@@ -20,6 +20,11 @@ public final class World {
   /// The authorization server, driven through the event queue.
   var server: AuthorizationServer
   var hosts: [HostState]
+  /// Every host's suspension windows, merged and in order: while now is in none of them, no
+  /// event waits for its host to resume.
+  let suspensions: [Range<SimInstant>]
+  /// The first of `suspensions` not over by now (now never moves back).
+  private var suspensionsPassed = 0
   /// Process templates: (host index, config).
   let templates: [(host: Int, config: ProcessConfig)]
   var arrivalRandom: [RandomStream]
@@ -49,7 +54,9 @@ public final class World {
   /// The replies on their way to their clients, in the slots their requests' states name: apart
   /// from the states, which hold only integers and flags and so are copied without retaining.
   var tokenReplies = TokenReplySlots()
-  var apiCalls = KeyedLine<APICallState>()
+  /// API calls under way, by their consecutive numbers: a reply or a timeout finds its call at a
+  /// fixed place, and a timeout whose call has ended finds none there.
+  let apiCalls = NumberedWindow<APICallState>()
   var nextRequest = 1
   var nextCall = 1
   var nextTicket = 1
@@ -59,6 +66,14 @@ public final class World {
   /// one buffer serves every delivery and answering an event allocates nothing once the run has
   /// warmed up.
   var actionStack: [StrategyAction] = []
+  /// The ask `ask` handed to its process's strategy, not yet among the process's open asks: a
+  /// strategy that grants it at once (most calls) is answered without adding it to the line and
+  /// removing it again. It joins the open asks, where it would have been all along, before any
+  /// other action of that delivery is performed, and at its end when nothing granted it.
+  var askInHand: (process: Int, ask: Int, open: OpenAsk)?
+  /// How many asks were granted from the hand (modulo 2^64): `ask` tells by it that its ask was
+  /// answered at once and never waited.
+  var asksGrantedInHand = 0
   let maximumEventsPerInstant = 1_000_000
   /// Whether release builds check, after every event, the invariants it could have broken (debug
   /// builds always do): what `tokensim fuzz` runs its cases with.
@@ -90,6 +105,7 @@ public final class World {
     processParts = ProcessParts(makeStrategy: makeStrategy)
     server = AuthorizationServer(config: scenario.server, seed: seed)
     hosts = scenario.hosts.map(HostState.init(config:))
+    suspensions = World.merged(scenario.hosts.flatMap(\.suspensions))
     templates = World.templates(of: scenario, brokers: brokers)
     arrivalRandom = templates.map {
       RandomStream(rootSeed: seed, name: "arrivals/\(scenario.hosts[$0.host].name)/\($0.config.name)")
@@ -99,6 +115,28 @@ public final class World {
       return (RandomStream.stableHash(prefix), RandomStream.stableHash("crash/" + prefix))
     }
     nameBases = templates.map { scenario.hosts[$0.host].name + "/" + $0.config.name }
+  }
+
+  /// `windows` merged where they overlap or meet, in order: a time is in one of the result
+  /// exactly when it is in one of `windows`.
+  private static func merged(_ windows: [Range<SimInstant>]) -> [Range<SimInstant>] {
+    var merged: [Range<SimInstant>] = []
+    for window in windows.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      if let last = merged.last, window.lowerBound <= last.upperBound {
+        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+      } else {
+        merged.append(window)
+      }
+    }
+    return merged
+  }
+
+  /// Whether some host is suspended now (its events wait for it to resume).
+  func someHostIsSuspended() -> Bool {
+    while suspensionsPassed < suspensions.count, suspensions[suspensionsPassed].upperBound <= now {
+      suspensionsPassed += 1
+    }
+    return suspensionsPassed < suspensions.count && suspensions[suspensionsPassed].lowerBound <= now
   }
 
   /// A fresh analyzer for `scenario`'s trace, told which CLIs come back after a crash.
@@ -250,11 +288,18 @@ public final class World {
     schedule(.process(id: process, incarnation: incarnation, event), at: time)
   }
 
+  /// Whether the API call `call` has ended (its reply came first, or its process ended) and its
+  /// timeout, due now, has nothing to do: half the events of a fleet are such timeouts. It would
+  /// still wait for a suspended host to resume, so this holds only while no host is suspended.
+  private func endedBeforeItsTimeout(_ call: Int) -> Bool { !apiCalls.contains(call) && !someHostIsSuspended() }
+
   private func dispatch(_ event: WorldEvent) {
     switch event {
     case .spawn(let template, let instance): spawn(template: template, instance: instance)
     case .cliArrival(let template): cliArrives(template: template)
-    case .process(let id, let incarnation, let event): dispatch(event, to: id, incarnation: incarnation)
+    case .process(let id, let incarnation, let event):
+      if case .apiTimeout(let call) = event, endedBeforeItsTimeout(call) { return }
+      dispatch(event, to: id, incarnation: incarnation)
     case .tokenServiceDone(let request): finishService(request)
     case .tokenReplyArrives(let request): tokenReplyArrives(request)
     case .apiReplyArrives(let call): apiReplyArrives(call)

@@ -80,6 +80,12 @@ public struct RefreshClient: RefreshStrategy {
 
   public mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
     defer { touched = true }
+    // The commonest event, a call asking for a token, is matched alone first: the switch below
+    // reads every word of the event's payload before it branches.
+    if case .tokenNeeded(let ask, let force) = event {
+      forced = forced || force
+      return serve(&context, &actions, arriving: ask)
+    }
     switch event {
     case .started: start(&actions)
     case .tokenNeeded(let ask, let force):

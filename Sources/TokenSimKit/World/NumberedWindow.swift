@@ -1,0 +1,109 @@
+/// Values under increasing numbers, added in that order and removed in any order: the world's API
+/// calls in flight, numbered 1, 2, 3, … as they are made. Each call ends within its timeout, so
+/// those in flight lie in a short window of numbers, from the oldest still in flight to the newest.
+/// The window is kept in a ring, a number's slot at a fixed distance from the oldest's: finding,
+/// adding and removing are O(1) (amortized), with no search, no hashing and no copy-on-write
+/// check. Memory follows the window, not how many numbers were ever added.
+///
+/// A class, so that the world holds it as a constant and changes it where it is: every API call
+/// goes through it twice, and a value type's ring would be checked for uniqueness at each change
+/// (or, with storage of its own, could not be read by a test's `#expect`).
+final class NumberedWindow<Value> {
+  /// The ring; the window's slots are initialized (nil for a number removed or never added).
+  private var ring: UnsafeMutablePointer<Value?>
+  /// Room in `ring`, a power of two.
+  private var capacity = 16
+  /// The ring index of the window's first slot.
+  private var head = 0
+  /// The number of the window's first slot (its oldest value's, when the window is not empty).
+  private var first = 0
+  /// The slots in the window: numbers `first ..< first + span`.
+  private var span = 0
+  /// How many values are present.
+  private(set) var count = 0
+
+  /// An empty window.
+  init() { ring = .allocate(capacity: 16) }
+
+  deinit {
+    for offset in 0..<span { (ring + index(offset)).deinitialize(count: 1) }
+    ring.deallocate()
+  }
+
+  /// Whether no value is present.
+  var isEmpty: Bool { count == 0 }
+
+  /// The value under `number`, if present.
+  subscript(number: Int) -> Value? {
+    guard let offset = offset(of: number) else { return nil }
+    return ring[index(offset)]
+  }
+
+  /// Whether a value is present under `number`.
+  func contains(_ number: Int) -> Bool {
+    guard let offset = offset(of: number) else { return false }
+    return ring[index(offset)] != nil
+  }
+
+  /// Adds `value` under `number`, which must be larger than every number added before (the
+  /// numbers skipped, none for the world's calls, take an empty slot each).
+  func append(_ number: Int, _ value: Value) {
+    if span == 0 { first = number }
+    let offset = number &- first
+    precondition(offset >= span, "number \(number) added out of order")
+    if offset >= capacity { grow(toHold: offset + 1) }
+    while span < offset {
+      (ring + index(span)).initialize(to: nil)
+      span &+= 1
+    }
+    (ring + index(offset)).initialize(to: value)
+    span = offset &+ 1
+    count &+= 1
+  }
+
+  /// Removes `number` and returns its value, if it was present; the window then starts at the
+  /// oldest number still present.
+  @discardableResult
+  func removeValue(forKey number: Int) -> Value? {
+    guard let offset = offset(of: number) else { return nil }
+    let slot = ring + index(offset)
+    guard let value = slot.pointee else { return nil }
+    slot.pointee = nil
+    count &-= 1
+    if offset == 0 { dropRemovedAtHead() }
+    return value
+  }
+
+  /// The distance of `number`'s slot from the window's first, if it is in the window.
+  @inline(__always)
+  private func offset(of number: Int) -> Int? {
+    let offset = number &- first
+    return offset >= 0 && offset < span ? offset : nil
+  }
+
+  /// The ring index of the slot `offset` from the window's first.
+  @inline(__always)
+  private func index(_ offset: Int) -> Int { (head &+ offset) & (capacity &- 1) }
+
+  /// Moves the window's start past the removed slots at its head (each slot is passed once).
+  private func dropRemovedAtHead() {
+    while span > 0, ring[head] == nil {
+      (ring + head).deinitialize(count: 1)
+      head = (head &+ 1) & (capacity &- 1)
+      first += 1
+      span -= 1
+    }
+  }
+
+  /// Doubles the ring until it has room for `slots`, the window moved to its start in order.
+  private func grow(toHold slots: Int) {
+    var larger = capacity * 2
+    while larger < slots { larger *= 2 }
+    let ring = UnsafeMutablePointer<Value?>.allocate(capacity: larger)
+    for offset in 0..<span { (ring + offset).moveInitialize(from: self.ring + index(offset), count: 1) }
+    self.ring.deallocate()
+    self.ring = ring
+    head = 0
+    capacity = larger
+  }
+}
