@@ -15,6 +15,16 @@ public struct Evidence: Codable, Equatable, Sendable {
   }
 }
 
+extension Evidence? {
+  /// Keeps the first evidence of a kind: set when there is none yet, the process's name and the
+  /// account built only then. Written in place (no key path, no copy of the evidence kept).
+  mutating func keepFirst(
+    _ time: SimInstant, _ process: @autoclosure () -> String?, _ what: @autoclosure () -> String
+  ) {
+    if self == nil { self = Evidence(time: time, process: process(), what: what()) }
+  }
+}
+
 /// An optional that is written as JSON `null` instead of being left out, so that every report
 /// has the same keys.
 @propertyWrapper

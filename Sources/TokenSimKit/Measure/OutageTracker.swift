@@ -165,13 +165,8 @@ struct OutageTracker {
   }
 
   /// Makes `worker`'s record exist: a comparison on every call, the growth out of line.
-  private mutating func ensure(_ worker: Int) {
-    if worker >= workers.count { addWorkers(through: worker) }
-  }
-
-  private mutating func addWorkers(through worker: Int) {
-    while workers.count <= worker { workers.append(Worker()) }
-  }
+  @inline(__always)
+  private mutating func ensure(_ worker: Int) { workers.extend(through: worker, with: Worker()) }
 
   private mutating func close(_ worker: Int, from: SimInstant, to: SimInstant) {
     if to > from { stalled = stalled + (to - from) }
