@@ -21,7 +21,10 @@ extension Evidence? {
   mutating func keepFirst(
     _ time: SimInstant, _ process: @autoclosure () -> String?, _ what: @autoclosure () -> String
   ) {
-    if self == nil { self = Evidence(time: time, process: process(), what: what()) }
+    // Matched, not compared: `== nil` picks Equatable's `==`, which copies the evidence kept
+    // (retaining its strings) and destroys the copy, ~190 instructions a failed call.
+    guard case .none = self else { return }
+    self = Evidence(time: time, process: process(), what: what())
   }
 }
 
