@@ -43,7 +43,7 @@ struct CredentialHealth {
   /// A login put `family` into the store of host number `host`.
   mutating func login(host: Int, family: Int, expiry: RefreshExpiry?, at time: SimInstant) {
     lapse(until: time)
-    while familyOfHost.count <= host { familyOfHost.append(nil) }
+    familyOfHost.extend(through: host, with: nil)
     familyOfHost[host] = family
     sessions[family] = Session(host: host)
     expires(family, at: expiry)

@@ -15,6 +15,19 @@ public struct Evidence: Codable, Equatable, Sendable {
   }
 }
 
+extension Evidence? {
+  /// Keeps the first evidence of a kind: set when there is none yet, the process's name and the
+  /// account built only then. Written in place (no key path, no copy of the evidence kept).
+  mutating func keepFirst(
+    _ time: SimInstant, _ process: @autoclosure () -> String?, _ what: @autoclosure () -> String
+  ) {
+    // Matched, not compared: `== nil` picks Equatable's `==`, which copies the evidence kept
+    // (retaining its strings) and destroys the copy, ~190 instructions a failed call.
+    guard case .none = self else { return }
+    self = Evidence(time: time, process: process(), what: what())
+  }
+}
+
 /// An optional that is written as JSON `null` instead of being left out, so that every report
 /// has the same keys.
 @propertyWrapper

@@ -29,46 +29,70 @@ struct MinimalRefreshes {
   }
 
   mutating func login(host: Int, ttl: SimDuration, at time: SimInstant) {
-    while sessions.count <= host { sessions.append(nil) }
+    sessions.extend(through: host, with: nil)
     sessions[host] = Session(ttl: ttl, expiry: time + ttl)
   }
 
   /// A daemon or CLI of `host` started.
   mutating func started(host: Int, at time: SimInstant) {
-    guard host < sessions.count, sessions[host] != nil else { return }
-    if sessions[host]!.live == 0 { sessions[host]!.since = time }
-    sessions[host]!.live += 1
+    withSession(host) { session, _ in
+      if session.live == 0 { session.since = time }
+      session.live += 1
+    }
   }
 
   /// A daemon or CLI of `host` ended.
   mutating func ended(host: Int, at time: SimInstant) {
-    guard host < sessions.count, sessions[host] != nil, sessions[host]!.live > 0 else { return }
-    sessions[host]!.live -= 1
-    if sessions[host]!.live == 0 { count += cover(&sessions[host]!, until: time) }
+    let added = withSession(host) { session, windows in
+      guard session.live > 0 else { return 0 }
+      session.live -= 1
+      return session.live == 0 ? Self.cover(&session, until: time, windows: windows) : 0
+    }
+    count += added ?? 0
   }
 
   /// A program of `host` refreshes whatever its token, by design: the perfect client refreshes
   /// too (once the session is dead it has already spent its one request to learn that). Inside
   /// a failing window that one request fails and the session keeps its token.
   mutating func forced(host: Int, at time: SimInstant) {
-    guard host < sessions.count, sessions[host] != nil, !sessions[host]!.dead else { return }
-    count += cover(&sessions[host]!, until: time) + 1
-    guard !windows.failsRequests(at: time) else { return }
-    sessions[host]!.expiry = time + sessions[host]!.ttl
-    sessions[host]!.retry = nil
-    sessions[host]!.since = time
+    let added = withSession(host) { session, windows in
+      guard !session.dead else { return 0 }
+      let added = Self.cover(&session, until: time, windows: windows) + 1
+      guard !windows.failsRequests(at: time) else { return added }
+      session.expiry = time + session.ttl
+      session.retry = nil
+      session.since = time
+      return added
+    }
+    count += added ?? 0
   }
 
   /// The host's session was revoked.
   mutating func revoked(host: Int, at time: SimInstant) {
-    guard host < sessions.count, sessions[host] != nil, !sessions[host]!.dead else { return }
-    if sessions[host]!.live > 0 { count += cover(&sessions[host]!, until: time) }
-    sessions[host]!.dead = true
-    sessions[host]!.since = time
+    let added = withSession(host) { session, windows in
+      guard !session.dead else { return 0 }
+      let added = session.live > 0 ? Self.cover(&session, until: time, windows: windows) : 0
+      session.dead = true
+      session.since = time
+      return added
+    }
+    count += added ?? 0
   }
 
   mutating func finish(end: SimInstant) {
-    for host in sessions.indices where (sessions[host]?.live ?? 0) > 0 { count += cover(&sessions[host]!, until: end) }
+    for host in sessions.indices {
+      let added = withSession(host) { $0.live > 0 ? Self.cover(&$0, until: end, windows: $1) : 0 }
+      count += added ?? 0
+    }
+  }
+
+  /// `body` applied in place to the session of `host`, given the fault windows; nil before the
+  /// host's login.
+  private mutating func withSession<Result>(
+    _ host: Int, _ body: (inout Session, TokenFaultWindows) -> Result
+  ) -> Result? {
+    guard host < sessions.count, sessions[host] != nil else { return nil }
+    return body(&sessions[host]!, windows)
   }
 
   /// Seed 003's proactive window: a correct client refreshes up to 5 minutes (at most half the
@@ -80,14 +104,14 @@ struct MinimalRefreshes {
   /// When the expiry `need` falls inside a failing window that opened after the proactive window
   /// began, a correct client refreshed at the start of that window (or when the session became
   /// live, if later), with one request: that instant; nil when it would have failed too.
-  private func earlyRefresh(_ session: Session, need: SimInstant) -> SimInstant? {
+  private static func earlyRefresh(_ session: Session, need: SimInstant, windows: TokenFaultWindows) -> SimInstant? {
     guard session.retry == nil, need == session.expiry else { return nil }
     let early = max(session.since, need - Self.proactiveLead(ttl: session.ttl))
     return early < need && !windows.failsRequests(at: early) ? early : nil
   }
 
   /// Requests needed to keep a token valid from `since` until `end`.
-  private func cover(_ session: inout Session, until end: SimInstant) -> Int {
+  private static func cover(_ session: inout Session, until end: SimInstant, windows: TokenFaultWindows) -> Int {
     guard end > session.since else { return 0 }
     if session.dead {
       defer { session.learnedDead = true }
@@ -99,7 +123,7 @@ struct MinimalRefreshes {
       guard now < end else { break }
       var at = now
       if session.retry?.succeeds != true, !windows.isEmpty, let retries = windows.retries(at: now, before: end) {
-        if let early = earlyRefresh(session, need: now) {
+        if let early = earlyRefresh(session, need: now, windows: windows) {
           at = early
         } else {
           added += retries.failed

@@ -27,10 +27,14 @@ struct OutageTracker {
     /// A call ended (`ok`), or was denied, at `time`. Returns the wait it ended, when that counts
     /// (reported: a failed call's always, a good call's once it reached `waitGrace`), and the
     /// start of the outage a good call closed. One access to the worker's record, not one a field.
+    @inline(__always)
     mutating func callEnded(ok: Bool, at time: SimInstant) -> (
       wait: (from: SimInstant, to: SimInstant)?, closed: SimInstant?
     ) {
       lastAttempt = time
+      // The usual call: a success of a worker neither waiting nor failing, and recovered since the
+      // latest trigger already. Nothing else changes.
+      if ok, waitingSince == nil, failingSince == nil, recoveredAt != nil { return (nil, nil) }
       let wait = waitingSince.map { (from: $0, to: time) }
       waitingSince = nil
       guard ok else {
@@ -165,13 +169,8 @@ struct OutageTracker {
   }
 
   /// Makes `worker`'s record exist: a comparison on every call, the growth out of line.
-  private mutating func ensure(_ worker: Int) {
-    if worker >= workers.count { addWorkers(through: worker) }
-  }
-
-  private mutating func addWorkers(through worker: Int) {
-    while workers.count <= worker { workers.append(Worker()) }
-  }
+  @inline(__always)
+  private mutating func ensure(_ worker: Int) { workers.extend(through: worker, with: Worker()) }
 
   private mutating func close(_ worker: Int, from: SimInstant, to: SimInstant) {
     if to > from { stalled = stalled + (to - from) }

@@ -12,7 +12,7 @@ struct RetryAfterTracker {
   mutating func told(_ header: String, process: Int, host: Int, at time: SimInstant) {
     guard let deadline = RetryAfter.deadline(header: header, now: time, cap: .days(3_650)), deadline > time else { return }
     processDeadlines[process] = max(deadline, processDeadlines[process] ?? .start)
-    while hostDeadlines.count <= host { hostDeadlines.append(.start) }
+    hostDeadlines.extend(through: host, with: .start)
     hostDeadlines[host] = max(deadline, hostDeadlines[host])
   }
 

@@ -55,14 +55,6 @@ public struct RunFindings: Sendable {
     public var alerted: (time: SimInstant, by: String)?
   }
 
-  /// Keeps the first evidence of a kind.
-  mutating func note(
-    _ field: WritableKeyPath<RunFindings, Evidence?>, _ time: SimInstant, _ process: @autoclosure () -> String?,
-    _ what: @autoclosure () -> String
-  ) {
-    if self[keyPath: field] == nil { self[keyPath: field] = Evidence(time: time, process: process(), what: what()) }
-  }
-
   mutating func fill(
     directory: ProcessDirectory, requests: RequestFlow, outages: OutageTracker,
     convergence: (time: SimDuration?, worker: Int?)?, credentials: CredentialHealth, thrash: ThrashDetector,

@@ -1,82 +1,109 @@
 /// Values keyed by serial number (a process id, a token request id), for the state the analysis
 /// keeps while a process or request is of interest. A simulated world numbers its processes and
 /// requests 1, 2, 3, … as it creates them (a CLI invocation gets a new process id each time), so
-/// numbers up to one page past the highest seen are kept in pages of 1,024 slots, found with a
-/// shift and no hashing; any other number (a trace from elsewhere: a live server, a hand-written
-/// file) falls back to a dictionary, so every number is answered correctly.
+/// numbers up to 64 pages past the last page are kept in pages of 1,024 slots, found with a shift
+/// and no hashing (a table holding the few processes that did something, such as those that sent
+/// a token request, skips pages of numbers); any other number (a trace from elsewhere: a live
+/// server, a hand-written file) falls back to a dictionary, so every number is answered correctly.
 ///
-/// A page is freed once it holds no value and a later page is in use: memory follows the values
-/// kept, not how many numbers were ever used (a month of CLI invocations).
+/// A page is given up once it holds no value and a later page is in use, and its slots serve the
+/// next page needed: memory follows the values kept at once, not how many numbers were ever used
+/// (a month of CLI invocations). The pages lie side by side in one flat array, so that a write
+/// checks one buffer's uniqueness (copy-on-write stays correct) rather than a page's and the
+/// page list's.
 struct SerialTable<Value> {
   private static var pageShift: Int { 10 }
   private static var pageSize: Int { 1 << pageShift }
+  /// How many pages past the last a number may lie and still be kept in a page: a page with no
+  /// slots costs the 16 bytes of its `Page`.
+  private static var reach: Int { 64 }
 
-  /// Page `p` holds numbers `p * 1,024 + 1 ... (p + 1) * 1,024`; empty when freed or not needed
-  /// yet.
-  private var pages: [[Value?]] = []
-  /// Values per page.
-  private var used: [Int] = []
-  /// Values whose numbers lie beyond the pages' reach.
+  /// Where a page's slots lie in `slots`, and how many values it holds.
+  private struct Page {
+    /// The first of its slots in `slots`; -1 when it has none (given up, or not needed yet).
+    var start = -1
+    var used = 0
+  }
+
+  /// Page `p` holds numbers `p * 1,024 + 1 ... (p + 1) * 1,024`.
+  private var pages: [Page] = []
+  /// The slots of the pages in use, and of pages given up, which wait in `spare` to be used again.
+  private var slots: [Value?] = []
+  /// Where the slots of each page given up start (all of them nil).
+  private var spare: [Int] = []
+  /// Values whose numbers lie beyond the pages' reach (never one within it).
   private var others: [Int: Value] = [:]
   /// How many values are kept.
   private(set) var count = 0
 
-  /// The page of `number`, when it is within reach: an existing page or the next one.
+  /// The page of `number`, when it is within reach: an existing page or one of the next `reach`.
   private func page(of number: Int) -> Int? {
     guard number >= 1 else { return nil }
     let page = (number - 1) >> Self.pageShift
-    return page <= pages.count ? page : nil
+    return page < pages.count + Self.reach ? page : nil
   }
 
+  /// `number`'s place in its page.
   private static func slot(of number: Int) -> Int { (number - 1) & (pageSize - 1) }
+
+  /// Where `number`'s slot lies in `slots`, when its page has slots.
+  private func slotIndex(of number: Int) -> Int? {
+    guard number >= 1 else { return nil }
+    let page = (number - 1) >> Self.pageShift
+    guard page < pages.count else { return nil }
+    let start = pages[page].start
+    return start < 0 ? nil : start + Self.slot(of: number)
+  }
 
   /// The value of `number`, if any; setting nil removes it (written only when there is something
   /// to change).
   subscript(number: Int) -> Value? {
     get {
-      guard let page = page(of: number) else { return others.isEmpty ? nil : others[number] }
-      return page < pages.count && !pages[page].isEmpty ? pages[page][Self.slot(of: number)] : nil
+      if let index = slotIndex(of: number) { return slots[index] }
+      // A number within reach whose page has no slots has no value: `others` holds none of them.
+      return others.isEmpty ? nil : others[number]
     }
     set {
       guard let page = page(of: number) else {
         // Removing from an empty dictionary (a process that never had a value ending) hashes nothing.
         guard newValue != nil || !others.isEmpty else { return }
-        count += (newValue != nil ? 1 : 0) - (others[number] != nil ? 1 : 0)
-        others[number] = newValue
-        return
+        return setOther(number, newValue)
       }
-      let slot = Self.slot(of: number)
       let has = newValue != nil
       let had: Bool
-      if page < pages.count && !pages[page].isEmpty {
+      if let index = slotIndex(of: number) {
         // One access to the slot: the old value is swapped out rather than read and then written
         // (measured cheaper even for removing what is not there, which writes nil over nil).
         var old = newValue
-        swap(&old, &pages[page][slot])
+        swap(&old, &slots[index])
         had = old != nil
       } else {
         guard has else { return }
-        ensure(page)
-        pages[page][slot] = newValue
+        slots[ensure(page) + Self.slot(of: number)] = newValue
         had = false
       }
       guard had != has else { return }
       let change = has ? 1 : -1
-      used[page] += change
+      pages[page].used += change
       count += change
-      if used[page] == 0, page + 1 < pages.count { pages[page] = [] }
+      if pages[page].used == 0, page + 1 < pages.count { giveUp(page) }
     }
+  }
+
+  /// Sets the value of `number`, beyond the pages' reach.
+  private mutating func setOther(_ number: Int, _ newValue: Value?) {
+    count += (newValue != nil ? 1 : 0) - (others[number] != nil ? 1 : 0)
+    others[number] = newValue
   }
 
   /// `body` applied in place to the value of `number`; nil, and `body` not called, when there is none.
   mutating func modify<Result>(_ number: Int, _ body: (inout Value) -> Result) -> Result? {
-    guard let page = page(of: number) else {
+    guard let index = slotIndex(of: number) else {
       guard !others.isEmpty, others[number] != nil else { return nil }
       return body(&others[number]!)
     }
-    let slot = Self.slot(of: number)
-    guard page < pages.count, !pages[page].isEmpty, pages[page][slot] != nil else { return nil }
-    return body(&pages[page][slot]!)
+    guard slots[index] != nil else { return nil }
+    return body(&slots[index]!)
   }
 
   /// `body` applied in place to the value of `number`, which is first set to `initial` when it
@@ -92,29 +119,46 @@ struct SerialTable<Value> {
   /// Every number with a value, in increasing order.
   var numbers: [Int] {
     var numbers = Array(others.keys)
-    for (page, slots) in pages.enumerated() {
-      for slot in slots.indices where slots[slot] != nil { numbers.append(page << Self.pageShift + slot + 1) }
+    for (page, kept) in pages.enumerated() where kept.start >= 0 {
+      for slot in 0..<Self.pageSize where slots[kept.start + slot] != nil {
+        numbers.append(page << Self.pageShift + slot + 1)
+      }
     }
     return numbers.sorted()
   }
 
-  /// How many pages are kept (for tests that count what is held).
-  var pagesKept: Int { pages.count { !$0.isEmpty } }
+  /// How many pages have slots (for tests that count what is held).
+  var pagesKept: Int { pages.count { $0.start >= 0 } }
 
-  /// Makes page `page`, at most one past the last, exist.
-  private mutating func ensure(_ page: Int) {
-    if page == pages.count { grow() }
-    if pages[page].isEmpty { pages[page] = Array(repeating: nil, count: Self.pageSize) }
+  /// How many pages' slots exist, in use or spare (for tests that count what is held).
+  var pagesAllocated: Int { slots.count >> Self.pageShift }
+
+  /// Makes page `page`, within reach, exist with slots; returns where they start.
+  private mutating func ensure(_ page: Int) -> Int {
+    if page >= pages.count { grow(through: page) }
+    if pages[page].start < 0 {
+      if let start = spare.popLast() {
+        pages[page].start = start
+      } else {
+        pages[page].start = slots.count
+        slots.append(contentsOf: repeatElement(nil, count: Self.pageSize))
+      }
+    }
+    return pages[page].start
   }
 
-  /// Adds a page: frees the last one if it is empty, and takes in from `others` the values of the
-  /// numbers now within reach.
-  private mutating func grow() {
-    if let last = used.last, last == 0 { pages[pages.count - 1] = [] }
-    pages.append([])
-    used.append(0)
-    guard !others.isEmpty else { return }
-    for number in others.keys.sorted() where page(of: number) == pages.count {
+  /// Gives up the slots of page `page`, which holds no value, for the next page needed.
+  private mutating func giveUp(_ page: Int) {
+    spare.append(pages[page].start)
+    pages[page].start = -1
+  }
+
+  /// Adds pages through `page`: gives up the last one if it is empty, and takes in from `others`
+  /// the values of the numbers now within reach (each may add pages, and take in more).
+  private mutating func grow(through page: Int) {
+    if let last = pages.last, last.used == 0, last.start >= 0 { giveUp(pages.count - 1) }
+    pages.extend(through: page, with: Page())
+    while let number = others.keys.filter({ self.page(of: $0) != nil }).min() {
       let value = others.removeValue(forKey: number)
       count -= 1
       self[number] = value

@@ -31,6 +31,9 @@ struct TimelineBuilder {
   private var aliveFrom: [Int?] = []
   private var openFaults: [Int: String] = [:]
   private var current = 0
+  /// The current bucket's counts, put into it when it closes: an event adds to a number here
+  /// rather than write an element of `buckets`.
+  private var counts = BucketCounts()
   /// Where the bucket after `current` starts (never, for the last): an event before it moves
   /// nothing.
   private var nextStart = SimInstant.start
@@ -38,8 +41,11 @@ struct TimelineBuilder {
   /// outcomeNames.count + outcome]`, the outcome indexed as in `outcomeNames`. Counted, and put
   /// into the buckets' dictionaries only by `finish`, so that no outcome name is hashed per request.
   private var outcomeCounts: [Int]
-  /// `TokenOutcome`'s names, then `noReply` (a request whose process died, or still waiting at the end).
-  private static let outcomeNames = TokenOutcome.allCases.map(\.rawValue) + ["noReply"]
+  /// `TokenOutcome`'s names, then `noReply`.
+  private static let outcomeNames = TokenOutcome.allCases.map(\.rawValue) + [noReply]
+  /// How a token request that got no reply is counted (its process died, or it was still
+  /// waiting at the end).
+  static let noReply = "noReply"
 
   init(duration: SimDuration) {
     let width = Timeline.width(for: duration)
@@ -71,10 +77,10 @@ struct TimelineBuilder {
 
   mutating func call(process: Int, worker: Int, ok: Bool, at time: SimInstant) {
     if ok {
-      buckets[current].apiCallsOK += 1
+      counts.apiCallsOK += 1
       touch(worker, .ok)
     } else {
-      buckets[current].apiCallsFailed += 1
+      counts.apiCallsFailed += 1
       touch(worker, .failed)
     }
     // Most calls change nothing: a healthy process without an alert succeeds again.
@@ -94,7 +100,7 @@ struct TimelineBuilder {
   mutating func started(process: Int, worker: Int, firstOfWorker: Bool) {
     mark(process) { $0.healthy = true }
     guard firstOfWorker else { return }
-    while aliveFrom.count <= worker { aliveFrom.append(nil) }
+    aliveFrom.extend(through: worker, with: nil)
     aliveFrom[worker] = current
   }
 
@@ -107,7 +113,7 @@ struct TimelineBuilder {
 
   mutating func alert(process: Int, worker: Int) {
     mark(process) { $0.alertedWorker = worker }
-    buckets[current].alertsRaised += 1
+    counts.alertsRaised += 1
     touch(worker, .alerted)
   }
 
@@ -120,9 +126,18 @@ struct TimelineBuilder {
     }
   }
 
-  mutating func securityEvent() { buckets[current].securityEvents += 1 }
+  mutating func securityEvent() { counts.securityEvents += 1 }
 
-  mutating func workLoopRestarted() { buckets[current].workLoopRestarts += 1 }
+  mutating func workLoopRestarted() { counts.workLoopRestarts += 1 }
+
+  /// Token requests ended so far with each outcome, in `TokenOutcome.allCases` order (those
+  /// without a reply left out): the buckets' counts added up.
+  var endedByOutcome: [Int] {
+    let stride = Self.outcomeNames.count
+    return TokenOutcome.allCases.indices.map { outcome in
+      Swift.stride(from: outcome, to: outcomeCounts.count, by: stride).reduce(0) { $0 + outcomeCounts[$1] }
+    }
+  }
 
   /// Closes every bucket up to the end.
   mutating func finish() -> [Timeline.Bucket] {
@@ -140,6 +155,8 @@ struct TimelineBuilder {
   }
 
   private mutating func close(_ index: Int) {
+    counts.add(to: &buckets[index])
+    counts = BucketCounts()
     buckets[index].processesAlive = alive
     buckets[index].processesHealthy = healthyUnalerted
     guard index + 1 < buckets.count else { return }
@@ -155,19 +172,15 @@ struct TimelineBuilder {
     var after = before
     change(&after)
     marks[process] = after.isBlank ? nil : after
-    count(before, -1)
-    count(after, 1)
-  }
-
-  private mutating func count(_ mark: ProcessMark, _ sign: Int) {
-    if let healthy = mark.healthy {
-      alive += sign
-      if healthy, mark.alertedWorker == nil { healthyUnalerted += sign }
-    }
-    if let worker = mark.alertedWorker {
-      alertsOfWorker[worker, default: 0] += sign
+    alive += after.aliveCount - before.aliveCount
+    healthyUnalerted += after.healthyUnalertedCount - before.healthyUnalertedCount
+    // The alerts per worker change only when the alert does (rarely): no hashing otherwise.
+    guard before.alertedWorker != after.alertedWorker else { return }
+    if let worker = before.alertedWorker {
+      alertsOfWorker[worker, default: 0] -= 1
       if alertsOfWorker[worker] == 0 { alertsOfWorker[worker] = nil }
     }
+    if let worker = after.alertedWorker { alertsOfWorker[worker, default: 0] += 1 }
   }
 
   private mutating func addFault(_ effect: String, to index: Int) {
@@ -178,17 +191,38 @@ struct TimelineBuilder {
 
   private mutating func touchAt(_ worker: Int, _ index: Int, _ state: Cell) {
     let width = buckets.count
+    let cell = worker * width + index
+    // Most touches find the state set already (a worker's calls in one bucket): a read, no write.
+    if cell < cells.count, cells[cell].isSuperset(of: state) { return }
     if cells.count <= worker * width {
       let needed = (worker + 1) * width
       // A quarter more at a time rather than double: at most a fifth of the cells unused.
       if needed > cells.capacity { cells.reserveCapacity(max(needed, cells.capacity + cells.capacity / 4)) }
       cells.append(contentsOf: repeatElement(Cell(), count: needed - cells.count))
     }
-    cells[worker * width + index].formUnion(state)
+    cells[cell].formUnion(state)
   }
 
   private mutating func markAlive(_ worker: Int, from: Int, to: Int) {
     for index in from...max(from, to) { touchAt(worker, index, .alive) }
+  }
+}
+
+/// What the current bucket counts until it closes.
+private struct BucketCounts {
+  var apiCallsOK = 0
+  var apiCallsFailed = 0
+  var alertsRaised = 0
+  var securityEvents = 0
+  var workLoopRestarts = 0
+
+  /// Adds these counts to `bucket`.
+  func add(to bucket: inout Timeline.Bucket) {
+    bucket.apiCallsOK += apiCallsOK
+    bucket.apiCallsFailed += apiCallsFailed
+    bucket.alertsRaised += alertsRaised
+    bucket.securityEvents += securityEvents
+    bucket.workLoopRestarts += workLoopRestarts
   }
 }
 
@@ -210,4 +244,10 @@ private struct ProcessMark {
   }
 
   var isBlank: Bool { healthy == nil && !alerted }
+
+  /// 1 when it counts among the processes alive (it has a health mark), else 0.
+  var aliveCount: Int { healthy == nil ? 0 : 1 }
+
+  /// 1 when it counts among the healthy processes without a standing alert, else 0.
+  var healthyUnalertedCount: Int { healthy == true && !alerted ? 1 : 0 }
 }

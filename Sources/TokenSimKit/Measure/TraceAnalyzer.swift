@@ -15,8 +15,6 @@ struct TraceAnalyzer {
   private var findings = RunFindings()
   private var lastServed: Int?
   private var lastTokenOutcome = SerialTable<TokenOutcome>()
-  /// Token requests ended, by outcome in `TokenOutcome.allCases` order.
-  private var endedByOutcome = Array(repeating: 0, count: TokenOutcome.allCases.count)
 
   /// An analyzer for a run of `duration`; `restartingCLIs` names the CLI workers (`host/tool`)
   /// restarted after a crash, when the scenario is known, so that other crashed invocations are
@@ -64,17 +62,17 @@ struct TraceAnalyzer {
     case .apiCallEnded(let process, let ok, let status):
       call(process, ok: ok, failure: "had an API call fail (\(status.map { "status \($0)" } ?? "no answer"))", at: time)
     case .storeRead(let process, _, .torn):
-      findings.note(\.storeProblem, time, directory.name(process), "read a torn store file")
+      findings.storeProblem.keepFirst(time, directory.name(process), "read a torn store file")
     case .storeWritten(let process, _, _, true):
-      findings.note(
-        \.storeProblem, time, directory.name(process), "replaced a newer refresh token in the store with an older one")
+      findings.storeProblem.keepFirst(
+        time, directory.name(process), "replaced a newer refresh token in the store with an older one")
     case .workLoopRestarted(let process):
       thrash.restarted(process: process, afterRefusal: lastTokenOutcome[process] == .invalidGrant, at: time)
       timeline.workLoopRestarted()
     case .workItemEnded(let process, false, 0):
-      findings.note(\.droppedItem, time, directory.name(process), "dropped a work item arriving at its full queue")
+      findings.droppedItem.keepFirst(time, directory.name(process), "dropped a work item arriving at its full queue")
     case .workItemEnded(let process, false, let attempts):
-      findings.note(\.droppedItem, time, directory.name(process), "dropped a work item after \(attempts) attempt(s)")
+      findings.droppedItem.keepFirst(time, directory.name(process), "dropped a work item after \(attempts) attempt(s)")
     case .alertRaised(let process, _): alert(process, at: time)
     case .faultWindow(let rule, let fault, let open):
       let name = fault.effect.name
@@ -134,7 +132,6 @@ struct TraceAnalyzer {
   private mutating func requestEnded(
     _ request: Int, process: Int, outcome: TokenOutcome, retryAfter header: String?, at time: SimInstant
   ) {
-    endedByOutcome[outcome.ordinal] += 1
     let sentAt = requests.ended(request: request, name: directory.name(process), at: time) ?? time
     timeline.tokenRequestEnded(sentAt: sentAt, outcome: outcome)
     lastTokenOutcome[process] = outcome
@@ -148,7 +145,7 @@ struct TraceAnalyzer {
     if let host = credentials.sessions[family]?.host { minimal.revoked(host: host, at: time) }
     guard cause == .reuse else { return }
     let process = lastServed.flatMap { requests.sender(of: $0) }.map(directory.name)
-    findings.note(\.revocation, time, process, "presented a rotated-away refresh token and the server revoked the family")
+    findings.revocation.keepFirst(time, process, "presented a rotated-away refresh token and the server revoked the family")
   }
 
   private mutating func call(_ process: Int, ok: Bool, failure: @autoclosure () -> String, at time: SimInstant) {
@@ -162,7 +159,7 @@ struct TraceAnalyzer {
     // whose access token still works, so only a failed or denied call is a chance to notice.
     guard !ok else { return }
     credentials.wantedWork(host: entry.host, at: time)
-    findings.note(\.failedCall, time, directory.name(process), failure())
+    findings.failedCall.keepFirst(time, directory.name(process), failure())
   }
 
   private mutating func alert(_ process: Int, at time: SimInstant) {
@@ -194,11 +191,13 @@ struct TraceAnalyzer {
   }
 
   private mutating func fillMetrics(end: SimInstant) {
-    for (outcome, count) in zip(TokenOutcome.allCases, endedByOutcome) where count > 0 {
+    for (outcome, count) in zip(TokenOutcome.allCases, timeline.endedByOutcome) where count > 0 {
       metrics.tokenRequestsByOutcome[outcome.rawValue] = count
     }
     let ended = metrics.tokenRequestsByOutcome.values.reduce(0, +)
-    if metrics.tokenRequests > ended { metrics.tokenRequestsByOutcome["noReply"] = metrics.tokenRequests - ended }
+    if metrics.tokenRequests > ended {
+      metrics.tokenRequestsByOutcome[TimelineBuilder.noReply] = metrics.tokenRequests - ended
+    }
     metrics.availability =
       metrics.apiCalls == 0 ? 1 : Double(metrics.apiCalls - metrics.apiCallsFailed) / Double(metrics.apiCalls)
     metrics.minimalRefreshes = minimal.count
