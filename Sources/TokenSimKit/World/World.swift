@@ -38,7 +38,8 @@ public final class World {
   let nameBases: [String]
   /// Every process by id; one that ended for good (exited, or crashed with no restart) is
   /// retired, so memory follows live processes. Events for a process no longer kept are dropped.
-  var processes = RetiringTable<SimProcess>()
+  /// Held once, as a constant: a record is read and changed in place, with no uniqueness check.
+  let processes = RetiringPages<SimProcess>()
   /// What new process records are made of: strategies from `makeStrategy`, and the parts
   /// retired records left.
   var processParts: ProcessParts
@@ -115,6 +116,7 @@ public final class World {
       return (RandomStream.stableHash(prefix), RandomStream.stableHash("crash/" + prefix))
     }
     nameBases = templates.map { scenario.hosts[$0.host].name + "/" + $0.config.name }
+    processes.describe = { [unowned self] in self.describe($0) }
   }
 
   /// `windows` merged where they overlap or meet, in order: a time is in one of the result

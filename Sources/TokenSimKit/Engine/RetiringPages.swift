@@ -1,0 +1,141 @@
+/// Elements numbered 1, 2, 3, … in the order they are added, kept in pages of 1,024. An element
+/// that will never be looked at again is retired; a page is freed once all its elements are, so
+/// memory follows the elements in use, not how many were ever added (a month of CLI invocations).
+/// A retired element is also emptied at once (`releaseRetired(_:)`): what it owns is
+/// freed while it is still in the cache, not with its page, which waits for the longest-lived of
+/// its 1,024 elements (the backlog workload's invocations: about a minute later, every byte cold).
+///
+/// A class owning its pages, so that an element is read and changed where it is with no
+/// copy-on-write check: the world holds its process table as a constant, once, and goes through
+/// it several times an event (a table of arrays checked the outer array and the page for
+/// uniqueness at every write, about 2 of the 8 M uniqueness checks of a 6-hour fleet). Shared
+/// by reference: a holder that is copied wraps it in `RetiringTable`, which copies it on write.
+final class RetiringPages<Element> {
+  private static var pageShift: Int { 10 }
+  private static var pageSize: Int { 1 << pageShift }
+
+  /// Each page's elements; the first `count` of all pages are initialized, in the pages kept.
+  private var pages: [UnsafeMutablePointer<Element>?] = []
+  private var retiredInPage: [Int] = []
+  private var releasable: [Int] = []
+  /// Ids retired since the last `releaseRetired`.
+  private var retiredLately: [Int] = []
+  /// How many elements were ever added; ids run from 1 to `count`.
+  private(set) var count = 0
+  /// What a failed access names for the element it wanted: the world's names the process and
+  /// the time.
+  var describe: (Int) -> String = { "element \($0)" }
+
+  /// An empty table.
+  init() {}
+
+  deinit {
+    for page in pages.indices {
+      guard let elements = pages[page] else { continue }
+      elements.deinitialize(count: elementsIn(page))
+      elements.deallocate()
+    }
+  }
+
+  /// A table of copies of the elements (retired ones included) and of the retirement records.
+  func copy() -> RetiringPages {
+    let copy = RetiringPages()
+    copy.pages = pages.indices.map { page in
+      guard let elements = pages[page] else { return nil }
+      let copied = UnsafeMutablePointer<Element>.allocate(capacity: Self.pageSize)
+      copied.initialize(from: elements, count: elementsIn(page))
+      return copied
+    }
+    (copy.retiredInPage, copy.releasable, copy.retiredLately) = (retiredInPage, releasable, retiredLately)
+    copy.count = count
+    copy.describe = describe
+    return copy
+  }
+
+  /// How many elements of `page` were added.
+  private func elementsIn(_ page: Int) -> Int { min(Self.pageSize, count - (page << Self.pageShift)) }
+
+  /// Adds `element` and returns its id. The element is consumed, moved into its page: a borrowed
+  /// one would be copied in (a retain of everything it owns) and the caller's released.
+  func append(_ element: consuming Element) -> Int {
+    let offset = count & (Self.pageSize - 1)
+    if offset == 0 {
+      pages.append(.allocate(capacity: Self.pageSize))
+      retiredInPage.append(0)
+    }
+    (pages[count >> Self.pageShift]! + offset).initialize(to: element)
+    count += 1
+    return count
+  }
+
+  /// Whether element `id` is still kept (added, and its page not freed).
+  func contains(_ id: Int) -> Bool { id >= 1 && id <= count && pages[(id - 1) >> Self.pageShift] != nil }
+
+  /// Element `id`, which must be kept, read and changed in place.
+  subscript(id: Int) -> Element {
+    _read { yield slot(id).pointee }
+    _modify { yield &slot(id).pointee }
+  }
+
+  /// `body` of element `id`, which must be kept, in place.
+  func inPlace<Result>(_ id: Int, _ body: (inout Element) -> Result) -> Result { body(&slot(id).pointee) }
+
+  /// Where element `id` is; traps, naming it, unless it is kept.
+  @inline(__always)
+  private func slot(_ id: Int) -> UnsafeMutablePointer<Element> {
+    let index = id &- 1
+    guard UInt(bitPattern: index) < UInt(bitPattern: count), let elements = pages[index >> Self.pageShift] else {
+      notKept(id)
+    }
+    return elements + (index & (Self.pageSize - 1))
+  }
+
+  private func notKept(_ id: Int) -> Never {
+    preconditionFailure("\(describe(id)) is not in the table (\(count) added, page freed or never made)")
+  }
+
+  /// Marks element `id` as never needed again (call once per id). Its page becomes releasable
+  /// when it is full and all its elements are retired; `releaseRetired` frees it.
+  func retire(_ id: Int) {
+    let page = (id - 1) >> Self.pageShift
+    retiredInPage[page] += 1
+    retiredLately.append(id)
+    if retiredInPage[page] == Self.pageSize { releasable.append(page) }
+  }
+
+  /// How many pages are kept (not freed).
+  var pagesKept: Int { pages.count { $0 != nil } }
+
+  /// Whether an element was retired since the last `releaseRetired(_:)`.
+  var hasRetiredLately: Bool { !retiredLately.isEmpty }
+
+  /// Calls `release` on each element retired since the last call, in place: it frees what the
+  /// element owns and leaves a blank no caller mistakes for a live one (the world's has an
+  /// incarnation no event carries). Then frees every page whose elements are all retired.
+  ///
+  /// The element is emptied where it is, not replaced by a blank copied in (a retain of everything
+  /// the blank owns, and a destruction of its copy with the page), and `retiredLately` is read by
+  /// index, not iterated over (an iterator holds the buffer, which is then not unique: emptying it
+  /// would allocate a new one).
+  func releaseRetired(_ release: (inout Element) -> Void) {
+    for index in retiredLately.indices { release(&slot(retiredLately[index]).pointee) }
+    releaseRetired()
+  }
+
+  /// Frees every page whose elements are all retired.
+  ///
+  /// Both lists keep their buffers: they are emptied at nearly every event that retires an
+  /// element, and would otherwise be allocated again at the next. `retiredLately` (one id, most
+  /// often) is emptied from the end: `removeAll(keepingCapacity:)` (a general `replaceSubrange`)
+  /// cost about 80 instructions a CLI invocation.
+  private func releaseRetired() {
+    while !retiredLately.isEmpty { retiredLately.removeLast() }
+    guard !releasable.isEmpty else { return }
+    for page in releasable {
+      pages[page]!.deinitialize(count: Self.pageSize)
+      pages[page]!.deallocate()
+      pages[page] = nil
+    }
+    releasable.removeAll(keepingCapacity: true)
+  }
+}
