@@ -116,7 +116,7 @@ public final class World {
       return (RandomStream.stableHash(prefix), RandomStream.stableHash("crash/" + prefix))
     }
     nameBases = templates.map { scenario.hosts[$0.host].name + "/" + $0.config.name }
-    processes.describe = { [unowned self] in self.describe($0) }
+    processes.describe = { [weak self] id in self?.describe(id) ?? "process \(id)" }
   }
 
   /// `windows` merged where they overlap or meet, in order: a time is in one of the result
