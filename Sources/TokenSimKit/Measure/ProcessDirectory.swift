@@ -58,8 +58,9 @@ struct ProcessDirectory {
   init(restartingCLIs: Set<String>? = nil) { self.restartingCLIs = restartingCLIs }
 
   /// Records a start; returns the process's worker and host, whether the worker had no live
-  /// process before, and the process's mark (blank unless it was known). A CLI invocation's `cliKey` (see `TraceAnalyzer.observe`) finds its worker
-  /// once the key's first invocation was looked up by name.
+  /// process before, and the process's mark (blank unless it was known). A CLI invocation's
+  /// `cliKey` (see `TraceAnalyzer.observe`) finds its worker once the key's first invocation was
+  /// looked up by name, and vouches that its name is numbered by the process.
   @discardableResult
   mutating func started(_ process: Int, name: String, role: ProcessRole, host: String, cliKey: Int? = nil) -> (
     worker: Int, host: Int, first: Bool, mark: ProcessMark
@@ -75,7 +76,7 @@ struct ProcessDirectory {
     let latest = hostOfWorker[worker]
     let hostNumber = latest >= 0 && hosts[latest] == host ? latest : self.hostNumber(named: host)
     hostOfWorker[worker] = hostNumber
-    let namedByNumber = role == .cli && NumberedName.isNumbered(name, process)
+    let namedByNumber = role == .cli && (cliKey != nil || NumberedName.isNumbered(name, process))
     entries[process] = Entry(worker: worker, host: hostNumber, role: role, namedByNumber: namedByNumber)
     if !namedByNumber { names[process] = name }
     return (worker, hostNumber, becameLive(worker), ProcessMark())

@@ -31,7 +31,9 @@ struct TraceAnalyzer {
 
   /// Folds in an event of `kind` at `time`. A simulated world gives a CLI invocation's start a
   /// `cliKey`, a small number of its CLI (its template): invocations with the same key are one
-  /// worker, found by the key without reading their names. A trace read from a file has none.
+  /// worker, found by the key without reading their names, and each is named by its worker and
+  /// its process number (`NumberedName`), as the world builds the name, so that the name need not
+  /// be read to know it. A trace read from a file has none.
   mutating func observe(_ kind: TraceKind, at time: SimInstant, cliKey: Int? = nil) {
     timeline.advance(to: time)
     metrics.count(kind)
