@@ -7,7 +7,7 @@
 /// Workers and hosts are numbered as they first appear, so that the trackers keep arrays rather
 /// than hash a name per event.
 struct ProcessDirectory {
-  /// One process.
+  /// One process, and the timeline's mark of it.
   ///
   /// Twelve bytes, kept for every live process (100,000 in the scale workload).
   struct Entry {
@@ -18,6 +18,8 @@ struct ProcessDirectory {
     /// Whether its name is its worker's and its process number (`host/tool#12`, as a simulated
     /// world names a CLI invocation), spelled again when asked for rather than kept.
     fileprivate var namedByNumber: Bool
+    /// The timeline's mark (`TimelineBuilder`), kept here so that an event looks its process up once.
+    var mark = ProcessMark()
 
     fileprivate init(worker: Int, host: Int, role: ProcessRole, namedByNumber: Bool) {
       workerNumber = Int32(worker)
@@ -55,26 +57,29 @@ struct ProcessDirectory {
 
   init(restartingCLIs: Set<String>? = nil) { self.restartingCLIs = restartingCLIs }
 
-  /// Records a start; returns the process's worker and host, and whether the worker had no live
-  /// process before. A CLI invocation's `cliKey` (see `TraceAnalyzer.observe`) finds its worker
-  /// once the key's first invocation was looked up by name.
+  /// Records a start; returns the process's worker and host, whether the worker had no live
+  /// process before, and the process's mark (blank unless it was known). A CLI invocation's
+  /// `cliKey` (see `TraceAnalyzer.observe`) finds its worker once the key's first invocation was
+  /// looked up by name, and vouches that its name is numbered by the process.
   @discardableResult
   mutating func started(_ process: Int, name: String, role: ProcessRole, host: String, cliKey: Int? = nil) -> (
-    worker: Int, host: Int, first: Bool
+    worker: Int, host: Int, first: Bool, mark: ProcessMark
   ) {
     let known = entries.modify(process) { entry in
       defer { entry.alive = true }
-      return (entry.worker, entry.host, !entry.alive)
+      return (entry.worker, entry.host, !entry.alive, entry.mark)
     }
-    if let (worker, host, restarted) = known { return (worker, host, restarted && becameLive(worker)) }
+    if let (worker, host, restarted, mark) = known {
+      return (worker, host, restarted && becameLive(worker), mark)
+    }
     let worker = cliKey.map { cliWorker(key: $0, name: name) } ?? workerNumber(of: name, role: role)
     let latest = hostOfWorker[worker]
     let hostNumber = latest >= 0 && hosts[latest] == host ? latest : self.hostNumber(named: host)
     hostOfWorker[worker] = hostNumber
-    let namedByNumber = role == .cli && NumberedName.isNumbered(name, process)
+    let namedByNumber = role == .cli && (cliKey != nil || NumberedName.isNumbered(name, process))
     entries[process] = Entry(worker: worker, host: hostNumber, role: role, namedByNumber: namedByNumber)
     if !namedByNumber { names[process] = name }
-    return (worker, hostNumber, becameLive(worker))
+    return (worker, hostNumber, becameLive(worker), ProcessMark())
   }
 
   /// A process of `worker` started; returns whether it is the only one alive.
@@ -83,19 +88,21 @@ struct ProcessDirectory {
     return liveCount[worker] == 1
   }
 
-  /// Records an exit (`exited`) or crash of live process `process`, whose entry (just read) is
-  /// `entry`; returns whether its worker has no live process left. An exited CLI invocation is
-  /// forgotten, and so is a crashed one that cannot start again.
-  mutating func ended(_ process: Int, entry: Entry, exited: Bool) -> Bool {
+  /// Records an exit (`exited`) or crash of live process `process`, whose entry (just read, with
+  /// its mark as the process leaves it) is `entry`. An exited CLI invocation is forgotten, and so
+  /// is a crashed one that cannot start again.
+  mutating func ended(_ process: Int, entry: Entry, exited: Bool) {
     let worker = entry.worker
     liveCount[worker] -= 1
     if entry.role == .cli, exited || forgetsCrashed[worker] {
       entries[process] = nil
       if !entry.namedByNumber { names[process] = nil }
     } else {
-      entries.modify(process) { $0.alive = false }
+      entries.modify(process) {
+        $0.alive = false
+        $0.mark = entry.mark
+      }
     }
-    return liveCount[worker] == 0
   }
 
   /// How many pages of entries are kept (for tests that count what is held).
@@ -103,6 +110,9 @@ struct ProcessDirectory {
 
   /// The entry of `process`, if it started and is not forgotten.
   func entry(_ process: Int) -> Entry? { entries[process] }
+
+  /// Sets the mark of `process`, which has an entry.
+  mutating func setMark(_ mark: ProcessMark, of process: Int) { entries.modify(process) { $0.mark = mark } }
 
   /// The name reports use for `process`.
   func name(_ process: Int) -> String {

@@ -19,9 +19,6 @@ struct TimelineBuilder {
   /// Per worker, per bucket: worker `w`'s cells are `cells[w * buckets.count ..< (w + 1) * buckets.count]`,
   /// for the workers touched so far.
   private(set) var cells: [Cell] = []
-  /// Per process: whether its last call succeeded (since it started) and the worker of its
-  /// standing needs-login alert.
-  private var marks = SerialTable<ProcessMark>()
   /// Processes with a health mark, and those healthy without a standing alert: a bucket's counts.
   private var alive = 0
   private var healthyUnalerted = 0
@@ -75,7 +72,8 @@ struct TimelineBuilder {
     outcomeCounts[bucket(sentAt) * Self.outcomeNames.count + index] += 1
   }
 
-  mutating func call(process: Int, worker: Int, ok: Bool, at time: SimInstant) {
+  /// A process of `worker`, marked `mark`, made a call that succeeded (`ok`) or failed.
+  mutating func call(_ mark: inout ProcessMark, worker: Int, ok: Bool) {
     if ok {
       counts.apiCallsOK += 1
       touch(worker, .ok)
@@ -84,11 +82,10 @@ struct TimelineBuilder {
       touch(worker, .failed)
     }
     // Most calls change nothing: a healthy process without an alert succeeds again.
-    let unchanged = marks[process].map { $0.healthy == ok && (!ok || $0.alertedWorker == nil) } ?? false
-    guard !unchanged else { return }
-    mark(process) {
+    guard mark.healthy != ok || (ok && mark.alerted) else { return }
+    change(&mark, of: worker) {
       $0.healthy = ok
-      if ok { $0.alertedWorker = nil }
+      if ok { $0.alerted = false }
     }
   }
 
@@ -97,22 +94,27 @@ struct TimelineBuilder {
     for index in bucket(from)...bucket(to) { touchAt(worker, index, .waiting) }
   }
 
-  mutating func started(process: Int, worker: Int, firstOfWorker: Bool) {
-    mark(process) { $0.healthy = true }
+  /// A process of `worker`, marked `mark`, started; the first live one of its worker when
+  /// `firstOfWorker`.
+  mutating func started(_ mark: inout ProcessMark, worker: Int, firstOfWorker: Bool) {
+    change(&mark, of: worker) { $0.healthy = true }
     guard firstOfWorker else { return }
     aliveFrom.extend(through: worker, with: nil)
     aliveFrom[worker] = current
   }
 
-  mutating func ended(process: Int, worker: Int, lastOfWorker: Bool) {
-    mark(process) { $0 = ProcessMark() }
+  /// A process of `worker`, marked `mark`, ended; its worker has no live one left when
+  /// `lastOfWorker`.
+  mutating func ended(_ mark: inout ProcessMark, worker: Int, lastOfWorker: Bool) {
+    change(&mark, of: worker) { $0 = ProcessMark() }
     guard lastOfWorker, worker < aliveFrom.count, let from = aliveFrom[worker] else { return }
     aliveFrom[worker] = nil
     markAlive(worker, from: from, to: current)
   }
 
-  mutating func alert(process: Int, worker: Int) {
-    mark(process) { $0.alertedWorker = worker }
+  /// A process of `worker`, marked `mark`, raised a needs-login alert.
+  mutating func alert(_ mark: inout ProcessMark, worker: Int) {
+    change(&mark, of: worker) { $0.alerted = true }
     counts.alertsRaised += 1
     touch(worker, .alerted)
   }
@@ -166,21 +168,17 @@ struct TimelineBuilder {
     for worker in alertsOfWorker.keys.sorted() { touchAt(worker, current, .alerted) }
   }
 
-  /// Changes the mark of `process` by `change`, keeping the counts and the alerts per worker.
-  private mutating func mark(_ process: Int, _ change: (inout ProcessMark) -> Void) {
-    let before = marks[process] ?? ProcessMark()
-    var after = before
-    change(&after)
-    marks[process] = after.isBlank ? nil : after
-    alive += after.aliveCount - before.aliveCount
-    healthyUnalerted += after.healthyUnalertedCount - before.healthyUnalertedCount
+  /// Changes `mark`, of a process of `worker`, by `body`, keeping the counts and the alerts per
+  /// worker.
+  private mutating func change(_ mark: inout ProcessMark, of worker: Int, _ body: (inout ProcessMark) -> Void) {
+    let before = mark
+    body(&mark)
+    alive += mark.aliveCount - before.aliveCount
+    healthyUnalerted += mark.healthyUnalertedCount - before.healthyUnalertedCount
     // The alerts per worker change only when the alert does (rarely): no hashing otherwise.
-    guard before.alertedWorker != after.alertedWorker else { return }
-    if let worker = before.alertedWorker {
-      alertsOfWorker[worker, default: 0] -= 1
-      if alertsOfWorker[worker] == 0 { alertsOfWorker[worker] = nil }
-    }
-    if let worker = after.alertedWorker { alertsOfWorker[worker, default: 0] += 1 }
+    guard before.alerted != mark.alerted else { return }
+    alertsOfWorker[worker, default: 0] += mark.alerted ? 1 : -1
+    if alertsOfWorker[worker] == 0 { alertsOfWorker[worker] = nil }
   }
 
   private mutating func addFault(_ effect: String, to index: Int) {
@@ -224,30 +222,4 @@ private struct BucketCounts {
     bucket.securityEvents += securityEvents
     bucket.workLoopRestarts += workLoopRestarts
   }
-}
-
-/// What the timeline knows of one process: whether its last call succeeded (nil before it
-/// started, or after it ended) and the worker of its standing needs-login alert, if any.
-///
-/// Eight bytes, kept for every live process (100,000 in the scale workload).
-private struct ProcessMark {
-  var healthy: Bool?
-  private var alerted = false
-  private var worker: Int32 = 0
-
-  var alertedWorker: Int? {
-    get { alerted ? Int(worker) : nil }
-    set {
-      alerted = newValue != nil
-      worker = Int32(newValue ?? 0)
-    }
-  }
-
-  var isBlank: Bool { healthy == nil && !alerted }
-
-  /// 1 when it counts among the processes alive (it has a health mark), else 0.
-  var aliveCount: Int { healthy == nil ? 0 : 1 }
-
-  /// 1 when it counts among the healthy processes without a standing alert, else 0.
-  var healthyUnalertedCount: Int { healthy == true && !alerted ? 1 : 0 }
 }

@@ -31,7 +31,9 @@ struct TraceAnalyzer {
 
   /// Folds in an event of `kind` at `time`. A simulated world gives a CLI invocation's start a
   /// `cliKey`, a small number of its CLI (its template): invocations with the same key are one
-  /// worker, found by the key without reading their names. A trace read from a file has none.
+  /// worker, found by the key without reading their names, and each is named by its worker and
+  /// its process number (`NumberedName`), as the world builds the name, so that the name need not
+  /// be read to know it. A trace read from a file has none.
   mutating func observe(_ kind: TraceKind, at time: SimInstant, cliKey: Int? = nil) {
     timeline.advance(to: time)
     metrics.count(kind)
@@ -95,21 +97,25 @@ struct TraceAnalyzer {
   private mutating func started(
     _ process: Int, name: String, role: ProcessRole, host: String, cliKey: Int?, at time: SimInstant
   ) {
-    let (worker, hostNumber, first) = directory.started(process, name: name, role: role, host: host, cliKey: cliKey)
+    var (worker, hostNumber, first, mark) = directory.started(
+      process, name: name, role: role, host: host, cliKey: cliKey)
     retryAfter.forget(process: process)
     if role != .broker {
       minimal.started(host: hostNumber, at: time)
       outages.started(worker: worker, host: host, at: time)
     }
-    timeline.started(process: process, worker: worker, firstOfWorker: first)
+    timeline.started(&mark, worker: worker, firstOfWorker: first)
+    directory.setMark(mark, of: process)
   }
 
   private mutating func ended(_ process: Int, exited: Bool, ok: Bool, at time: SimInstant) {
-    guard let entry = directory.entry(process), entry.alive else { return }
+    guard var entry = directory.entry(process), entry.alive else { return }
     for sentAt in requests.processGone(process, name: directory.name(process), at: time) {
       timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil)
     }
-    let last = directory.ended(process, entry: entry, exited: exited)
+    let last = directory.liveCount[entry.worker] == 1
+    timeline.ended(&entry.mark, worker: entry.worker, lastOfWorker: last)
+    directory.ended(process, entry: entry, exited: exited)
     if entry.role == .cli {
       metrics.cliInvocations += 1
       if ok { metrics.cliInvocationsCompleted += 1 }
@@ -118,7 +124,6 @@ struct TraceAnalyzer {
     lastTokenOutcome[process] = nil
     retryAfter.forget(process: process)
     if entry.role != .broker { minimal.ended(host: entry.host, at: time) }
-    timeline.ended(process: process, worker: entry.worker, lastOfWorker: last)
   }
 
   private mutating func sent(_ request: Int, by process: Int, at time: SimInstant) {
@@ -149,12 +154,14 @@ struct TraceAnalyzer {
   }
 
   private mutating func call(_ process: Int, ok: Bool, failure: @autoclosure () -> String, at time: SimInstant) {
-    guard let entry = directory.entry(process) else { return }
+    guard var entry = directory.entry(process) else { return }
     let worker = entry.worker
     if let wait = outages.call(worker: worker, ok: ok, at: time) {
       timeline.waited(worker: worker, from: wait.from, to: wait.to)
     }
-    timeline.call(process: process, worker: worker, ok: ok, at: time)
+    let mark = entry.mark
+    timeline.call(&entry.mark, worker: worker, ok: ok)
+    if entry.mark != mark { directory.setMark(entry.mark, of: process) }
     // A call that succeeds needed no refresh: an expired refresh token is no concern of a client
     // whose access token still works, so only a failed or denied call is a chance to notice.
     guard !ok else { return }
@@ -163,9 +170,10 @@ struct TraceAnalyzer {
   }
 
   private mutating func alert(_ process: Int, at time: SimInstant) {
-    guard let entry = directory.entry(process) else { return }
+    guard var entry = directory.entry(process) else { return }
     credentials.alert(host: entry.host, process: directory.name(process), at: time)
-    timeline.alert(process: process, worker: entry.worker)
+    timeline.alert(&entry.mark, worker: entry.worker)
+    directory.setMark(entry.mark, of: process)
   }
 
   /// The metrics, the timeline and the findings once every event was observed.

@@ -238,7 +238,8 @@ public final class World {
   /// Records `kind` now: measured at once, and kept or streamed as `retention` asks (an event is
   /// built only then: a run that discards its trace copies no event). A CLI invocation's start
   /// hands the analyzer its template's number too, so that the invocations of one CLI are found to
-  /// be one worker by that number rather than by hashing each invocation's name.
+  /// be one worker by that number rather than by hashing each invocation's name (its name is
+  /// built as `NumberedName` spells it, its worker's and its process number).
   func record(_ kind: TraceKind) {
     if case .processStarted(let process, _, .cli, _) = kind {
       analyzer.observe(kind, at: now, cliKey: processes[process].template)
