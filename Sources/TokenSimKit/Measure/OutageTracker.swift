@@ -55,6 +55,8 @@ struct OutageTracker {
   }
 
   private(set) var workers: [Worker] = []
+  /// How many workers the run has, when known (a capacity hint: 0 when not).
+  var expectedWorkers = 0
   /// The latest trigger end seen so far (the start before any).
   private(set) var triggerEnd = SimInstant.start
   private(set) var longest: (duration: SimDuration, worker: Int, from: SimInstant, to: SimInstant)?
@@ -170,7 +172,9 @@ struct OutageTracker {
 
   /// Makes `worker`'s record exist: a comparison on every call, the growth out of line.
   @inline(__always)
-  private mutating func ensure(_ worker: Int) { workers.extend(through: worker, with: Worker()) }
+  private mutating func ensure(_ worker: Int) {
+    workers.extend(through: worker, with: Worker(), expecting: expectedWorkers)
+  }
 
   private mutating func close(_ worker: Int, from: SimInstant, to: SimInstant) {
     if to > from { stalled = stalled + (to - from) }

@@ -19,6 +19,8 @@ struct TimelineBuilder {
   /// Per worker, per bucket: worker `w`'s cells are `cells[w * buckets.count ..< (w + 1) * buckets.count]`,
   /// for the workers touched so far.
   private(set) var cells: [Cell] = []
+  /// How many workers the run has, when known (a capacity hint: 0 when not).
+  var expectedWorkers = 0
   /// Processes with a health mark, and those healthy without a standing alert: a bucket's counts.
   private var alive = 0
   private var healthyUnalerted = 0
@@ -195,7 +197,10 @@ struct TimelineBuilder {
     if cells.count <= worker * width {
       let needed = (worker + 1) * width
       // A quarter more at a time rather than double: at most a fifth of the cells unused.
-      if needed > cells.capacity { cells.reserveCapacity(max(needed, cells.capacity + cells.capacity / 4)) }
+      // Room for every worker expected, when known, at the first growth: no copy later.
+      if needed > cells.capacity {
+        cells.reserveCapacity(max(needed, expectedWorkers * width, cells.capacity + cells.capacity / 4))
+      }
       cells.append(contentsOf: repeatElement(Cell(), count: needed - cells.count))
     }
     cells[cell].formUnion(state)

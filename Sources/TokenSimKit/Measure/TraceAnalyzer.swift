@@ -18,11 +18,20 @@ struct TraceAnalyzer {
 
   /// An analyzer for a run of `duration`; `restartingCLIs` names the CLI workers (`host/tool`)
   /// restarted after a crash, when the scenario is known, so that other crashed invocations are
-  /// forgotten at once.
-  init(duration: SimDuration, restartingCLIs: Set<String>? = nil) {
+  /// forgotten at once; `expectedWorkers`, when known, is how many workers the run has, so
+  /// that the per-worker tables are made room for once, not copied as they grow.
+  init(duration: SimDuration, restartingCLIs: Set<String>? = nil, expectedWorkers: Int = 0) {
     timeline = TimelineBuilder(duration: duration)
+    timeline.expectedWorkers = expectedWorkers
+    outages.expectedWorkers = expectedWorkers
     directory = ProcessDirectory(restartingCLIs: restartingCLIs)
   }
+
+  /// How many workers the run was said to have (0: not said).
+  var expectedWorkers: Int { timeline.expectedWorkers }
+
+  /// How many workers have been seen so far (for tests that check the hint above).
+  var workersSeen: Int { directory.workers.count }
 
   /// How many pages of process entries the directory keeps (for tests that count what is held).
   var processPagesKept: Int { directory.pagesKept }

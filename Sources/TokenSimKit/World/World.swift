@@ -101,7 +101,7 @@ public final class World {
   ) {
     self.scenario = scenario
     self.retention = retention
-    analyzer = World.analyzer(for: scenario)
+    analyzer = World.analyzer(for: scenario, brokers: brokers)
     self.rootSeed = seed
     processParts = ProcessParts(makeStrategy: makeStrategy)
     server = AuthorizationServer(config: scenario.server, seed: seed)
@@ -141,12 +141,17 @@ public final class World {
     return suspensionsPassed < suspensions.count && suspensions[suspensionsPassed].lowerBound <= now
   }
 
-  /// A fresh analyzer for `scenario`'s trace, told which CLIs come back after a crash.
-  private static func analyzer(for scenario: Scenario) -> TraceAnalyzer {
+  /// A fresh analyzer for `scenario`'s trace, told which CLIs come back after a crash and how
+  /// many workers there are: a CLI's invocations are one worker, a daemon or broker template
+  /// of `count` processes is `count` (a broker added to every host by `brokers` is one more).
+  private static func analyzer(for scenario: Scenario, brokers: Bool) -> TraceAnalyzer {
     let restarting = scenario.hosts.flatMap { host in
       host.processes.filter { $0.role == .cli && $0.restartAfter != nil }.map { host.name + "/" + $0.name }
     }
-    return TraceAnalyzer(duration: scenario.duration, restartingCLIs: Set(restarting))
+    let workers = scenario.hosts.reduce(0) { sum, host in
+      sum + (brokers ? 1 : 0) + host.processes.reduce(0) { $0 + ($1.role == .cli ? 1 : $1.count) }
+    }
+    return TraceAnalyzer(duration: scenario.duration, restartingCLIs: Set(restarting), expectedWorkers: workers)
   }
 
   private static func templates(of scenario: Scenario, brokers: Bool) -> [(host: Int, config: ProcessConfig)] {
@@ -263,7 +268,7 @@ public final class World {
     guard hasStopped else { return RunAnalysis(analyzer: analyzer, settings: settings) }
     if finishedAnalysis == nil {
       var last = analyzer
-      analyzer = World.analyzer(for: scenario)
+      analyzer = World.analyzer(for: scenario, brokers: false)
       finishedAnalysis = last.finish()
     }
     return RunAnalysis(finished: finishedAnalysis!, settings: settings)
