@@ -17,6 +17,9 @@ struct CompactRecordTests {
     // A string or array in any case would make every queue move retain, release and go through
     // the event's value witnesses (a timer is named by its slot, not its `TimerName`).
     #expect(_isPOD(WorldEvent.self))
+    // Every schedule and every pop moves one: a store read's result, a write's contents or an IPC
+    // message inside made it 99 bytes; they wait in the world's `PayloadSlots` instead.
+    #expect(MemoryLayout<WorldEvent>.size <= 34, "a process, its incarnation and two integers")
   }
 
   @Test func aCompactInstantKeepsNilAndEveryInstantOfARun() {

@@ -46,6 +46,10 @@ public struct EventQueue<Payload>: ~Copyable {
   /// nothing for lanes it does not have.
   private var next = EventKey.none
   private var nextLane = -1
+  /// The runner-up: the earliest head of the sources (the heap and the lanes) other than
+  /// `nextLane`'s, `EventKey.none` when they are all empty. A pop whose source's new head still
+  /// precedes it has found the next without looking at the other lanes.
+  private var runnerUp = EventKey.none
   /// The number of items waiting in the lanes.
   private var laneItems = 0
   private var freeCount = 0
@@ -93,14 +97,19 @@ public struct EventQueue<Payload>: ~Copyable {
     count == 0 ? nil : SimInstant(microseconds: laneCount == 0 ? heap[0].time : next.time)
   }
 
-  /// Schedules `payload` at `time` in the heap.
+  /// Schedules `payload` at `time` in the heap. The lanes' bookkeeping is a call of its own, so
+  /// that a queue of the heap alone (the engine's loop) inlines a schedule as small as before.
   public mutating func schedule(_ payload: Payload, at time: SimInstant) {
     let entry = enter(payload, at: time)
     heap[heapCount] = entry
     heapCount += 1
     Self.siftUp(heap, from: heapCount - 1)
-    if laneCount > 0, entry.precedes(next) { (next, nextLane) = (entry, -1) }
+    if laneCount > 0 { offerFromHeap(entry) }
   }
+
+  /// `offer` for a key scheduled in the heap.
+  @inline(never)
+  private mutating func offerFromHeap(_ entry: EventKey) { offer(entry, from: -1) }
 
   /// Schedules `payload` at `time` at the end of lane `lane` if its last item is due no later,
   /// and in the heap otherwise: the order items come out in is the same either way.
@@ -109,11 +118,23 @@ public struct EventQueue<Payload>: ~Copyable {
     guard lanes[lane].accepts(time.microseconds) else { return schedule(payload, at: time) }
     let entry = enter(payload, at: time)
     laneItems += 1
-    if lanes[lane].append(entry) {
-      heads[lane] = entry
-      nonEmptyLanes |= 1 << lane
+    guard lanes[lane].append(entry) else { return }
+    heads[lane] = entry
+    nonEmptyLanes |= 1 << lane
+    offer(entry, from: lane)
+  }
+
+  /// Keeps `next` and `runnerUp` current when `entry` is newly scheduled in `source` (-1 for the
+  /// heap): a key that is not its source's new head precedes neither, as every key of a source
+  /// comes after its head. An empty lane that gets a key is never `nextLane`.
+  @inline(__always)
+  private mutating func offer(_ entry: EventKey, from source: Int) {
+    if entry.precedes(next) {
+      if source != nextLane { runnerUp = next }
+      (next, nextLane) = (entry, source)
+    } else if source != nextLane, entry.precedes(runnerUp) {
+      runnerUp = entry
     }
-    if entry.precedes(next) { (next, nextLane) = (entry, lane) }
   }
 
   /// Stores `payload` in a free slot and returns its key, due at `time`, next in sequence.
@@ -163,36 +184,44 @@ public struct EventQueue<Payload>: ~Copyable {
   @inline(never)
   private mutating func takeEarliest() -> EventKey {
     let top = next
+    let head: EventKey
     if nextLane < 0 {
       _ = takeHeapTop()
+      head = heapCount > 0 ? heap[0] : .none
     } else {
       laneItems -= 1
-      heads[nextLane] = lanes[nextLane].dropFirst()
+      head = lanes[nextLane].dropFirst()
+      heads[nextLane] = head
       if lanes[nextLane].count == 0 { nonEmptyLanes &= ~(1 << nextLane) }
     }
-    findNext()
+    if head.precedes(runnerUp) {
+      next = head
+    } else {
+      findNext()
+    }
     return top
   }
 
-  /// Finds `next`: the earliest of the heap's top and the lanes' heads. A head due later than the
-  /// best so far (most of them) is passed on its time alone.
+  /// Finds `next` and `runnerUp`: the earliest and second earliest of the heap's top and the
+  /// lanes' heads. A head due later than the runner-up so far is passed on its time alone.
   @inline(__always)
   private mutating func findNext() {
     var best = heapCount > 0 ? heap[0] : .none
+    var second = EventKey.none
     var source = -1
     var lanesLeft = nonEmptyLanes
     while lanesLeft != 0 {
       let lane = Int(truncatingIfNeeded: lanesLeft.trailingZeroBitCount)
       lanesLeft &= lanesLeft &- 1
-      let head = heads + lane
-      let time = head.pointee.time
-      guard time <= best.time else { continue }
-      if time < best.time || head.pointee.order < best.order {
-        best = head.pointee
-        source = lane
+      let head = heads[lane]
+      guard head.time <= second.time else { continue }
+      if head.precedes(best) {
+        (second, best, source) = (best, head, lane)
+      } else if head.precedes(second) {
+        second = head
       }
     }
-    (next, nextLane) = (best, source)
+    (next, nextLane, runnerUp) = (best, source, second)
   }
 
   /// Doubles the room of the three buffers; slots never exceed the entries, so they fit too.

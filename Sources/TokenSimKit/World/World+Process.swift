@@ -8,8 +8,8 @@ extension World {
       guard !alive || cause == .workLoopRestart else { return }
       return cause == .workLoopRestart ? restartLoopNow(id) : start(process: id, cause: .processStart)
     }
-    if case .storeWriteDone(let contents) = event, !processes[id].crashed {
-      return finishWrite(id, contents)
+    if case .storeWriteDone(let slot) = event, !processes[id].crashed {
+      return finishWrite(id, storeWrites.take(slot))
     }
     guard alive else { return dropped(event) }
     if someHostIsSuspended(), let resume = hosts[host].resumeTime(after: now) {
@@ -19,9 +19,15 @@ extension World {
   }
 
   /// An event for an incarnation that is gone: an API call's timeout still forgets the call, which
-  /// nothing else would end when the API never answers.
+  /// nothing else would end when the API never answers, and a payload waiting in a slot is freed.
   private func dropped(_ event: ProcessEvent) {
-    if case .apiTimeout(let call) = event { apiCalls.removeValue(forKey: call) }
+    switch event {
+    case .apiTimeout(let call): apiCalls.removeValue(forKey: call)
+    case .storeReadDone(let slot): storeReads.discard(slot)
+    case .storeWriteDone(let slot): storeWrites.discard(slot)
+    case .message(_, let slot): messages.discard(slot)
+    default: break
+    }
   }
 
   /// Inlined into `dispatch(_:to:incarnation:)`, its one caller, which has matched the event
@@ -29,19 +35,20 @@ extension World {
   @inline(__always)
   private func handle(_ event: ProcessEvent, for id: Int, incarnation: Int) {
     switch event {
-    case .start, .storeWriteDone: break
+    case .start: break
+    case .storeWriteDone(let slot): storeWrites.discard(slot)
     case .cycleDue(let epoch): cycleDue(id, epoch: epoch, incarnation: incarnation)
     case .itemArrives: itemArrives(id)
     case .itemRetry(let item): attemptItem(id, item: item)
     case .timer(let slot, let arming):
       if let name = processes[id].timerArmings.firing(slot: slot, arming: arming) { deliver(.timerFired(name: name), to: id) }
-    case .storeReadDone(let result): finishRead(id, result)
+    case .storeReadDone(let slot): finishRead(id, storeReads.take(slot))
     case .lockWaitOver(let ticket): lockWaitOver(id, ticket: ticket)
     case .tokenTimeout(let request): tokenTimeout(request)
     case .apiTimeout(let call): apiTimeout(call)
     case .crashCheck: checkCrash(id)
     case .stop: exit(id, ok: true)
-    case .message(let from, let message): receive(message, from: from, at: id)
+    case .message(let from, let slot): receive(messages.take(slot), from: from, at: id)
     case .messageTimeout(let correlation):
       if processes[id].pendingMessages.remove(correlation) != nil {
         deliver(.messageFailed(correlation: correlation), to: id)
@@ -165,7 +172,7 @@ extension World {
     else {
       return
     }
-    schedule(.message(from: id, message), for: receiver, at: now + .milliseconds(1))
+    schedule(.message(from: id, slot: messages.store(message)), for: receiver, at: now + .milliseconds(1))
   }
 
   private func receive(_ message: IPCMessage, from sender: Int, at id: Int) {

@@ -2,10 +2,10 @@ extension World {
   func beginRead(_ id: Int) {
     if processes[id].usesEnvironment, let environment = environments[id] {
       let result: StoreReadResult = environment.credentials == nil ? .empty : .contents(store: environment)
-      return schedule(.storeReadDone(result), for: id, at: now)
+      return schedule(.storeReadDone(slot: storeReads.store(result)), for: id, at: now)
     }
     let store = hosts[processes[id].host].store
-    schedule(.storeReadDone(store.read()), for: id, at: now + store.config.readTime)
+    schedule(.storeReadDone(slot: storeReads.store(store.read())), for: id, at: now + store.config.readTime)
   }
 
   func finishRead(_ id: Int, _ result: StoreReadResult) {
@@ -23,7 +23,7 @@ extension World {
     let host = processes[id].host
     hosts[host].store.beginWrite()
     processes[id].writeInFlight = true
-    schedule(.storeWriteDone(contents), for: id, at: now + hosts[host].store.config.writeTime)
+    schedule(.storeWriteDone(slot: storeWrites.store(contents)), for: id, at: now + hosts[host].store.config.writeTime)
   }
 
   func finishWrite(_ id: Int, _ contents: StoreContents) {

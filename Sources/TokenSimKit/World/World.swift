@@ -54,7 +54,12 @@ public final class World {
   var tokenRequests = KeyedLine<TokenRequestState>()
   /// The replies on their way to their clients, in the slots their requests' states name: apart
   /// from the states, which hold only integers and flags and so are copied without retaining.
-  var tokenReplies = TokenReplySlots()
+  var tokenReplies = PayloadSlots<TokenEndpointReply>()
+  /// Store reads' results, store writes' contents and IPC messages in flight, in the slots their
+  /// events name: `WorldEvent` carries the slot, not the payload, so it stays a few words.
+  var storeReads = PayloadSlots<StoreReadResult>()
+  var storeWrites = PayloadSlots<StoreContents>()
+  var messages = PayloadSlots<IPCMessage>()
   /// API calls under way, by their consecutive numbers: a reply or a timeout finds its call at a
   /// fixed place, and a timeout whose call has ended finds none there.
   let apiCalls = NumberedWindow<APICallState>()

@@ -1,7 +1,9 @@
 /// Everything the run loop can be asked to do at a future instant.
 ///
 /// Plain data (integers and flags, no strings or arrays): the event queue copies and destroys it
-/// without retaining, releasing or calling value witnesses (`CompactRecordTests` keeps it so).
+/// without retaining, releasing or calling value witnesses, and a few words at most: the large
+/// payloads (a store read's result, a write's contents, an IPC message) wait in `PayloadSlots`
+/// of the world, and an event names their slot (`CompactRecordTests` keeps it so).
 enum WorldEvent {
   /// Start daemon or broker instance `instance` of process template `template`.
   case spawn(template: Int, instance: Int)
@@ -33,14 +35,17 @@ enum ProcessEvent {
   case itemRetry(item: Int)
   /// A timer fires: the process's `TimerArmings` slot and the arming that scheduled it.
   case timer(slot: Int, arming: Int)
-  case storeReadDone(StoreReadResult)
-  case storeWriteDone(StoreContents)
+  /// A store read finishes; its result waits in `World.storeReads` at `slot`.
+  case storeReadDone(slot: Int)
+  /// A store write finishes; the contents it leaves wait in `World.storeWrites` at `slot`.
+  case storeWriteDone(slot: Int)
   case lockWaitOver(ticket: Int)
   case tokenTimeout(request: Int)
   case apiTimeout(call: Int)
   case crashCheck
   case stop
-  case message(from: Int, IPCMessage)
+  /// An IPC message from process `from` arrives; it waits in `World.messages` at `slot`.
+  case message(from: Int, slot: Int)
   case messageTimeout(correlation: Int)
   /// The lock the process waited for is its own (its strategy hears `.lockGranted`).
   case lockGranted
