@@ -17,7 +17,7 @@ struct ProcessRecordResetTests {
   ]
 
   static func record(name: String = "h/d", strategy: StrategyBox? = nil) -> SimProcess {
-    var prototypes = StrategyPrototypes { _ in NaiveStrategy() }
+    var prototypes = StrategyPrototypes({ _ in NaiveStrategy() }, oncePerRole: true)
     return SimProcess(
       id: 1, name: name, host: 0, template: 0, role: .daemon, random: RandomStream(rootSeed: 1, name: "p"),
       strategy: strategy ?? StrategyBox(.daemon, prototypes: &prototypes), crashRandom: RandomStream(rootSeed: 1, name: "c"),
@@ -77,7 +77,7 @@ struct ProcessRecordResetTests {
     var used = Self.record()
     _ = used.beginIncarnation()
     Self.dirty(&used)
-    var parts = ProcessParts { _ in NaiveStrategy() }
+    var parts = ProcessParts(strategies: StrategyPrototypes({ _ in NaiveStrategy() }, oncePerRole: true))
     used.release(into: &parts)
     let reused = parts.askLine()
     #expect(reused.isEmpty && reused.first == nil, "a retired process's ask line is given back empty")
@@ -102,7 +102,7 @@ struct ProcessRecordResetTests {
   /// must start with the role's strategy as made, not as the retired one left it; a holder that a
   /// copy of the record still references is left alone.
   @Test func aReusedStrategyHolderStartsAsTheRolesStrategyAndASharedOneIsNotReused() throws {
-    var prototypes = StrategyPrototypes(try choice("lease-shared").makeStrategy)
+    var prototypes = StrategyPrototypes(try choice("lease-shared").makeStrategy, oncePerRole: true)
     var used = StrategyBox(.cli, prototypes: &prototypes)
     let made = Self.dumped(used)
     var context = StrategyContext(now: .start, processID: 1, role: .cli, random: RandomStream(rootSeed: 1, name: "r"))

@@ -135,8 +135,10 @@ struct TimelineBuilder {
   mutating func workLoopRestarted() { counts.workLoopRestarts += 1 }
 
   /// Token requests ended so far with each outcome, in `TokenOutcome.allCases` order (those
-  /// without a reply left out): the buckets' counts added up.
+  /// without a reply left out): the buckets' counts added up. Read before `finish`, which
+  /// moves the counts into the buckets.
   var endedByOutcome: [Int] {
+    precondition(!outcomeCounts.isEmpty, "endedByOutcome is read before finish() empties the counts")
     let stride = Self.outcomeNames.count
     return TokenOutcome.allCases.indices.map { outcome in
       Swift.stride(from: outcome, to: outcomeCounts.count, by: stride).reduce(0) { $0 + outcomeCounts[$1] }

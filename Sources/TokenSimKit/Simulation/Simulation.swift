@@ -18,9 +18,12 @@ public struct Simulation {
   public let seed: UInt64
   /// Whether every host runs a broker process.
   public let brokers: Bool
-  /// Makes the strategy a process of a role starts with: asked once per role, each process
-  /// starting with a copy of what it returned.
+  /// Makes the strategy a process of a role starts with: asked for every process made (a
+  /// configured built-in strategy's is asked once per role, since it hands out copies of one
+  /// value per role).
   public let makeStrategy: (ProcessRole) -> any RefreshStrategy
+  /// Whether `makeStrategy` hands out copies of one value per role (`StrategyChoice`'s).
+  private var makesCopiesPerRole = false
 
   /// Prepares a run.
   public init(
@@ -41,6 +44,7 @@ public struct Simulation {
       scenario: scenario, strategyName: strategy.name, parameters: strategy.parameters.asText, seed: seed,
       brokers: strategy.base.usesBroker, makeStrategy: strategy.makeStrategy)
     configuration = strategy.configuration
+    makesCopiesPerRole = true
   }
 
   /// Runs to the end, measuring the trace as it happens; `trace` says whether the events are
@@ -53,7 +57,9 @@ public struct Simulation {
   public func run(
     trace retention: TraceRetention = .keep, monitor: RunMonitor? = nil, invariants: InvariantChecking = .never
   ) -> RunResult {
-    let world = World(scenario: scenario, seed: seed, brokers: brokers, retention: retention, makeStrategy: makeStrategy)
+    let world = World(
+      scenario: scenario, seed: seed, brokers: brokers, retention: retention,
+      strategies: StrategyPrototypes(makeStrategy, oncePerRole: makesCopiesPerRole))
     world.checksEveryEvent = invariants == .afterEveryEvent
     if let monitor { Self.run(world, monitor: monitor, scenario: scenario) } else { world.run() }
     if invariants != .never { world.checkInvariants() }

@@ -1,6 +1,9 @@
 /// Values under increasing numbers, added in that order and removed in any order: the world's API
-/// calls in flight, numbered 1, 2, 3, … as they are made. Each call ends within its timeout, so
-/// those in flight lie in a short window of numbers, from the oldest still in flight to the newest.
+/// calls in flight, numbered 1, 2, 3, … as they are made. Each call ends within its timeout (or,
+/// when its host is suspended before it, when the host resumes and the timeout fires), so those
+/// in flight lie in a window of numbers, from the oldest still in flight to the newest: short but
+/// for a call that hangs on a host suspended for long, which holds the window open (one slot,
+/// about 80 bytes, for every call the fleet makes meanwhile) until its host resumes.
 /// The window is kept in a ring, a number's slot at a fixed distance from the oldest's: finding,
 /// adding and removing are O(1) (amortized), with no search, no hashing and no copy-on-write
 /// check. Memory follows the window, not how many numbers were ever added.

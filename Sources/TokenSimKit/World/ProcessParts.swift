@@ -10,10 +10,8 @@ struct ProcessParts {
   private var askLines: [KeyedLine<OpenAsk>] = []
   private static var sparesKept: Int { 64 }
 
-  /// Parts whose strategies come from `makeStrategy`, asked once per role.
-  init(makeStrategy: @escaping (ProcessRole) -> any RefreshStrategy) {
-    strategies = StrategyPrototypes(makeStrategy)
-  }
+  /// Parts whose strategies come from `strategies`.
+  init(strategies: StrategyPrototypes) { self.strategies = strategies }
 
   /// An empty ask line, with the buffer of a retired process's when one is left.
   mutating func askLine() -> KeyedLine<OpenAsk> { askLines.popLast() ?? KeyedLine() }

@@ -21,7 +21,7 @@ struct StrategyBox {
     if isKnownUniquelyReferenced(&held) { prototypes.keep(held, for: role) }
   }
 
-  /// Holds no strategy: a released process's, which is never given an event.
+  /// Holds no strategy, as a released process does (tests build records with it).
   init() { holder = nil }
 
   /// A copy of the strategy as it is now, for inspection (tests look into a broker's state).
@@ -33,28 +33,37 @@ struct StrategyBox {
   }
 }
 
-/// The strategy every process of a role starts with: what the world's `makeStrategy` returned
-/// for the role, asked once, on the role's first process, and kept in a holder of its own type.
+/// The strategy every process of a role starts with. A strategy maker that hands out copies of
+/// one value per role (`StrategyChoice.makeStrategy`, `oncePerRole`) is asked once, on the
+/// role's first process, and what it returned is kept in a holder of its own type. Any other
+/// maker (a closure given to `World` or `Simulation`, which may return a class, or a different
+/// value each time) is asked for every process, as its caller was promised.
 /// A process's strategy is a typed copy of it (`StrategyBox.init(_:prototypes:)`), made in the
 /// holder a retired process of the role left (`StrategyBox.recycle`), so that a CLI invocation
 /// neither allocates nor frees one (about 250 instructions), or else in a new holder. Asking `makeStrategy` at every start cost a call, an existential copied and
 /// destroyed, a dynamic cast (about 270 instructions) and the generic holder class looked up:
-/// about 450 instructions a CLI invocation. Sound because a strategy maker returns equal values
-/// for a role (`StrategyChoice.makeStrategy` hands out copies of one prototype per role; the
-/// world's initializer says it is asked once per role).
+/// about 450 instructions a CLI invocation.
 struct StrategyPrototypes {
   private let make: (ProcessRole) -> any RefreshStrategy
+  /// Whether `make` hands out copies of one value per role, so that it is asked once per role.
+  private let oncePerRole: Bool
   /// Per role (by `index`), its prototype once made.
   private var holders: [StrategyHolder?] = Array(repeating: nil, count: ProcessRole.allCases.count)
   /// Per role, the holders retired processes left, at most `sparesKept`.
   private var spares: [[StrategyHolder]] = Array(repeating: [], count: ProcessRole.allCases.count)
   private static var sparesKept: Int { 64 }
 
-  /// Prototypes from `make`, asked on demand.
-  init(_ make: @escaping (ProcessRole) -> any RefreshStrategy) { self.make = make }
+  /// Strategies from `make`: asked once per role when `oncePerRole` (its values are copies of
+  /// one per role), for every process otherwise.
+  init(_ make: @escaping (ProcessRole) -> any RefreshStrategy, oncePerRole: Bool) {
+    self.make = make
+    self.oncePerRole = oncePerRole
+  }
 
-  /// A holder of a fresh copy of `role`'s prototype: a spare one if any is left.
+  /// A holder of a fresh copy of `role`'s prototype: a spare one if any is left. Without
+  /// `oncePerRole`, a holder of what `make` returns now.
   fileprivate mutating func freshHolder(for role: ProcessRole) -> StrategyHolder {
+    guard oncePerRole else { return Self.holder(of: make(role)) }
     let prototype = holder(for: role)
     guard let spare = spares[role.index].popLast() else { return prototype.copy() }
     spare.reset(to: prototype)
@@ -63,7 +72,7 @@ struct StrategyPrototypes {
 
   /// Keeps `holder`, of a retired process of `role` and referenced nowhere else, for reuse.
   fileprivate mutating func keep(_ holder: StrategyHolder, for role: ProcessRole) {
-    if spares[role.index].count < Self.sparesKept { spares[role.index].append(holder) }
+    if oncePerRole, spares[role.index].count < Self.sparesKept { spares[role.index].append(holder) }
   }
 
   /// The prototype of `role`, made now if it is the role's first process.

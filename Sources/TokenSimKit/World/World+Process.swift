@@ -62,7 +62,6 @@ extension World {
   /// an exit caused by one (a CLI's denied call) waits until the list is done, and then until the
   /// writes, lock and token requests the list started are over.
   func deliver(_ event: StrategyEvent, to id: Int) {
-    precondition(processes.contains(id), "a process that is not kept receives no event: \(id) was given \(event)")
     let start = actionStack.count
     let now = now
     // The strategy is asked where the record is, in the one access that also checks that it runs,
@@ -141,7 +140,7 @@ extension World {
     case .acquireLock(let wait): acquireLock(id, wait: wait)
     case .releaseLock: releaseLock(id)
     case .sendRefresh(let request, let token, let timeout): sendRefresh(from: id, tag: request, token: token, timeout: timeout)
-    case .grant(let ask, let token): granted(id, ask: ask, token: token)
+    case .grant: preconditionFailure("a grant is performed by perform(_:for:), not here: \(describe(id))")
     case .deny(let ask, _): denied(id, ask: ask)
     case .retryCall(let ask): retryCall(id, ask: ask)
     case .setTimer(let name, let at): setTimer(id, name: name, at: at)

@@ -30,6 +30,7 @@ extension World {
       return (ask, !process.askedOnce, process.template)
     }
     // The ask is open from here on: in hand until the strategy's answer is performed.
+    assert(askInHand == nil, "\(describe(id)) asks while another ask is in hand")
     askInHand = (id, ask, OpenAsk(purpose: purpose, isRetry: false))
     let force = firstAsk && templates[template].config.refreshAtStart
     if force { record(.refreshForced(process: id)) }

@@ -95,20 +95,28 @@ public final class World {
   }
 
   /// Builds the world of `scenario` under `seed`, each process running a strategy from
-  /// `makeStrategy`, which is asked once per role, when the role's first process is made: every
-  /// process of the role starts with a copy of what it returned. With `brokers`, every host runs a broker process (the scenario's own, or one
+  /// `makeStrategy`, asked for every process made. With `brokers`, every host runs a broker process (the scenario's own, or one
   /// added with a supervisor that restarts it after 1 s); without, the scenario's brokers are
   /// left out because nothing would ask them. `retention` says whether the trace is kept,
   /// streamed or only measured.
-  public init(
+  public convenience init(
     scenario: Scenario, seed: UInt64, brokers: Bool = false, retention: TraceRetention = .keep,
     makeStrategy: @escaping (ProcessRole) -> any RefreshStrategy
   ) {
+    self.init(
+      scenario: scenario, seed: seed, brokers: brokers, retention: retention,
+      strategies: StrategyPrototypes(makeStrategy, oncePerRole: false))
+  }
+
+  /// Builds the world of `scenario`, its processes' strategies from `strategies`: asked for
+  /// every process, or once per role when its maker hands out copies of one value per role
+  /// (`StrategyChoice`'s).
+  init(scenario: Scenario, seed: UInt64, brokers: Bool, retention: TraceRetention, strategies: StrategyPrototypes) {
     self.scenario = scenario
     self.retention = retention
     analyzer = World.analyzer(for: scenario, brokers: brokers)
     self.rootSeed = seed
-    processParts = ProcessParts(makeStrategy: makeStrategy)
+    processParts = ProcessParts(strategies: strategies)
     server = AuthorizationServer(config: scenario.server, seed: seed)
     hosts = scenario.hosts.map(HostState.init(config:))
     suspensions = World.merged(scenario.hosts.flatMap(\.suspensions))

@@ -88,9 +88,7 @@ public struct RefreshClient: RefreshStrategy {
     }
     switch event {
     case .started: start(&actions)
-    case .tokenNeeded(let ask, let force):
-      forced = forced || force
-      serve(&context, &actions, arriving: ask)
+    case .tokenNeeded: break  // served above, before the switch
     case .apiRejected(let ask, let token, _): apiRejected(ask: ask, token, &context, &actions)
     case .timerFired(let name): timerFired(name, &context, &actions)
     case .storeRead(let result): storeRead(result, &context, &actions)
