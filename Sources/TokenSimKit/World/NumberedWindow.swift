@@ -2,8 +2,10 @@
 /// calls in flight, numbered 1, 2, 3, … as they are made. Each call ends within its timeout (or,
 /// when its host is suspended before it, when the host resumes and the timeout fires), so those
 /// in flight lie in a window of numbers, from the oldest still in flight to the newest: short but
-/// for a call that hangs on a host suspended for long, which holds the window open (one slot,
-/// about 80 bytes, for every call the fleet makes meanwhile) until its host resumes.
+/// for a call that hangs on a host suspended for long. Such a straggler would hold the window
+/// open, a slot for every call the fleet makes meanwhile; once the window is more than twice as
+/// wide as the values in it (and 64 slots more), the oldest values move to a side table
+/// (`stragglers`), so memory follows the values present, never the numbers between them.
 /// The window is kept in a ring, a number's slot at a fixed distance from the oldest's: finding,
 /// adding and removing are O(1) (amortized), with no search, no hashing and no copy-on-write
 /// check. Memory follows the window, not how many numbers were ever added.
@@ -22,8 +24,15 @@ final class NumberedWindow<Value> {
   private var first = 0
   /// The slots in the window: numbers `first ..< first + span`.
   private var span = 0
-  /// How many values are present.
+  /// How many values are present, in the ring and among the stragglers.
   private(set) var count = 0
+  /// Values moved out of the ring's way because they stayed long while later numbers came and
+  /// went; empty but for a call hanging on a suspended host.
+  private var stragglers: [Int: Value] = [:]
+  /// How many values are present in the ring.
+  private var inRing = 0
+  /// How many slots the ring has room for (tests check that it follows the values present).
+  var slotsKept: Int { capacity }
 
   /// An empty window.
   init() { ring = .allocate(capacity: 16) }
@@ -38,13 +47,13 @@ final class NumberedWindow<Value> {
 
   /// The value under `number`, if present.
   subscript(number: Int) -> Value? {
-    guard let offset = offset(of: number) else { return nil }
+    guard let offset = offset(of: number) else { return inRing == count ? nil : straggler(number) }
     return ring[index(offset)]
   }
 
   /// Whether a value is present under `number`.
   func contains(_ number: Int) -> Bool {
-    guard let offset = offset(of: number) else { return false }
+    guard let offset = offset(of: number) else { return inRing != count && straggler(number) != nil }
     return ring[index(offset)] != nil
   }
 
@@ -62,17 +71,47 @@ final class NumberedWindow<Value> {
     (ring + index(offset)).initialize(to: value)
     span = offset &+ 1
     count &+= 1
+    inRing &+= 1
+    if span > 2 &* inRing &+ 64 { moveStragglersOut() }
+  }
+
+  /// Moves the values at the window's head to `stragglers` until it is no wider than the values
+  /// in it and 64 slots more: each value moves at most once, each slot is passed once.
+  private func moveStragglersOut() {
+    while span > inRing &+ 64 {
+      if let value = (ring + head).move() {
+        stragglers[first] = value
+        inRing -= 1
+      }
+      head = (head &+ 1) & (capacity &- 1)
+      first += 1
+      span -= 1
+      dropRemovedAtHead()
+    }
+  }
+
+  /// The straggler under `number`, if any: out of line, so that the common look-ups stay small.
+  @inline(never)
+  private func straggler(_ number: Int) -> Value? { stragglers[number] }
+
+  /// Removes the straggler under `number` and returns it, if there was one.
+  @inline(never)
+  private func removeStraggler(_ number: Int) -> Value? {
+    guard inRing != count, let value = stragglers.removeValue(forKey: number) else { return nil }
+    count -= 1
+    return value
   }
 
   /// Removes `number` and returns its value, if it was present; the window then starts at the
   /// oldest number still present.
   @discardableResult
   func removeValue(forKey number: Int) -> Value? {
-    guard let offset = offset(of: number) else { return nil }
+    guard let offset = offset(of: number) else { return removeStraggler(number) }
     let slot = ring + index(offset)
     guard let value = slot.pointee else { return nil }
     slot.pointee = nil
     count &-= 1
+    inRing &-= 1
     if offset == 0 { dropRemovedAtHead() }
     return value
   }
