@@ -36,7 +36,7 @@ extension World {
   private func handle(_ event: ProcessEvent, for id: Int, incarnation: Int) {
     switch event {
     case .start: break
-    case .storeWriteDone(let slot): storeWrites.discard(slot)
+    case .storeWriteDone: dropped(event)  // it lands after its process crashed: no one reads it
     case .cycleDue(let epoch): cycleDue(id, epoch: epoch, incarnation: incarnation)
     case .itemArrives: itemArrives(id)
     case .itemRetry(let item): attemptItem(id, item: item)
@@ -124,23 +124,14 @@ extension World {
     #if DEBUG
       if let broken = issuedTokenViolation(action, by: id) { preconditionFailure(broken) }
     #endif
-    switch consume action {
-    case .grant(let ask, let token): granted(id, ask: ask, token: token)
-    case let other:
-      placeAskInHand()
-      performOther(other, for: id)
-    }
-  }
-
-  /// Performs `action`, which is not a grant.
-  private func performOther(_ action: consuming StrategyAction, for id: Int) {
+    if case .grant = action {} else { placeAskInHand() }
     switch consume action {
     case .readStore: beginRead(id)
     case .writeStore(let contents): beginWrite(id, contents)
     case .acquireLock(let wait): acquireLock(id, wait: wait)
     case .releaseLock: releaseLock(id)
     case .sendRefresh(let request, let token, let timeout): sendRefresh(from: id, tag: request, token: token, timeout: timeout)
-    case .grant: preconditionFailure("a grant is performed by perform(_:for:), not here: \(describe(id))")
+    case .grant(let ask, let token): granted(id, ask: ask, token: token)
     case .deny(let ask, _): denied(id, ask: ask)
     case .retryCall(let ask): retryCall(id, ask: ask)
     case .setTimer(let name, let at): setTimer(id, name: name, at: at)
