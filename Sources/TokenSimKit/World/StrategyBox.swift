@@ -84,11 +84,44 @@ struct StrategyPrototypes {
     return holder
   }
 
-  /// A holder of `strategy`'s own type: the existential is opened, once per role.
+  /// A holder of `strategy`'s own type: the existential is opened, once per role. A strategy
+  /// that resets in place gets a holder that resets it so.
   private static func holder<Strategy: RefreshStrategy>(of strategy: Strategy) -> StrategyHolder {
-    TypedStrategyHolder(strategy)
+    if let resettable = strategy as? any InPlaceResettable { return resettingHolder(of: resettable) }
+    return TypedStrategyHolder(strategy)
+  }
+
+  private static func resettingHolder<Strategy: InPlaceResettable>(of strategy: Strategy) -> StrategyHolder {
+    ResettingStrategyHolder(strategy)
   }
 }
+
+/// A strategy that can put itself back as it was made, in place, keeping the buffers it
+/// allocated: a reused holder's strategy (`StrategyPrototypes.freshHolder`) is reset this way
+/// when that makes it equal to the role's prototype, where assigning the prototype freed them and
+/// the new process allocated them again.
+protocol InPlaceResettable: RefreshStrategy {
+  /// Whether `resetAsMade()` makes it equal to `prototype`.
+  func resetsAsMade(like prototype: Self) -> Bool
+  /// Puts itself back as it was made, keeping its buffers.
+  mutating func resetAsMade()
+}
+
+/// The built-in strategies that are their engine and nothing else (each has `engine` as its only
+/// stored property): resetting the engine resets all of it. A stored property added to one of
+/// them must be reset here too, or its conformance removed.
+extension InPlaceResettable where Self: EngineStrategy {
+  func resetsAsMade(like prototype: Self) -> Bool { engine.resetsAsMade(like: prototype.engine) }
+  mutating func resetAsMade() { engine.resetAsMade() }
+}
+
+extension NaiveStrategy: InPlaceResettable {}
+extension RereadFromDiskStrategy: InPlaceResettable {}
+extension LeaseSharedStrategy: InPlaceResettable {}
+extension SingleFlightStrategy: InPlaceResettable {}
+extension AdvisoryMandatoryStrategy: InPlaceResettable {}
+extension LockOnWriteStrategy: InPlaceResettable {}
+extension LockWholeRefreshStrategy: InPlaceResettable {}
 
 extension ProcessRole {
   /// Its place in `allCases`, without searching it.
@@ -123,8 +156,8 @@ private class StrategyHolder {
 }
 
 /// A strategy of one type, stored in the holder itself.
-private final class TypedStrategyHolder<Strategy: RefreshStrategy>: StrategyHolder {
-  var strategy: Strategy
+private class TypedStrategyHolder<Strategy: RefreshStrategy>: StrategyHolder {
+  final var strategy: Strategy
 
   init(_ strategy: Strategy) { self.strategy = strategy }
 
@@ -137,7 +170,20 @@ private final class TypedStrategyHolder<Strategy: RefreshStrategy>: StrategyHold
     strategy = unsafeDowncast(prototype, to: TypedStrategyHolder<Strategy>.self).strategy
   }
 
-  override func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
+  final override func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
     strategy.handle(event, context: &context, actions: &actions)
+  }
+}
+
+/// A strategy of one type that resets in place (`InPlaceResettable`).
+private final class ResettingStrategyHolder<Strategy: InPlaceResettable>: TypedStrategyHolder<Strategy> {
+  override func copy() -> StrategyHolder { ResettingStrategyHolder(strategy) }
+
+  /// A role's spare holders are all of its prototype's type (checked in debug builds).
+  override func reset(to prototype: StrategyHolder) {
+    let prototype = unsafeDowncast(prototype, to: TypedStrategyHolder<Strategy>.self)
+    // The prototype is only read, before the strategy is changed: passed to a mutating method of
+    // the strategy, it was copied and destroyed (about 200 instructions), as it might be the same.
+    if strategy.resetsAsMade(like: prototype.strategy) { strategy.resetAsMade() } else { strategy = prototype.strategy }
   }
 }
