@@ -11,15 +11,15 @@ struct ProcessRecordResetTests {
   /// asks, items and cycles (events of an earlier incarnation carry old numbers), and what the
   /// world tracks across incarnations.
   static let keptByRestart: Set<String> = [
-    "id", "name", "host", "template", "incarnation", "random", "strategy", "crashRandom", "schedulerFailuresLeft",
+    "id", "_number", "host", "template", "incarnation", "random", "strategy", "crashRandom", "schedulerFailuresLeft",
     "nextAsk", "rejectedCall", "cycleEpoch", "cliCallsLeft", "nextItem", "role", "alive", "crashWaiting",
     "usesEnvironment",
   ]
 
-  static func record(name: String = "h/d", strategy: StrategyBox? = nil) -> SimProcess {
+  static func record(number: Int? = 2, strategy: StrategyBox? = nil) -> SimProcess {
     var prototypes = StrategyPrototypes({ _ in NaiveStrategy() }, oncePerRole: true)
     return SimProcess(
-      id: 1, name: name, host: 0, template: 0, role: .daemon, random: RandomStream(rootSeed: 1, name: "p"),
+      id: 1, number: number, host: 0, template: 0, role: .daemon, random: RandomStream(rootSeed: 1, name: "p"),
       strategy: strategy ?? StrategyBox(.daemon, prototypes: &prototypes), crashRandom: RandomStream(rootSeed: 1, name: "c"),
       schedulerFailuresLeft: 0)
   }
@@ -71,9 +71,9 @@ struct ProcessRecordResetTests {
   }
 
   /// What a retired record keeps owns nothing: every field that is not plain data is as a blank
-  /// record's (no name, no strategy, empty lines).
+  /// record's (no strategy, empty lines).
   @Test func aReleasedRecordOwnsNothing() {
-    let blank = Self.fields(Self.record(name: "", strategy: StrategyBox()))
+    let blank = Self.fields(Self.record(strategy: StrategyBox()))
     var used = Self.record()
     _ = used.beginIncarnation()
     Self.dirty(&used)
@@ -89,7 +89,7 @@ struct ProcessRecordResetTests {
       owning.append(child.label!)
       #expect(released[child.label!] == blank[child.label!], "release keeps \(child.label!)")
     }
-    #expect(owning.count >= 7, "\(owning)")
+    #expect(owning.count >= 6, "\(owning)")
   }
 
   static func dumped(_ box: StrategyBox) -> String {

@@ -88,7 +88,7 @@ import Testing
     world.run()
     #expect(world.processes.pagesKept == 1 && world.processes.count == 122)
     let blanks = (1...world.processes.count).filter { world.processes[$0].incarnation == -1 }
-    let kept = (1...world.processes.count).filter { !world.processes[$0].name.isEmpty }
+    let kept = (1...world.processes.count).filter { world.processes[$0].strategy.holdsStrategy }
     #expect(blanks.count == 120 && kept == [1, 122], "all but the daemon and the invocation at the very end")
   }
 

@@ -5,7 +5,12 @@
 /// fleet keeps one of these per live process (`tokensim bench`'s scale workload, 100,000).
 struct SimProcess {
   let id: Int
-  private(set) var name: String
+  /// The number its name ends with (`World.name(of:)`): its id for a CLI invocation, its
+  /// instance's for a daemon run `count` times; nil when its name is its worker's alone. The name
+  /// is spelled when it is needed (at each start), not kept: a CLI invocation's is longer than a
+  /// string stored inline (15 bytes), and kept in the record it was retained and released around
+  /// its start and freed apart at its retirement.
+  @CompactNumber private(set) var number: Int?
   let host: Int
   let template: Int
   var incarnation = 0
@@ -57,12 +62,12 @@ struct SimProcess {
   var usesEnvironment = false
 
   init(
-    id: Int, name: String, host: Int, template: Int, role: ProcessRole, random: RandomStream, strategy: StrategyBox,
+    id: Int, number: Int?, host: Int, template: Int, role: ProcessRole, random: RandomStream, strategy: StrategyBox,
     asks: KeyedLine<OpenAsk> = KeyedLine(), crashRandom: RandomStream, schedulerFailuresLeft: Int
   ) {
     self.asks = asks
     self.id = id
-    self.name = name
+    self.number = number
     self.host = host
     self.template = template
     self.role = role
@@ -76,13 +81,12 @@ struct SimProcess {
 extension SimProcess {
   /// Becomes the blank a retired process's slot holds from the end of the event that retired it:
   /// incarnation -1, never running, so every event still addressed to it is dropped. What it owned
-  /// (name, lines, timers) is freed at once, while it is in the cache, but its strategy's holder
+  /// (lines, timers) is freed at once, while it is in the cache, but its strategy's holder
   /// and its ask line, left to `parts` for the processes to come; what is left owns nothing, so
   /// that freeing its page later releases no object.
   mutating func release(into parts: inout ProcessParts) {
     incarnation = -1
     alive = false
-    name = ""
     strategy.recycle(role: role, into: &parts.strategies)
     let asks = self.asks
     self.asks = KeyedLine()  // `asks` is the line's only reference now: emptied in place
@@ -95,14 +99,15 @@ extension SimProcess {
 
   /// Begins a new incarnation: the workload of the last one (asks, items, lock, timers, requests)
   /// is forgotten and the process runs. Returns what a start needs to know, read in the same
-  /// access: whether it was running already, and who it is. A first start has nothing to forget:
+  /// access: whether it was running already, and who it is (its name's number, its template,
+  /// role and host). A first start has nothing to forget:
   /// the record is as `init` left it, and every CLI invocation starts only once.
-  mutating func beginIncarnation() -> (wasAlive: Bool, name: String, template: Int, role: ProcessRole, host: Int) {
+  mutating func beginIncarnation() -> (wasAlive: Bool, number: Int?, template: Int, role: ProcessRole, host: Int) {
     let wasAlive = alive
     if incarnation > 0 { forgetIncarnation() }
     incarnation += 1
     alive = true
-    return (wasAlive, name, template, role, host)
+    return (wasAlive, number, template, role, host)
   }
 
   /// Puts the workload fields back as `init` sets them.

@@ -24,6 +24,9 @@ struct StrategyBox {
   /// Holds no strategy, as a released process does (tests build records with it).
   init() { holder = nil }
 
+  /// Whether it holds a strategy: false once its process was released.
+  var holdsStrategy: Bool { holder != nil }
+
   /// A copy of the strategy as it is now, for inspection (tests look into a broker's state).
   var strategy: any RefreshStrategy { holder!.held }
 

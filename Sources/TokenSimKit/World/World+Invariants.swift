@@ -155,7 +155,7 @@ extension World {
   /// "process h/daemon (3) at 1:00:05.0" for an invariant message.
   func describe(_ id: Int) -> String {
     guard processes.contains(id) else { return "process \(id) (no longer kept) at \(now)" }
-    return "process \(processes[id].name) (\(id)) at \(now)"
+    return "process \(name(of: id)) (\(id)) at \(now)"
   }
 
   private func describeHolder(_ host: Int) -> String {

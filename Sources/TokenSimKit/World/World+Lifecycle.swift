@@ -10,7 +10,8 @@ extension World {
       peakLiveProcesses = max(peakLiveProcesses, liveProcesses)
     }
     let (template, role, host) = (begun.template, begun.role, begun.host)
-    record(.processStarted(process: id, name: begun.name, role: role, host: hosts[host].config.name))
+    let name = self.name(template: template, number: begun.number)
+    record(.processStarted(process: id, name: name, role: role, host: hosts[host].config.name))
     if templates[template].config.credentialSource == .environment {
       processes[id].usesEnvironment = true
       environments[id] = environmentSnapshot(host: host)

@@ -78,18 +78,28 @@ extension World {
     let role = templates[template].config.role
     let id = processes.count + 1
     let number = role == .cli ? id : templates[template].config.count > 1 ? instance + 1 : nil
-    let name = number.map { NumberedName.spell(nameBases[template], $0) } ?? nameBases[template]
     let prefixes = streamPrefixes[template]
     let streams = RandomStream.stableHashes(decimal: instance, continuing: (prefixes.process, prefixes.crash))
     _ = processes.append(
       SimProcess(
-        id: id, name: name, host: host, template: template, role: role,
+        id: id, number: number, host: host, template: template, role: role,
         random: RandomStream(rootSeed: rootSeed, nameHash: streams.0),
         strategy: StrategyBox(role, prototypes: &processParts.strategies), asks: processParts.askLine(),
         crashRandom: RandomStream(rootSeed: rootSeed, nameHash: streams.1),
         schedulerFailuresLeft: templates[template].config.schedulerFailure?.count ?? 0))
     if role == .broker { hosts[host].broker = id }
     return id
+  }
+
+  /// The name of process `id`: its worker's (`<host>/<process>`), numbered as `NumberedName`
+  /// spells it when the process is numbered.
+  func name(of id: Int) -> String { name(template: processes[id].template, number: processes[id].number) }
+
+  /// The name of a process of `template` numbered `number`, spelled now: a record keeps the
+  /// number, not the name (`SimProcess.number`).
+  func name(template: Int, number: Int?) -> String {
+    guard let number else { return nameBases[template] }
+    return NumberedName.spell(nameBases[template], number)
   }
 
   /// Applies a scenario security event: revoke one host's session or every session.
