@@ -83,7 +83,9 @@ extension SimProcess {
   /// incarnation -1, never running, so every event still addressed to it is dropped. What it owned
   /// (lines, timers) is freed at once, while it is in the cache, but its strategy's holder
   /// and its ask line, left to `parts` for the processes to come; what is left owns nothing, so
-  /// that freeing its page later releases no object.
+  /// that its page is later freed without destroying it (`RetiringPages.releaseRetired(_:)`): a
+  /// field added to the record that owns an object must be emptied here
+  /// (`ProcessRecordResetTests` checks).
   mutating func release(into parts: inout ProcessParts) {
     incarnation = -1
     alive = false
