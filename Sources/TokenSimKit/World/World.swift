@@ -25,6 +25,11 @@ public final class World {
   let suspensions: [Range<SimInstant>]
   /// The first of `suspensions` not over by now (now never moves back).
   private var suspensionsPassed = 0
+  /// Whether some host is suspended, as of the last look at `suspensions`, and until when that
+  /// holds (the start or end of the next window): most events ask, and until then the answer is
+  /// read, not looked up.
+  private var suspendedNow = false
+  private var suspendedNowUntil = SimInstant.start
   /// Process templates: (host index, config).
   let templates: [(host: Int, config: ProcessConfig)]
   var arrivalRandom: [RandomStream]
@@ -147,11 +152,24 @@ public final class World {
   }
 
   /// Whether some host is suspended now (its events wait for it to resume).
+  @inline(__always)
   func someHostIsSuspended() -> Bool {
+    if now >= suspendedNowUntil { lookAtSuspensions() }
+    return suspendedNow
+  }
+
+  /// Finds whether now is in one of `suspensions`, and when that next changes.
+  private func lookAtSuspensions() {
     while suspensionsPassed < suspensions.count, suspensions[suspensionsPassed].upperBound <= now {
       suspensionsPassed += 1
     }
-    return suspensionsPassed < suspensions.count && suspensions[suspensionsPassed].lowerBound <= now
+    guard suspensionsPassed < suspensions.count else {
+      (suspendedNow, suspendedNowUntil) = (false, .never)
+      return
+    }
+    let window = suspensions[suspensionsPassed]
+    suspendedNow = window.lowerBound <= now
+    suspendedNowUntil = suspendedNow ? window.upperBound : window.lowerBound
   }
 
   /// A fresh analyzer for `scenario`'s trace, told which CLIs come back after a crash and how
