@@ -153,7 +153,14 @@ public struct EventQueue<Payload>: ~Copyable {
 
   /// Removes and returns the earliest item.
   public mutating func popNext() -> (time: SimInstant, payload: Payload)? {
-    guard count > 0 else { return nil }
+    count > 0 ? removeNext() : nil
+  }
+
+  /// Removes and returns the earliest item; there is one (`nextTime` said when). For a loop that
+  /// has read `nextTime` already: no optional to wrap and unwrap again.
+  @inline(__always)
+  mutating func removeNext() -> (time: SimInstant, payload: Payload) {
+    precondition(count > 0, "an item is taken from an empty queue")
     let top = laneCount == 0 ? takeHeapTop() : takeEarliest()
     let slot = top.slot
     freeSlots[freeCount] = UInt32(truncatingIfNeeded: slot)

@@ -229,7 +229,8 @@ public final class World {
       stop(.zeroDelayLoop)
       return false
     }
-    process(queue.popNext())
+    let (time, event) = queue.removeNext()
+    process(event, at: time)
     return true
   }
 
@@ -248,8 +249,10 @@ public final class World {
     setUp()
   }
 
-  private func process(_ next: (time: SimInstant, payload: WorldEvent)?) {
-    guard let (time, event) = next else { preconditionFailure("the queue had a next time at \(now) but no event") }
+  /// Processes `event`, taken from the queue, at `time`. Inlined into `step`, as the run loop's
+  /// every event goes through both: a call of its own cost about 20 instructions an event.
+  @inline(__always)
+  private func process(_ event: WorldEvent, at time: SimInstant) {
     now = time
     eventsProcessed += 1
     let checking = checksEveryEvent || World.isDebugBuild
