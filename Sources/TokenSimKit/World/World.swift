@@ -197,7 +197,7 @@ public final class World {
 
   /// Runs to the end of the scenario, the event budget, or until nothing is left to happen.
   public func run() {
-    while step() {}
+    while stepInline() {}
   }
 
   /// Whether the run has stopped (`stopReason` says why); `step` does nothing more.
@@ -212,7 +212,21 @@ public final class World {
   /// at the event budget, in a zero-delay loop, or with nothing left to happen. Lets a test walk
   /// a run one event at a time.
   @discardableResult
-  public func step() -> Bool {
+  public func step() -> Bool { stepInline() }
+
+  /// Processes events until the run stops (false) or until it has processed `events` events or
+  /// made `processCount` processes (true): what a monitor's loop runs between its looks, with
+  /// each step inlined rather than called.
+  func run(untilEvents events: Int, orProcesses processCount: Int) -> Bool {
+    while stepInline() {
+      if eventsProcessed >= events || processes.count >= processCount { return true }
+    }
+    return false
+  }
+
+  /// `step()`, inlined into the loops that run many steps.
+  @inline(__always)
+  private func stepInline() -> Bool {
     beginIfNeeded()
     guard !hasStopped else { return false }
     guard let next = queue.nextTime, next <= endOfRun else {
