@@ -100,6 +100,36 @@ import Testing
     #expect(matched >= 20_000)
   }
 
+  /// With as many lanes as a queue may have, each at its own fixed delay, sources overtake one
+  /// another in every way (a lane emptied and filled again, the heap's top replaced by an earlier
+  /// item), and the items still come out exactly as from the heap alone.
+  @Test func aQueueOfFifteenLanesPopsAsTheHeapAlone() {
+    var plain = EventQueue<Int>()
+    var laned = EventQueue<Int>(lanes: 15)
+    var random = RandomStream(rootSeed: 23, name: "fifteen lanes")
+    var now: Int64 = 0
+    var popped = 0
+    for index in 0..<30_000 {
+      let lane = Int(random.integer(in: 0...15))
+      let delay = lane == 15 ? random.integer(in: 0...2_000) : Int64(lane) * 97 + (random.chance(0.05) ? -40 : 0)
+      let time = SimInstant(microseconds: now + max(0, delay))
+      plain.schedule(index, at: time)
+      lane == 15 ? laned.schedule(index, at: time) : laned.schedule(index, at: time, lane: lane)
+      while random.chance(0.55), let expected = plain.popNext() {
+        let next = laned.popNext()
+        #expect(next?.payload == expected.payload && next?.time == expected.time)
+        now = expected.time.microseconds
+        popped += 1
+      }
+      #expect(laned.nextTime == plain.nextTime && laned.count == plain.count)
+    }
+    while let expected = plain.popNext() {
+      #expect(laned.popNext()?.payload == expected.payload)
+      popped += 1
+    }
+    #expect(laned.isEmpty && popped == 30_000)
+  }
+
   /// Items waiting in the heap and in lanes when a queue goes, or moved into the heap by a
   /// renumbering, are each released once.
   @Test func aQueueReleasesEveryItemLeftInItsHeapAndLanesOnce() {

@@ -37,4 +37,29 @@ import Testing
     for number in 99_991...100_000 { #expect(window.removeValue(forKey: number) == number) }
     #expect(window.isEmpty)
   }
+
+  /// Numbers skipped on the way hold nothing, through the ring's growth and its wrapping round,
+  /// and each value left when the window goes is released once.
+  @Test func skippedNumbersHoldNothingAndEveryValueIsReleasedOnce() {
+    final class Counted {
+      static nonisolated(unsafe) var alive = 0
+      let number: Int
+      init(_ number: Int) {
+        self.number = number
+        Counted.alive += 1
+      }
+      deinit { Counted.alive -= 1 }
+    }
+    do {
+      let window = NumberedWindow<Counted>()
+      for number in stride(from: 3, through: 3_000, by: 3) {
+        window.append(number, Counted(number))
+        if number % 6 == 0 { #expect(window.removeValue(forKey: number - 3)?.number == number - 3) }
+        #expect(!window.contains(number - 1) && !window.contains(number - 2) && window[number - 1] == nil)
+      }
+      #expect(window.count == 500 && Counted.alive == 500, "every multiple of 6 stays")
+      #expect(window[2_994]?.number == 2_994 && window[2_997] == nil && window[6]?.number == 6)
+    }
+    #expect(Counted.alive == 0)
+  }
 }

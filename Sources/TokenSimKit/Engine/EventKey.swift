@@ -9,6 +9,10 @@ struct EventKey {
   /// so no item's slot, and so no item's `order`, is all ones).
   static let none = EventKey(time: .max, order: .max)
 
+  /// Whether it is `none`.
+  @inline(__always)
+  var isNone: Bool { order == .max }
+
   /// When it is due, in microseconds.
   var time: Int64
   /// Its sequence number, shifted above its slot.

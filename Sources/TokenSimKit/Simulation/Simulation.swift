@@ -79,8 +79,7 @@ extension Simulation {
   static func run(_ world: World, monitor: RunMonitor, scenario: Scenario) {
     var nextLook = 1
     var processesAtLook = 0
-    while world.step() {
-      guard world.eventsProcessed >= nextLook || world.processes.count - processesAtLook >= 4_096 else { continue }
+    while world.run(untilEvents: nextLook, orProcesses: processesAtLook + 4_096) {
       nextLook = world.eventsProcessed + monitor.interval
       processesAtLook = world.processes.count
       let position = RunPosition(

@@ -14,8 +14,12 @@
 /// goes through it twice, and a value type's ring would be checked for uniqueness at each change
 /// (or, with storage of its own, could not be read by a test's `#expect`).
 final class NumberedWindow<Value> {
-  /// The ring; the window's slots are initialized (nil for a number removed or never added).
-  private var ring: UnsafeMutablePointer<Value?>
+  /// The ring: a window's slot holds a value, initialized, while `present` says so. Values are
+  /// kept bare, not as optionals: a removal moves the value out and clears a flag, where writing
+  /// an optional's nil stored a whole empty value (an API call's state is 73 bytes).
+  private var ring: UnsafeMutablePointer<Value>
+  /// Per ring slot, whether it holds a value.
+  private var present: UnsafeMutablePointer<Bool>
   /// Room in `ring`, a power of two.
   private var capacity = 16
   /// The ring index of the window's first slot.
@@ -35,11 +39,16 @@ final class NumberedWindow<Value> {
   var slotsKept: Int { capacity }
 
   /// An empty window.
-  init() { ring = .allocate(capacity: 16) }
+  init() {
+    ring = .allocate(capacity: 16)
+    present = .allocate(capacity: 16)
+    present.initialize(repeating: false, count: 16)
+  }
 
   deinit {
-    for offset in 0..<span { (ring + index(offset)).deinitialize(count: 1) }
+    for index in 0..<capacity where present[index] { (ring + index).deinitialize(count: 1) }
     ring.deallocate()
+    present.deallocate()
   }
 
   /// Whether no value is present.
@@ -47,14 +56,13 @@ final class NumberedWindow<Value> {
 
   /// The value under `number`, if present.
   subscript(number: Int) -> Value? {
-    guard let offset = offset(of: number) else { return inRing == count ? nil : straggler(number) }
-    return ring[index(offset)]
+    guard let index = presentIndex(of: number) else { return inRing == count ? nil : straggler(number) }
+    return ring[index]
   }
 
   /// Whether a value is present under `number`.
   func contains(_ number: Int) -> Bool {
-    guard let offset = offset(of: number) else { return inRing != count && straggler(number) != nil }
-    return ring[index(offset)] != nil
+    presentIndex(of: number) != nil || (inRing != count && straggler(number) != nil)
   }
 
   /// Adds `value` under `number`, which must be larger than every number added before (the
@@ -64,11 +72,9 @@ final class NumberedWindow<Value> {
     let offset = number &- first
     precondition(offset >= span, "number \(number) added out of order")
     if offset >= capacity { grow(toHold: offset + 1) }
-    while span < offset {
-      (ring + index(span)).initialize(to: nil)
-      span &+= 1
-    }
-    (ring + index(offset)).initialize(to: value)
+    let index = index(offset)
+    (ring + index).initialize(to: value)
+    present[index] = true
     span = offset &+ 1
     count &+= 1
     inRing &+= 1
@@ -79,8 +85,9 @@ final class NumberedWindow<Value> {
   /// in it and 64 slots more: each value moves at most once, each slot is passed once.
   private func moveStragglersOut() {
     while span > inRing &+ 64 {
-      if let value = (ring + head).move() {
-        stragglers[first] = value
+      if present[head] {
+        present[head] = false
+        stragglers[first] = (ring + head).move()
         inRing -= 1
       }
       head = (head &+ 1) & (capacity &- 1)
@@ -106,34 +113,34 @@ final class NumberedWindow<Value> {
   /// oldest number still present.
   @discardableResult
   func removeValue(forKey number: Int) -> Value? {
-    guard let offset = offset(of: number) else { return removeStraggler(number) }
-    let slot = ring + index(offset)
-    guard let value = slot.pointee else { return nil }
-    slot.pointee = nil
+    guard let index = presentIndex(of: number) else { return removeStraggler(number) }
+    present[index] = false
     count &-= 1
     inRing &-= 1
-    if offset == 0 { dropRemovedAtHead() }
-    return value
+    if index == head { dropRemovedAtHead() }
+    return (ring + index).move()
   }
 
-  /// The distance of `number`'s slot from the window's first, if it is in the window.
+  /// The ring index of `number`'s slot, if it is in the window and holds a value.
   @inline(__always)
-  private func offset(of number: Int) -> Int? {
+  private func presentIndex(of number: Int) -> Int? {
     let offset = number &- first
-    return offset >= 0 && offset < span ? offset : nil
+    guard offset >= 0 && offset < span else { return nil }
+    let index = index(offset)
+    return present[index] ? index : nil
   }
 
   /// The ring index of the slot `offset` from the window's first.
   @inline(__always)
   private func index(_ offset: Int) -> Int { (head &+ offset) & (capacity &- 1) }
 
-  /// Moves the window's start past the removed slots at its head (each slot is passed once).
+  /// Moves the window's start past the empty slots at its head (each slot is passed once).
+  @inline(__always)
   private func dropRemovedAtHead() {
-    while span > 0, ring[head] == nil {
-      (ring + head).deinitialize(count: 1)
+    while span > 0, !present[head] {
       head = (head &+ 1) & (capacity &- 1)
-      first += 1
-      span -= 1
+      first &+= 1
+      span &-= 1
     }
   }
 
@@ -141,10 +148,17 @@ final class NumberedWindow<Value> {
   private func grow(toHold slots: Int) {
     var larger = capacity * 2
     while larger < slots { larger *= 2 }
-    let ring = UnsafeMutablePointer<Value?>.allocate(capacity: larger)
-    for offset in 0..<span { (ring + offset).moveInitialize(from: self.ring + index(offset), count: 1) }
+    let ring = UnsafeMutablePointer<Value>.allocate(capacity: larger)
+    let present = UnsafeMutablePointer<Bool>.allocate(capacity: larger)
+    present.initialize(repeating: false, count: larger)
+    for offset in 0..<span where self.present[index(offset)] {
+      (ring + offset).moveInitialize(from: self.ring + index(offset), count: 1)
+      present[offset] = true
+    }
     self.ring.deallocate()
+    self.present.deallocate()
     self.ring = ring
+    self.present = present
     head = 0
     capacity = larger
   }
