@@ -129,16 +129,19 @@ extension TokenOutcome {
     switch reply {
     case .timedOut: return (lostAfterCommit ? .lostAfterCommit : .timeout, nil, nil)
     case .connectionReset: return (.connectionError, nil, nil)
-    case .response(let http):
-      let outcome: TokenOutcome
-      switch (http.status, http.body) {
-      case (429, _): outcome = .rateLimited
-      case (500..., _): outcome = .serverError
-      case (_, .tokens): outcome = .ok
-      case (_, .oauthError): outcome = .invalidGrant
-      default: outcome = .connectionError
-      }
-      return (outcome, http.status, http.retryAfter)
+    case .response(let http): return (outcome(of: http), http.status, http.retryAfter)
+    }
+  }
+
+  /// How the trace counts an HTTP response. The body is matched where it is: a tuple of the
+  /// status and the body copied it (a retain and release of its error code on every reply).
+  private static func outcome(of http: HTTPReply) -> TokenOutcome {
+    if http.status == 429 { return .rateLimited }
+    if http.status >= 500 { return .serverError }
+    switch http.body {
+    case .tokens: return .ok
+    case .oauthError: return .invalidGrant
+    case .empty, .malformed: return .connectionError
     }
   }
 }
