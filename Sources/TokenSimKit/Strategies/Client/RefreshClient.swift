@@ -120,7 +120,7 @@ public struct RefreshClient: RefreshStrategy {
   /// put back here too.
   private mutating func forget() {
     asks.removeAll()
-    steps.removeAll(keepingCapacity: true)
+    if !steps.isEmpty { steps.removeAll(keepingCapacity: true) }
     (failures, retriesUsed, previousDelay) = (0, 0, .zero)
     credentials = nil
     phase = .idle
