@@ -50,6 +50,21 @@ struct AlwaysDeny: RefreshStrategy {
     #expect(fired == .timerFired(name: .refresh))
   }
 
+  /// A token reply is coded with its properties' names (the status is stored under another).
+  @Test func aTokenReplyIsCodedWithItsFieldNames() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let reply = StrategyEvent.refreshCompleted(
+      request: 4,
+      reply: .response(http: HTTPReply(status: 400, retryAfter: "120", date: .start, body: .oauthError(error: "invalid_grant"))))
+    let text = String(decoding: try encoder.encode(reply), as: UTF8.self)
+    #expect(
+      text
+        == #"{"refreshCompleted":{"reply":{"response":{"http":{"body":{"oauthError":{"error":"invalid_grant"}},"date":0,"retryAfter":"120","status":400}}},"request":4}}"#
+    )
+    #expect(try JSONDecoder().decode(StrategyEvent.self, from: Data(text.utf8)) == reply)
+  }
+
   @Test func strategyMessagesRoundTripAsJSON() throws {
     let actions: [StrategyAction] = [
       .sendRefresh(request: 3, refreshToken: RefreshToken(serial: 7), timeout: .seconds(15)),

@@ -45,7 +45,6 @@ struct ProcessRecordResetTests {
     process.items.append(1, 2)
     process.lockTicket = 4
     process.refreshesInFlight = 1
-    process.requestsOpen.append(5, ())
     process.writeInFlight = true
     process.exitWhenIdle = true
     process.performingActions = true

@@ -29,6 +29,17 @@ import Testing
       ])
   }
 
+  /// Calls that ask while the store is being read wait, and are answered in ask order, even when
+  /// they asked out of turn (the oldest waits in a slot of its own, the others in a line).
+  @Test func callsWaitingForTheStoreAreAnsweredInAskOrder() throws {
+    var naive = try StrategyDriver("naive")
+    #expect(naive.at(t(0), .started(cause: .processStart)) == [.readStore])
+    for ask in [3, 1, 4, 2, 4] { #expect(naive.at(t(0), .tokenNeeded(ask: ask, forceRefresh: false)) == []) }
+    let token = AccessToken(serial: 1)
+    #expect(naive.at(t(0), .storeRead(result: stored(pair1))) == [1, 2, 3, 4].map { .grant(ask: $0, token: token) })
+    #expect(naive.at(t(0), .tokenNeeded(ask: 5, forceRefresh: false)) == [.grant(ask: 5, token: token)])
+  }
+
   @Test func naiveHammersThroughAnOutage() throws {
     var naive = try StrategyDriver("naive")
     _ = naive.at(t(0), .started(cause: .processStart))

@@ -35,9 +35,6 @@ struct SimProcess {
   var nextItem = 1
   @CompactNumber var lockTicket: Int? = nil
   var refreshesInFlight = 0
-  /// The token requests this incarnation still waits for, so that a crash abandons them without
-  /// searching every open request of the world.
-  var requestsOpen = KeyedLine<Void>()
   var timerArmings = TimerArmings()
   var pendingMessages: Set<Int> = []
   let role: ProcessRole
@@ -94,7 +91,6 @@ extension SimProcess {
     self.asks = KeyedLine()  // `asks` is the line's only reference now: emptied in place
     parts.keep(asks)
     items = KeyedLine()
-    requestsOpen = KeyedLine()
     timerArmings = TimerArmings()
     pendingMessages = []
   }
@@ -122,7 +118,6 @@ extension SimProcess {
     holdsLock = false
     lockTicket = nil
     refreshesInFlight = 0
-    requestsOpen = KeyedLine()
     writeInFlight = false
     exitWhenIdle = nil
     performingActions = false

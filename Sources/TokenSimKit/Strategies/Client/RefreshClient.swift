@@ -159,7 +159,9 @@ public struct RefreshClient: RefreshStrategy {
     return .fresh
   }
 
-  /// Whether a token request may be sent now.
+  /// Whether a token request may be sent now. Inlined where it is asked: called, it was handed
+  /// a copy of the whole engine (a `memcpy` of its fields) at every refresh begun.
+  @inline(__always)
   func attemptAllowed(_ now: SimInstant) -> Bool { now >= nextAttemptAllowed }
 
   /// The earliest instant a token request may be sent.
