@@ -35,6 +35,9 @@ struct SimProcess {
   var nextItem = 1
   @CompactNumber var lockTicket: Int? = nil
   var refreshesInFlight = 0
+  /// The token requests this incarnation still waits for, so that a crash abandons them without
+  /// searching every open request of the world.
+  var requestsOpen = OpenTokenRequests()
   var timerArmings = TimerArmings()
   var pendingMessages: Set<Int> = []
   let role: ProcessRole
@@ -91,6 +94,7 @@ extension SimProcess {
     self.asks = KeyedLine()  // `asks` is the line's only reference now: emptied in place
     parts.keep(asks)
     items = KeyedLine()
+    requestsOpen = OpenTokenRequests()
     timerArmings = TimerArmings()
     pendingMessages = []
   }
@@ -118,6 +122,7 @@ extension SimProcess {
     holdsLock = false
     lockTicket = nil
     refreshesInFlight = 0
+    requestsOpen = OpenTokenRequests()
     writeInFlight = false
     exitWhenIdle = nil
     performingActions = false

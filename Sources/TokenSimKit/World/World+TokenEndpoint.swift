@@ -6,6 +6,7 @@ extension World {
     record(.tokenRequestSent(process: id, request: request, token: token.serial))
     let (incarnation, crashWaiting) = processes.inPlace(id) { process in
       process.refreshesInFlight += 1
+      process.requestsOpen.insert(request)
       return (process.incarnation, process.crashWaiting)
     }
     if crashWaiting { crashIfWaiting(id) }
@@ -66,7 +67,7 @@ extension World {
       preconditionFailure("the reply to token request \(request) arrived at \(now), but none was sent")
     }
     let reply = tokenReplies.take(slot)
-    guard !state.clientDone, clientIsDone(state) else { return }
+    guard !state.clientDone, clientIsDone(with: request, state: state) else { return }
     end(request, state: state, reply: reply)
   }
 
@@ -74,35 +75,30 @@ extension World {
   func tokenTimeout(_ request: Int) {
     guard let state = tokenRequests[request], !state.clientDone else { return }
     tokenRequests.update(request) { $0.clientDone = true }
-    let heard = clientIsDone(state)
+    let heard = clientIsDone(with: request, state: state)
     retireIfDone(request)
     if heard { end(request, state: state, reply: .timedOut) }
   }
 
   /// A crashed process no longer waits for its token requests (their timeouts, addressed to the
   /// dead incarnation, are dropped): each is retired once the server is done with it too, instead
-  /// of being kept for ever when the server never answers. Its requests are found among all the
-  /// requests in flight (a crash is rare), not kept in a line of the process's own that every
-  /// request entered and left (about 190 instructions a request).
+  /// of being kept for ever when the server never answers.
   func abandonTokenRequests(of id: Int) {
-    let incarnation = processes[id].incarnation
-    var abandoned: [Int] = []
-    tokenRequests.forEachEntry { request, state in
-      if state.process == id, state.incarnation == incarnation, !state.clientDone { abandoned.append(request) }
-    }
-    for request in abandoned {
+    for request in processes[id].requestsOpen.removeAll() {
       tokenRequests.update(request) { $0.clientDone = true }
       retireIfDone(request)
     }
   }
 
-  /// The client of `request` stopped waiting for it: when that incarnation is alive to hear how
-  /// the request ended, the request leaves its refreshes in flight. Returns whether it is (`end`
+  /// The client of `request` stopped waiting for it: it leaves its process's open requests and,
+  /// when that incarnation is alive to hear how the request ended, its refreshes in flight. Returns whether it is (`end`
   /// then tells it). One access to the process record, not one for each field read or changed.
-  private func clientIsDone(_ state: TokenRequestState) -> Bool {
+  private func clientIsDone(with request: Int, state: TokenRequestState) -> Bool {
     guard processes.contains(state.process) else { return false }
     return processes.inPlace(state.process) { process in
-      guard process.incarnation == state.incarnation, process.alive else { return false }
+      guard process.incarnation == state.incarnation else { return false }
+      process.requestsOpen.remove(request)
+      guard process.alive else { return false }
       process.refreshesInFlight -= 1
       return true
     }
