@@ -6,8 +6,9 @@
 /// has one call waiting at a time, and a line for it cost an append and an emptying (about 140
 /// instructions a call), and a buffer allocated and freed for every CLI invocation that waited.
 struct WaitingCalls: Equatable {
-  /// The oldest call waiting, when it is the only one or asked before every call in `later`.
-  private var first: Int?
+  /// The oldest call waiting, when it is the only one or asked before every call in `later` (in
+  /// eight bytes, so that every process's engine stays as small as `CompactRecordTests` pins).
+  @CompactNumber private var first: Int? = nil
   /// The calls waiting after `first` (every one asked after it), in ask order.
   private var later = KeyedLine<Void>()
 
