@@ -42,6 +42,9 @@ struct TimelineBuilder {
   private var outcomeCounts: [Int]
   /// `TokenOutcome`'s names, then `noReply`.
   private static let outcomeNames = TokenOutcome.allCases.map(\.rawValue) + [noReply]
+  /// `outcomeNames.count`, as a constant: reading the list's count on every token request ended
+  /// would first check that the list was made.
+  private static var outcomeSlots: Int { TokenOutcome.connectionError.ordinal + 2 }
   /// How a token request that got no reply is counted (its process died, or it was still
   /// waiting at the end).
   static let noReply = "noReply"
@@ -51,7 +54,8 @@ struct TimelineBuilder {
     let count = max(1, Int((duration.microseconds + width.microseconds - 1) / width.microseconds))
     self.width = width
     buckets = (0..<count).map { Timeline.Bucket(start: Double(Int64($0) * width.microseconds) / 1_000_000) }
-    outcomeCounts = Array(repeating: 0, count: count * Self.outcomeNames.count)
+    precondition(Self.outcomeSlots == Self.outcomeNames.count, "every outcome and noReply has a slot")
+    outcomeCounts = Array(repeating: 0, count: count * Self.outcomeSlots)
     nextStart = startOfBucket(after: 0)
   }
 
@@ -70,8 +74,8 @@ struct TimelineBuilder {
 
   /// A token request sent at `sentAt` ended with `outcome` (nil: no reply).
   mutating func tokenRequestEnded(sentAt: SimInstant, outcome: TokenOutcome?) {
-    let index = outcome?.ordinal ?? Self.outcomeNames.count - 1
-    outcomeCounts[bucket(sentAt) * Self.outcomeNames.count + index] += 1
+    let index = outcome?.ordinal ?? Self.outcomeSlots - 1
+    outcomeCounts[bucket(sentAt) * Self.outcomeSlots + index] += 1
   }
 
   /// A process of `worker`, marked `mark`, made a call that succeeded (`ok`) or failed.

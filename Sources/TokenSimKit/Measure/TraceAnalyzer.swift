@@ -106,20 +106,20 @@ struct TraceAnalyzer {
   private mutating func started(
     _ process: Int, name: String, role: ProcessRole, host: String, cliKey: Int?, at time: SimInstant
   ) {
-    var (worker, hostNumber, first, mark) = directory.started(
-      process, name: name, role: role, host: host, cliKey: cliKey)
-    retryAfter.forget(process: process)
+    var start = directory.start(process, name: name, role: role, host: host, cliKey: cliKey)
+    // Only a process the directory knows can have been told a Retry-After deadline.
+    if start.known { retryAfter.forget(process: process) }
     if role != .broker {
-      minimal.started(host: hostNumber, at: time)
-      outages.started(worker: worker, host: host, at: time)
+      minimal.started(host: start.host, at: time)
+      outages.started(worker: start.worker, host: host, at: time)
     }
-    timeline.started(&mark, worker: worker, firstOfWorker: first)
-    directory.setMark(mark, of: process)
+    timeline.started(&start.mark, worker: start.worker, firstOfWorker: start.first)
+    directory.keep(start, of: process)
   }
 
   private mutating func ended(_ process: Int, exited: Bool, ok: Bool, at time: SimInstant) {
     guard var entry = directory.entry(process), entry.alive else { return }
-    for sentAt in requests.processGone(process, name: directory.name(process), at: time) {
+    for sentAt in requests.processGone(process, name: directory.name(process), at: time) ?? [] {
       timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil)
     }
     let last = directory.liveCount[entry.worker] == 1
