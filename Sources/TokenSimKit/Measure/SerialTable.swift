@@ -58,10 +58,11 @@ struct SerialTable<Value> {
   /// The value of `number`, if any; setting nil removes it (written only when there is something
   /// to change).
   subscript(number: Int) -> Value? {
-    get {
+    // Read on nearly every trace event: the slot is found in place, the dictionary out of line.
+    @inline(__always) get {
       if let index = slotIndex(of: number) { return slots[index] }
       // A number within reach whose page has no slots has no value: `others` holds none of them.
-      return others.isEmpty ? nil : others[number]
+      return others.isEmpty ? nil : other(number)
     }
     set {
       guard let page = page(of: number) else {
@@ -88,6 +89,18 @@ struct SerialTable<Value> {
       count += change
       if pages[page].used == 0, page + 1 < pages.count { giveUp(page) }
     }
+  }
+
+  /// The value of `number`, beyond the pages' reach.
+  @inline(never)
+  private func other(_ number: Int) -> Value? { others[number] }
+
+  /// Removes the value of `number`, if any: nothing to do, and no call, when the table is empty
+  /// (a process that ends with nothing kept for it in a table that keeps nothing).
+  @inline(__always)
+  mutating func remove(_ number: Int) {
+    guard count > 0 else { return }
+    self[number] = nil
   }
 
   /// Sets the value of `number`, beyond the pages' reach.

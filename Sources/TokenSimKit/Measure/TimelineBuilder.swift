@@ -195,11 +195,18 @@ struct TimelineBuilder {
 
   private mutating func touch(_ worker: Int, _ state: Cell) { touchAt(worker, current, state) }
 
+  @inline(__always)
   private mutating func touchAt(_ worker: Int, _ index: Int, _ state: Cell) {
-    let width = buckets.count
-    let cell = worker * width + index
-    // Most touches find the state set already (a worker's calls in one bucket): a read, no write.
+    let cell = worker * buckets.count + index
+    // Most touches find the state set already (a worker's calls in one bucket): a read, no write,
+    // and no call.
     if cell < cells.count, cells[cell].isSuperset(of: state) { return }
+    set(cell, worker: worker, state)
+  }
+
+  /// Adds `state` to cell `cell` of `worker`, making room for the worker's cells first if needed.
+  private mutating func set(_ cell: Int, worker: Int, _ state: Cell) {
+    let width = buckets.count
     if cells.count <= worker * width {
       let needed = (worker + 1) * width
       // A quarter more at a time rather than double: at most a fifth of the cells unused.

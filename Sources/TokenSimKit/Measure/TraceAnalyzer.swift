@@ -119,8 +119,8 @@ struct TraceAnalyzer {
 
   private mutating func ended(_ process: Int, exited: Bool, ok: Bool, at time: SimInstant) {
     guard var entry = directory.entry(process), entry.alive else { return }
-    for sentAt in requests.processGone(process, name: directory.name(process), at: time) ?? [] {
-      timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil)
+    if let gone = requests.processGone(process, name: directory.name(process), at: time) {
+      for sentAt in gone { timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil) }
     }
     let last = directory.liveCount[entry.worker] == 1
     timeline.ended(&entry.mark, worker: entry.worker, lastOfWorker: last)
@@ -130,7 +130,7 @@ struct TraceAnalyzer {
       if ok { metrics.cliInvocationsCompleted += 1 }
     }
     outages.ended(worker: entry.worker, at: time)
-    lastTokenOutcome[process] = nil
+    lastTokenOutcome.remove(process)
     retryAfter.forget(process: process)
     if entry.role != .broker { minimal.ended(host: entry.host, at: time) }
   }
