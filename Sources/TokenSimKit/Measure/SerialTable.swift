@@ -110,13 +110,19 @@ struct SerialTable<Value> {
   }
 
   /// `body` applied in place to the value of `number`; nil, and `body` not called, when there is none.
+  /// Inlined as a read is: the slot is changed where the caller is, the dictionary out of line.
+  @inline(__always)
   mutating func modify<Result>(_ number: Int, _ body: (inout Value) -> Result) -> Result? {
-    guard let index = slotIndex(of: number) else {
-      guard !others.isEmpty, others[number] != nil else { return nil }
-      return body(&others[number]!)
-    }
+    guard let index = slotIndex(of: number) else { return others.isEmpty ? nil : modifyOther(number, body) }
     guard slots[index] != nil else { return nil }
     return body(&slots[index]!)
+  }
+
+  /// `modify` for a number beyond the pages' reach.
+  @inline(never)
+  private mutating func modifyOther<Result>(_ number: Int, _ body: (inout Value) -> Result) -> Result? {
+    guard others[number] != nil else { return nil }
+    return body(&others[number]!)
   }
 
   /// `body` applied in place to the value of `number`, which is first set to `initial` when it

@@ -177,7 +177,8 @@ struct TimelineBuilder {
   }
 
   /// Changes `mark`, of a process of `worker`, by `body`, keeping the counts and the alerts per
-  /// worker.
+  /// worker. Inlined, so that `body` is too: each start, end and change of health comes here.
+  @inline(__always)
   private mutating func change(_ mark: inout ProcessMark, of worker: Int, _ body: (inout ProcessMark) -> Void) {
     let before = mark
     body(&mark)
@@ -185,7 +186,12 @@ struct TimelineBuilder {
     healthyUnalerted += mark.healthyUnalertedCount - before.healthyUnalertedCount
     // The alerts per worker change only when the alert does (rarely): no hashing otherwise.
     guard before.alerted != mark.alerted else { return }
-    alertsOfWorker[worker, default: 0] += mark.alerted ? 1 : -1
+    alertChanged(of: worker, alerted: mark.alerted)
+  }
+
+  /// A process of `worker` raised an alert (`alerted`), or its alert was cleared.
+  private mutating func alertChanged(of worker: Int, alerted: Bool) {
+    alertsOfWorker[worker, default: 0] += alerted ? 1 : -1
     if alertsOfWorker[worker] == 0 { alertsOfWorker[worker] = nil }
   }
 
