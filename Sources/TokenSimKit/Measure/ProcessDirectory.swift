@@ -127,7 +127,9 @@ struct ProcessDirectory {
   /// How many pages of entries are kept (for tests that count what is held).
   var pagesKept: Int { entries.pagesKept }
 
-  /// The entry of `process`, if it started and is not forgotten.
+  /// The entry of `process`, if it started and is not forgotten. Inlined, as `host(of:)` is: a
+  /// call would copy the whole directory for the read.
+  @inline(__always)
   func entry(_ process: Int) -> Entry? { entries[process] }
 
   /// Sets the mark of `process`, which has an entry.
@@ -140,6 +142,7 @@ struct ProcessDirectory {
   }
 
   /// The host number of `process`, or nil before it started.
+  @inline(__always)
   func host(of process: Int) -> Int? { entries[process]?.host }
 
   /// The number of host `name`, given now if it is new.
