@@ -79,6 +79,7 @@ struct TimelineBuilder {
   }
 
   /// A process of `worker`, marked `mark`, made a call that succeeded (`ok`) or failed.
+  @inline(__always)
   mutating func call(_ mark: inout ProcessMark, worker: Int, ok: Bool) {
     if ok {
       counts.apiCallsOK += 1
@@ -102,6 +103,7 @@ struct TimelineBuilder {
 
   /// A process of `worker`, marked `mark`, started; the first live one of its worker when
   /// `firstOfWorker`.
+  @inline(__always)
   mutating func started(_ mark: inout ProcessMark, worker: Int, firstOfWorker: Bool) {
     change(&mark, of: worker) { $0.healthy = true }
     guard firstOfWorker else { return }
