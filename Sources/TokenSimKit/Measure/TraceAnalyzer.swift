@@ -43,7 +43,32 @@ struct TraceAnalyzer {
   /// worker, found by the key without reading their names, and each is named by its worker and
   /// its process number (`NumberedName`), as the world builds the name, so that the name need not
   /// be read to know it. A trace read from a file has none.
+  ///
+  /// Inlined: an event that is only counted (`isOnlyCounted`) is counted where it is recorded,
+  /// which usually knows its kind, so that the test and the count are decided there and the fold
+  /// is not called.
+  @inline(__always)
   mutating func observe(_ kind: TraceKind, at time: SimInstant, cliKey: Int? = nil) {
+    guard Self.isOnlyCounted(kind) else { return fold(kind, at: time, cliKey: cliKey) }
+    timeline.advance(to: time)
+    metrics.count(kind)
+  }
+
+  /// Whether an event of `kind` only adds to the metrics' counts: `fold` has nothing else to do
+  /// with it (its `default` case). A kind left out here is folded, which is always right.
+  @inline(__always)
+  private static func isOnlyCounted(_ kind: TraceKind) -> Bool {
+    switch kind {
+    case .reuseDetected, .lock, .workCycleEnded, .workCycleSkipped, .schedulerArmFailed: true
+    case .storeRead(_, _, let result): result != .torn
+    case .storeWritten(_, _, _, let lostUpdate): !lostUpdate
+    case .workItemEnded(_, let completed, _): completed
+    default: false
+    }
+  }
+
+  /// `observe` for every event but those only counted.
+  private mutating func fold(_ kind: TraceKind, at time: SimInstant, cliKey: Int?) {
     timeline.advance(to: time)
     metrics.count(kind)
     switch kind {
