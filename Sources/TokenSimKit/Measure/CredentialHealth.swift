@@ -153,8 +153,16 @@ struct CredentialHealth {
   }
 
   /// Every live session whose newest refresh token expired by `time` died at its expiry: from then
-  /// on it is unusable, whether or not anyone asked the server yet.
+  /// on it is unusable, whether or not anyone asked the server yet. Every event of a session asks
+  /// this first, and nearly always no expiry is due: that comparison is made in place.
+  @inline(__always)
   private mutating func lapse(until time: SimInstant) {
+    guard let earliest = expiries.earliest, earliest <= time else { return }
+    lapseDue(until: time)
+  }
+
+  /// `lapse`, once an expiry is due by `time`.
+  private mutating func lapseDue(until time: SimInstant) {
     while let earliest = expiries.earliest, earliest <= time {
       let (at, family) = expiries.popEarliest()!
       guard let expiry = sessions.modify(family, { $0.unqueuedExpiry() }) ?? nil else { continue }

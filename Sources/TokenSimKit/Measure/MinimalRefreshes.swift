@@ -34,6 +34,7 @@ struct MinimalRefreshes {
   }
 
   /// A daemon or CLI of `host` started.
+  @inline(__always)
   mutating func started(host: Int, at time: SimInstant) {
     withSession(host) { session, _ in
       if session.live == 0 { session.since = time }

@@ -71,10 +71,16 @@ struct OutageTracker {
   /// The workers of each host, so that a suspension looks at its own host's workers only.
   private var workersOfHost: [String: [Int]] = [:]
 
-  /// A process of `worker` started.
+  /// A process of `worker` started. Inlined: only its worker's first start has anything to do.
+  @inline(__always)
   mutating func started(worker: Int, host: String, at time: SimInstant) {
     ensure(worker)
     guard workers[worker].firstStart == nil else { return }
+    firstStarted(worker: worker, host: host, at: time)
+  }
+
+  /// The first process of `worker` started.
+  private mutating func firstStarted(worker: Int, host: String, at time: SimInstant) {
     workers[worker].firstStart = time
     workersOfHost[host, default: []].append(worker)
   }
@@ -97,6 +103,7 @@ struct OutageTracker {
   }
 
   /// A call of `worker` has to wait for a token.
+  @inline(__always)
   mutating func waiting(worker: Int, at time: SimInstant) {
     ensure(worker)
     guard workers[worker].failingSince == nil, workers[worker].waitingSince == nil else { return }
@@ -104,8 +111,10 @@ struct OutageTracker {
   }
 
   /// A call of `worker` ended (`ok`), or was denied for lack of a token. Returns the wait it
-  /// ended, when that wait counts as an outage.
+  /// ended, when that wait counts as an outage. Inlined: every API call comes here, and nearly
+  /// every one only notes its time.
   @discardableResult
+  @inline(__always)
   mutating func call(worker: Int, ok: Bool, at time: SimInstant) -> (from: SimInstant, to: SimInstant)? {
     ensure(worker)
     let (wait, closed) = workers[worker].callEnded(ok: ok, at: time)
@@ -114,6 +123,7 @@ struct OutageTracker {
   }
 
   /// A process of `worker` ended: a wait it was in lasted until now.
+  @inline(__always)
   mutating func ended(worker: Int, at time: SimInstant) {
     guard worker < workers.count, workers[worker].waitingSince != nil else { return }
     workers[worker].lastAttempt = time

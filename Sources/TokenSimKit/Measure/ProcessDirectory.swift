@@ -57,30 +57,49 @@ struct ProcessDirectory {
 
   init(restartingCLIs: Set<String>? = nil) { self.restartingCLIs = restartingCLIs }
 
-  /// Records a start; returns the process's worker and host, whether the worker had no live
-  /// process before, and the process's mark (blank unless it was known). A CLI invocation's
-  /// `cliKey` (see `TraceAnalyzer.observe`) finds its worker once the key's first invocation was
-  /// looked up by name, and vouches that its name is numbered by the process.
-  @discardableResult
-  mutating func started(_ process: Int, name: String, role: ProcessRole, host: String, cliKey: Int? = nil) -> (
-    worker: Int, host: Int, first: Bool, mark: ProcessMark
-  ) {
-    let known = entries.modify(process) { entry in
-      defer { entry.alive = true }
-      return (entry.worker, entry.host, !entry.alive, entry.mark)
+  /// A process starting, as `start` found it: who it is, and its entry as `keep` will keep it.
+  struct Start {
+    /// Its worker's number (`workers`).
+    let worker: Int
+    /// Its host's number (`hosts`).
+    let host: Int
+    /// Whether its worker had no live process before.
+    let first: Bool
+    /// Whether the directory knew the process already (it starts again after a crash).
+    let known: Bool
+    fileprivate var entry: Entry
+
+    /// Its mark: the one it kept when it was known, else blank.
+    var mark: ProcessMark {
+      get { entry.mark }
+      set { entry.mark = newValue }
     }
-    if let (worker, host, restarted, mark) = known {
-      return (worker, host, restarted && becameLive(worker), mark)
+  }
+
+  /// Takes note of a start: numbers a new worker or host and counts the process live, but keeps
+  /// nothing of it until `keep` is given the start back, with its mark as the timeline leaves it,
+  /// so that the entry is written once. A CLI invocation's `cliKey` (see `TraceAnalyzer.observe`)
+  /// finds its worker once the key's first invocation was looked up by name, and vouches that its
+  /// name is numbered by the process.
+  mutating func start(_ process: Int, name: String, role: ProcessRole, host: String, cliKey: Int? = nil) -> Start {
+    if var entry = entries[process] {
+      let restarted = !entry.alive
+      entry.alive = true
+      return Start(
+        worker: entry.worker, host: entry.host, first: restarted && becameLive(entry.worker), known: true, entry: entry)
     }
     let worker = cliKey.map { cliWorker(key: $0, name: name) } ?? workerNumber(of: name, role: role)
     let latest = hostOfWorker[worker]
     let hostNumber = latest >= 0 && hosts[latest] == host ? latest : self.hostNumber(named: host)
     hostOfWorker[worker] = hostNumber
     let namedByNumber = role == .cli && (cliKey != nil || NumberedName.isNumbered(name, process))
-    entries[process] = Entry(worker: worker, host: hostNumber, role: role, namedByNumber: namedByNumber)
     if !namedByNumber { names[process] = name }
-    return (worker, hostNumber, becameLive(worker), ProcessMark())
+    let entry = Entry(worker: worker, host: hostNumber, role: role, namedByNumber: namedByNumber)
+    return Start(worker: worker, host: hostNumber, first: becameLive(worker), known: false, entry: entry)
   }
+
+  /// Keeps the entry of `process`, which `start` gave as `start`.
+  mutating func keep(_ start: Start, of process: Int) { entries[process] = start.entry }
 
   /// A process of `worker` started; returns whether it is the only one alive.
   private mutating func becameLive(_ worker: Int) -> Bool {
@@ -108,7 +127,9 @@ struct ProcessDirectory {
   /// How many pages of entries are kept (for tests that count what is held).
   var pagesKept: Int { entries.pagesKept }
 
-  /// The entry of `process`, if it started and is not forgotten.
+  /// The entry of `process`, if it started and is not forgotten. Inlined, as `host(of:)` is: a
+  /// call would copy the whole directory for the read.
+  @inline(__always)
   func entry(_ process: Int) -> Entry? { entries[process] }
 
   /// Sets the mark of `process`, which has an entry.
@@ -121,6 +142,7 @@ struct ProcessDirectory {
   }
 
   /// The host number of `process`, or nil before it started.
+  @inline(__always)
   func host(of process: Int) -> Int? { entries[process]?.host }
 
   /// The number of host `name`, given now if it is new.

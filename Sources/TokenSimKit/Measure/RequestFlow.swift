@@ -50,11 +50,11 @@ struct RequestFlow {
   }
 
   /// The process called `name` died or exited: its requests are no longer waited on. Returns when
-  /// each was sent.
-  mutating func processGone(_ process: Int, name: @autoclosure () -> String, at time: SimInstant) -> [SimInstant] {
-    guard let first = firstInFlightOf[process] else { return [] }
+  /// each was sent, or nil when none was in flight (the usual end, which then builds no array).
+  mutating func processGone(_ process: Int, name: @autoclosure () -> String, at time: SimInstant) -> [SimInstant]? {
+    guard let first = firstInFlightOf[process] else { return nil }
     firstInFlightOf[process] = nil
-    guard inFlight[first]?.process == process else { return [] }
+    guard inFlight[first]?.process == process else { return nil }
     var requests = [first]
     if laterInFlightOf.count > 0, let later = laterInFlightOf[process] {
       laterInFlightOf[process] = nil

@@ -17,7 +17,7 @@ struct RetryAfterTracker {
   }
 
   /// A process started afresh and remembers nothing.
-  mutating func forget(process: Int) { processDeadlines[process] = nil }
+  mutating func forget(process: Int) { processDeadlines.remove(process) }
 
   /// `process` sent a token request; `name` is for the evidence.
   mutating func sent(process: Int, name: @autoclosure () -> String, host: Int?, at time: SimInstant) {

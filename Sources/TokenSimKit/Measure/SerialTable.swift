@@ -58,10 +58,11 @@ struct SerialTable<Value> {
   /// The value of `number`, if any; setting nil removes it (written only when there is something
   /// to change).
   subscript(number: Int) -> Value? {
-    get {
+    // Read on nearly every trace event: the slot is found in place, the dictionary out of line.
+    @inline(__always) get {
       if let index = slotIndex(of: number) { return slots[index] }
       // A number within reach whose page has no slots has no value: `others` holds none of them.
-      return others.isEmpty ? nil : others[number]
+      return others.isEmpty ? nil : other(number)
     }
     set {
       guard let page = page(of: number) else {
@@ -90,6 +91,18 @@ struct SerialTable<Value> {
     }
   }
 
+  /// The value of `number`, beyond the pages' reach.
+  @inline(never)
+  private func other(_ number: Int) -> Value? { others[number] }
+
+  /// Removes the value of `number`, if any: nothing to do, and no call, when the table is empty
+  /// (a process that ends with nothing kept for it in a table that keeps nothing).
+  @inline(__always)
+  mutating func remove(_ number: Int) {
+    guard count > 0 else { return }
+    self[number] = nil
+  }
+
   /// Sets the value of `number`, beyond the pages' reach.
   private mutating func setOther(_ number: Int, _ newValue: Value?) {
     count += (newValue != nil ? 1 : 0) - (others[number] != nil ? 1 : 0)
@@ -97,13 +110,19 @@ struct SerialTable<Value> {
   }
 
   /// `body` applied in place to the value of `number`; nil, and `body` not called, when there is none.
+  /// Inlined as a read is: the slot is changed where the caller is, the dictionary out of line.
+  @inline(__always)
   mutating func modify<Result>(_ number: Int, _ body: (inout Value) -> Result) -> Result? {
-    guard let index = slotIndex(of: number) else {
-      guard !others.isEmpty, others[number] != nil else { return nil }
-      return body(&others[number]!)
-    }
+    guard let index = slotIndex(of: number) else { return others.isEmpty ? nil : modifyOther(number, body) }
     guard slots[index] != nil else { return nil }
     return body(&slots[index]!)
+  }
+
+  /// `modify` for a number beyond the pages' reach.
+  @inline(never)
+  private mutating func modifyOther<Result>(_ number: Int, _ body: (inout Value) -> Result) -> Result? {
+    guard others[number] != nil else { return nil }
+    return body(&others[number]!)
   }
 
   /// `body` applied in place to the value of `number`, which is first set to `initial` when it

@@ -42,6 +42,9 @@ struct TimelineBuilder {
   private var outcomeCounts: [Int]
   /// `TokenOutcome`'s names, then `noReply`.
   private static let outcomeNames = TokenOutcome.allCases.map(\.rawValue) + [noReply]
+  /// `outcomeNames.count`, as a constant: reading the list's count on every token request ended
+  /// would first check that the list was made.
+  private static var outcomeSlots: Int { TokenOutcome.connectionError.ordinal + 2 }
   /// How a token request that got no reply is counted (its process died, or it was still
   /// waiting at the end).
   static let noReply = "noReply"
@@ -51,7 +54,8 @@ struct TimelineBuilder {
     let count = max(1, Int((duration.microseconds + width.microseconds - 1) / width.microseconds))
     self.width = width
     buckets = (0..<count).map { Timeline.Bucket(start: Double(Int64($0) * width.microseconds) / 1_000_000) }
-    outcomeCounts = Array(repeating: 0, count: count * Self.outcomeNames.count)
+    precondition(Self.outcomeSlots == Self.outcomeNames.count, "every outcome and noReply has a slot")
+    outcomeCounts = Array(repeating: 0, count: count * Self.outcomeSlots)
     nextStart = startOfBucket(after: 0)
   }
 
@@ -70,11 +74,12 @@ struct TimelineBuilder {
 
   /// A token request sent at `sentAt` ended with `outcome` (nil: no reply).
   mutating func tokenRequestEnded(sentAt: SimInstant, outcome: TokenOutcome?) {
-    let index = outcome?.ordinal ?? Self.outcomeNames.count - 1
-    outcomeCounts[bucket(sentAt) * Self.outcomeNames.count + index] += 1
+    let index = outcome?.ordinal ?? Self.outcomeSlots - 1
+    outcomeCounts[bucket(sentAt) * Self.outcomeSlots + index] += 1
   }
 
   /// A process of `worker`, marked `mark`, made a call that succeeded (`ok`) or failed.
+  @inline(__always)
   mutating func call(_ mark: inout ProcessMark, worker: Int, ok: Bool) {
     if ok {
       counts.apiCallsOK += 1
@@ -98,6 +103,7 @@ struct TimelineBuilder {
 
   /// A process of `worker`, marked `mark`, started; the first live one of its worker when
   /// `firstOfWorker`.
+  @inline(__always)
   mutating func started(_ mark: inout ProcessMark, worker: Int, firstOfWorker: Bool) {
     change(&mark, of: worker) { $0.healthy = true }
     guard firstOfWorker else { return }
@@ -173,7 +179,8 @@ struct TimelineBuilder {
   }
 
   /// Changes `mark`, of a process of `worker`, by `body`, keeping the counts and the alerts per
-  /// worker.
+  /// worker. Inlined, so that `body` is too: each start, end and change of health comes here.
+  @inline(__always)
   private mutating func change(_ mark: inout ProcessMark, of worker: Int, _ body: (inout ProcessMark) -> Void) {
     let before = mark
     body(&mark)
@@ -181,7 +188,12 @@ struct TimelineBuilder {
     healthyUnalerted += mark.healthyUnalertedCount - before.healthyUnalertedCount
     // The alerts per worker change only when the alert does (rarely): no hashing otherwise.
     guard before.alerted != mark.alerted else { return }
-    alertsOfWorker[worker, default: 0] += mark.alerted ? 1 : -1
+    alertChanged(of: worker, alerted: mark.alerted)
+  }
+
+  /// A process of `worker` raised an alert (`alerted`), or its alert was cleared.
+  private mutating func alertChanged(of worker: Int, alerted: Bool) {
+    alertsOfWorker[worker, default: 0] += alerted ? 1 : -1
     if alertsOfWorker[worker] == 0 { alertsOfWorker[worker] = nil }
   }
 
@@ -191,11 +203,18 @@ struct TimelineBuilder {
 
   private mutating func touch(_ worker: Int, _ state: Cell) { touchAt(worker, current, state) }
 
+  @inline(__always)
   private mutating func touchAt(_ worker: Int, _ index: Int, _ state: Cell) {
-    let width = buckets.count
-    let cell = worker * width + index
-    // Most touches find the state set already (a worker's calls in one bucket): a read, no write.
+    let cell = worker * buckets.count + index
+    // Most touches find the state set already (a worker's calls in one bucket): a read, no write,
+    // and no call.
     if cell < cells.count, cells[cell].isSuperset(of: state) { return }
+    set(cell, worker: worker, state)
+  }
+
+  /// Adds `state` to cell `cell` of `worker`, making room for the worker's cells first if needed.
+  private mutating func set(_ cell: Int, worker: Int, _ state: Cell) {
+    let width = buckets.count
     if cells.count <= worker * width {
       let needed = (worker + 1) * width
       // A quarter more at a time rather than double: at most a fifth of the cells unused.

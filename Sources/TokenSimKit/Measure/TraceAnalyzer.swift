@@ -43,7 +43,32 @@ struct TraceAnalyzer {
   /// worker, found by the key without reading their names, and each is named by its worker and
   /// its process number (`NumberedName`), as the world builds the name, so that the name need not
   /// be read to know it. A trace read from a file has none.
+  ///
+  /// Inlined: an event that is only counted (`isOnlyCounted`) is counted where it is recorded,
+  /// which usually knows its kind, so that the test and the count are decided there and the fold
+  /// is not called.
+  @inline(__always)
   mutating func observe(_ kind: TraceKind, at time: SimInstant, cliKey: Int? = nil) {
+    guard Self.isOnlyCounted(kind) else { return fold(kind, at: time, cliKey: cliKey) }
+    timeline.advance(to: time)
+    metrics.count(kind)
+  }
+
+  /// Whether an event of `kind` only adds to the metrics' counts: `fold` has nothing else to do
+  /// with it (its `default` case). A kind left out here is folded, which is always right.
+  @inline(__always)
+  private static func isOnlyCounted(_ kind: TraceKind) -> Bool {
+    switch kind {
+    case .reuseDetected, .lock, .workCycleEnded, .workCycleSkipped, .schedulerArmFailed: true
+    case .storeRead(_, _, let result): result != .torn
+    case .storeWritten(_, _, _, let lostUpdate): !lostUpdate
+    case .workItemEnded(_, let completed, _): completed
+    default: false
+    }
+  }
+
+  /// `observe` for every event but those only counted.
+  private mutating func fold(_ kind: TraceKind, at time: SimInstant, cliKey: Int?) {
     timeline.advance(to: time)
     metrics.count(kind)
     switch kind {
@@ -106,21 +131,21 @@ struct TraceAnalyzer {
   private mutating func started(
     _ process: Int, name: String, role: ProcessRole, host: String, cliKey: Int?, at time: SimInstant
   ) {
-    var (worker, hostNumber, first, mark) = directory.started(
-      process, name: name, role: role, host: host, cliKey: cliKey)
-    retryAfter.forget(process: process)
+    var start = directory.start(process, name: name, role: role, host: host, cliKey: cliKey)
+    // Only a process the directory knows can have been told a Retry-After deadline.
+    if start.known { retryAfter.forget(process: process) }
     if role != .broker {
-      minimal.started(host: hostNumber, at: time)
-      outages.started(worker: worker, host: host, at: time)
+      minimal.started(host: start.host, at: time)
+      outages.started(worker: start.worker, host: host, at: time)
     }
-    timeline.started(&mark, worker: worker, firstOfWorker: first)
-    directory.setMark(mark, of: process)
+    timeline.started(&start.mark, worker: start.worker, firstOfWorker: start.first)
+    directory.keep(start, of: process)
   }
 
   private mutating func ended(_ process: Int, exited: Bool, ok: Bool, at time: SimInstant) {
     guard var entry = directory.entry(process), entry.alive else { return }
-    for sentAt in requests.processGone(process, name: directory.name(process), at: time) {
-      timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil)
+    if let gone = requests.processGone(process, name: directory.name(process), at: time) {
+      for sentAt in gone { timeline.tokenRequestEnded(sentAt: sentAt, outcome: nil) }
     }
     let last = directory.liveCount[entry.worker] == 1
     timeline.ended(&entry.mark, worker: entry.worker, lastOfWorker: last)
@@ -130,7 +155,7 @@ struct TraceAnalyzer {
       if ok { metrics.cliInvocationsCompleted += 1 }
     }
     outages.ended(worker: entry.worker, at: time)
-    lastTokenOutcome[process] = nil
+    lastTokenOutcome.remove(process)
     retryAfter.forget(process: process)
     if entry.role != .broker { minimal.ended(host: entry.host, at: time) }
   }

@@ -292,13 +292,22 @@ public final class World {
   /// built only then: a run that discards its trace copies no event). A CLI invocation's start
   /// hands the analyzer its template's number too, so that the invocations of one CLI are found to
   /// be one worker by that number rather than by hashing each invocation's name (its name is
-  /// built as `NumberedName` spells it, its worker's and its process number).
+  /// built as `NumberedName` spells it, its worker's and its process number). Inlined where an
+  /// event is recorded, which knows its kind: the start's test is then decided by the compiler,
+  /// and a trace let go costs no call but the analyzer's.
+  @inline(__always)
   func record(_ kind: TraceKind) {
     if case .processStarted(let process, _, .cli, _) = kind {
       analyzer.observe(kind, at: now, cliKey: processes[process].template)
     } else {
       analyzer.observe(kind, at: now)
     }
+    if case .discard = retention { return }
+    keepOrStream(kind)
+  }
+
+  /// Keeps or streams the event of `kind` now, as `retention` asks.
+  private func keepOrStream(_ kind: TraceKind) {
     switch retention {
     case .keep: trace.append(TraceEvent(time: now, kind: kind))
     case .discard: break
