@@ -9,7 +9,9 @@ struct CompactRecordTests {
   @Test func perProcessRecordsKeepTheirSizes() {
     #expect(MemoryLayout<KeyedLine<Int>>.stride == 24, "an array and four 32-bit positions and counts")
     #expect(MemoryLayout<SimProcess>.stride <= 320)
-    #expect(MemoryLayout<RefreshClient>.stride <= 208)
+    // 208 until WaitingCalls kept its oldest call in a slot of its own (eight bytes more, no line
+    // buffer for a process that waits for one call at a time).
+    #expect(MemoryLayout<RefreshClient>.stride <= 216)
     #expect(MemoryLayout<OutageTracker.Worker>.stride == 56)
   }
 

@@ -4,7 +4,7 @@ import Testing
 
 /// Malformed, oversized, slow and half-closed requests are answered or dropped, and another
 /// connection open all along is served throughout.
-@Suite(.timeLimit(.minutes(1))) struct ServeConnectionTests {
+@Suite(.timeLimit(.minutes(3))) struct ServeConnectionTests {
   /// A keep-alive connection that must keep working while bad clients come and go.
   private func stillServes(_ client: RawClient) throws {
     try client.send("GET /api/items HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer at-1\r\n\r\n")

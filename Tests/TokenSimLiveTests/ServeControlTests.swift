@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The control API, the command's checks, and the reports written on exit.
-@Suite(.timeLimit(.minutes(1))) struct ServeControlTests {
+@Suite(.timeLimit(.minutes(3))) struct ServeControlTests {
   @Test func theControlAPISteersTheServer() throws {
     let server = try ServeProcess(scenario: serveScenario())
     let state = try server.request("GET", "/_tokensim/state").json

@@ -3,7 +3,7 @@ import Testing
 
 /// Every fault kind on the wire, seen by a raw-socket client: each added through the control API
 /// for the next token request only.
-@Suite(.timeLimit(.minutes(1))) struct ServeFaultTests {
+@Suite(.timeLimit(.minutes(3))) struct ServeFaultTests {
   private func addFault(_ server: ServeProcess, _ json: String) throws {
     let reply = try server.request("POST", "/_tokensim/faults", body: json)
     #expect(reply.status == 200, "\(reply.body)")

@@ -6,7 +6,7 @@ import Testing
 /// What real client libraries need of the token endpoint, through the real executable: an
 /// id_token when the scope asks for `openid`, invalid_grant with the scenario's status, and
 /// unknown form parameters ignored.
-@Suite(.timeLimit(.minutes(1))) struct ServeOpenIDTests {
+@Suite(.timeLimit(.minutes(3))) struct ServeOpenIDTests {
   /// The token reply to a form `body`, with `headers` added, on a new connection.
   private func token(_ server: ServeProcess, _ body: String, headers: String = "") throws -> RawResponse {
     try token(server, "POST /token", body, headers: headers)

@@ -22,7 +22,7 @@ let msalAvailable: Bool = tlsFrontAvailable && (try? runPython(["-c", "import ms
 /// Real client libraries against serve: requests-oauthlib's OAuth2Session refreshes an expired
 /// token on its own (auto_refresh_url) over plain-HTTP loopback, with OAUTHLIB_INSECURE_TRANSPORT;
 /// msal discovers serve through the TLS front and files the tokens under the id_token's account.
-@Suite(.timeLimit(.minutes(1))) struct ServeRealLibraryTests {
+@Suite(.timeLimit(.minutes(3))) struct ServeRealLibraryTests {
   @Test(.enabled(if: requestsOAuthlibAvailable, "requests-oauthlib is not installed (pip install requests-oauthlib)"))
   func requestsOAuthlibRefreshesThroughServe() throws {
     let server = try ServeProcess(scenario: serveScenario())

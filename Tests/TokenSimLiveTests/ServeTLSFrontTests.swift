@@ -38,7 +38,7 @@ func waitUntilListening(_ port: Int, within seconds: Double) throws {
 
 /// Tests/LiveClient/tls_front.sh (stunnel with a self-signed certificate) in front of serve: a
 /// refresh over https, checked against that certificate, reaches the same server model.
-@Suite(.timeLimit(.minutes(1))) struct ServeTLSFrontTests {
+@Suite(.timeLimit(.minutes(3))) struct ServeTLSFrontTests {
   @Test(.enabled(if: tlsFrontAvailable, "stunnel4, openssl or python3 is not installed: the TLS front is not tested"))
   func aRefreshOverHTTPSThroughStunnelReachesServe() throws {
     let server = try ServeProcess(scenario: serveScenario())

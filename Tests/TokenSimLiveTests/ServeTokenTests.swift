@@ -3,7 +3,7 @@ import Testing
 
 /// Rotation, reuse detection and family revocation seen through real requests to a real
 /// `tokensim serve`, by the Python standard-library client and by raw sockets.
-@Suite(.timeLimit(.minutes(1))) struct ServeTokenTests {
+@Suite(.timeLimit(.minutes(3))) struct ServeTokenTests {
   /// Runs Tests/LiveClient/live_client.py with `arguments`; returns its JSON lines.
   private func liveClient(_ arguments: [String]) throws -> [[String: Any]] {
     let process = Process()

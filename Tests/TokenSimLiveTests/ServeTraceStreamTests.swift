@@ -3,7 +3,7 @@ import Testing
 
 /// The trace is streamed to trace.jsonl as the server goes and measured as it happens, so a long
 /// session holds no events in memory; the reports on exit still count every request.
-@Suite(.timeLimit(.minutes(1))) struct ServeTraceStreamTests {
+@Suite(.timeLimit(.minutes(3))) struct ServeTraceStreamTests {
   /// The lines of `path` now.
   private func lines(_ path: String) -> [String] {
     ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)

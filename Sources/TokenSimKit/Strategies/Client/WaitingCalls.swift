@@ -7,7 +7,7 @@
 /// instructions a call), and a buffer allocated and freed for every CLI invocation that waited.
 struct WaitingCalls: Equatable {
   /// The oldest call waiting, when it is the only one or asked before every call in `later` (in
-  /// eight bytes, so that every process's engine stays as small as `CompactRecordTests` pins).
+  /// eight bytes: every process's engine holds one, `CompactRecordTests` pins its size).
   @CompactNumber private var first: Int? = nil
   /// The calls waiting after `first` (every one asked after it), in ask order.
   private var later = KeyedLine<Void>()
