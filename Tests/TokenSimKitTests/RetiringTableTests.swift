@@ -45,4 +45,18 @@ import Testing
     _ = pages.append("p4")
     #expect(copy.count == 3 && copy[2] == "p2" && pages[2] == "changed" && pages.count == 4)
   }
+
+  @Test func elementsBuiltInPlaceOnManyPagesAreKeptAndCopiedWithoutTheFreedPages() {
+    let pages = RetiringPages<[Int]>()
+    for number in 1...6_000 {
+      #expect(pages.append { $0.initialize(to: [number]) } == number)
+    }
+    for id in 1...1_024 { pages.retire(id) }
+    pages.releaseRetired { $0 = [] }
+    let copy = pages.copy()
+    pages[5_000] = []
+    #expect(pages.pagesKept == 5 && copy.pagesKept == 5 && copy.count == 6_000)
+    #expect(!copy.contains(1_024) && copy[1_025] == [1_025] && copy[5_000] == [5_000] && copy[6_000] == [6_000])
+    #expect(pages[5_000] == [] && pages[5_999] == [5_999] && !pages.contains(6_001))
+  }
 }

@@ -80,13 +80,17 @@ extension World {
     let number = role == .cli ? id : templates[template].config.count > 1 ? instance + 1 : nil
     let prefixes = streamPrefixes[template]
     let streams = RandomStream.stableHashes(decimal: instance, continuing: (prefixes.process, prefixes.crash))
-    _ = processes.append(
-      SimProcess(
-        id: id, number: number, host: host, template: template, role: role,
-        random: RandomStream(rootSeed: rootSeed, nameHash: streams.0),
-        strategy: StrategyBox(role, prototypes: &processParts.strategies), asks: processParts.askLine(),
-        crashRandom: RandomStream(rootSeed: rootSeed, nameHash: streams.1),
-        schedulerFailuresLeft: templates[template].config.schedulerFailure?.count ?? 0))
+    // Built where it is kept, not on the stack and then copied in (`append(initializing:)`); its
+    // parts are made in the closure, moved into the record (captured, each was retained into it).
+    _ = processes.append { record in
+      record.initialize(
+        to: SimProcess(
+          id: id, number: number, host: host, template: template, role: role,
+          random: RandomStream(rootSeed: rootSeed, nameHash: streams.0),
+          strategy: StrategyBox(role, prototypes: &processParts.strategies), asks: processParts.askLine(),
+          crashRandom: RandomStream(rootSeed: rootSeed, nameHash: streams.1),
+          schedulerFailuresLeft: templates[template].config.schedulerFailure?.count ?? 0))
+    }
     if role == .broker { hosts[host].broker = id }
     return id
   }
