@@ -33,7 +33,9 @@ struct RequestFlow {
     inFlight[request] = (process, time)
     if hasEarlier {
       if laterInFlightOf.modify(process, { $0.append(request) }) == nil { laterInFlightOf[process] = [request] }
-    } else {
+    } else if firstInFlightOf.modify(process, { $0 = request }) == nil {
+      // Usually the process's earlier request, ended, is replaced in place (an inlined write); only
+      // a process's first request adds an entry.
       firstInFlightOf[process] = request
     }
     peakConcurrent = max(peakConcurrent, inFlight.count)
