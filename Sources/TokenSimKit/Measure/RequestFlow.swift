@@ -114,6 +114,8 @@ struct SlidingWindow {
   init(length: SimDuration) { self.length = length }
 
   /// Adds `time` (not earlier than the last one) and returns how many lie within `length` of it.
+  /// Inlined: its two callers add on every token request and every work-loop restart.
+  @inline(__always)
   mutating func add(_ time: SimInstant) -> Int {
     times.append(time)
     while time - times[head] >= length { head += 1 }
