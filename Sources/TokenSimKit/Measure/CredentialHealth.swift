@@ -75,9 +75,13 @@ struct CredentialHealth {
   /// The server decided on a request of `family`; `expiry` is the family's new expiry when issued.
   mutating func served(decision: ServerDecision, family: Int?, expiry: RefreshExpiry?, at time: SimInstant) {
     lapse(until: time)
-    guard let family, let (dead, provisional) = sessions.modify(family, { ($0.deadSince != nil, $0.provisional) })
+    // Any other decision (a refusal of a revoked family, a dead credential's loop) changes nothing:
+    // its session is not looked up.
+    let refusedAsExpired = decision == .expired || decision == .idleExpired
+    guard refusedAsExpired || decision.isIssued, let family,
+      let (dead, provisional) = sessions.modify(family, { ($0.deadSince != nil, $0.provisional) })
     else { return }
-    if decision == .expired || decision == .idleExpired {
+    if refusedAsExpired {
       // Its newest token is still valid (the session would have lapsed above), so an older one of
       // the family was presented (a store that lost an update): the host is stuck all the same.
       // The refused request was itself spent on dead credentials, as the first after a revocation is.
