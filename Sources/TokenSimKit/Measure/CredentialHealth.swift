@@ -29,10 +29,22 @@ struct CredentialHealth {
     }
   }
 
+  /// A host's latest login, and what its session's state means for the host's next request or
+  /// call, kept up to date whenever the session dies, lives again or is needed: a request or a
+  /// call reads the host's entry alone, not its family's session.
+  private struct HostLogin {
+    /// The family of the host's latest login; nil before its first.
+    var family: Int?
+    /// Its session is dead.
+    var dead = false
+    /// Its session is dead and no process of a host of its family needed it since.
+    var deadUnneeded = false
+  }
+
   /// By family.
   private(set) var sessions = SerialTable<Session>()
-  /// The family of each host's latest login, by host number (`ProcessDirectory.hosts`).
-  private var familyOfHost: [Int?] = []
+  /// By host number (`ProcessDirectory.hosts`).
+  private var hosts: [HostLogin] = []
   private(set) var requestsOnDeadCredentials = 0
   private(set) var alertsWhileValid = 0
   /// Sessions dead now: while none is, a request or a call needs no lookup.
@@ -43,9 +55,12 @@ struct CredentialHealth {
   /// A login put `family` into the store of host number `host`.
   mutating func login(host: Int, family: Int, expiry: RefreshExpiry?, at time: SimInstant) {
     lapse(until: time)
-    familyOfHost.extend(through: host, with: nil)
-    familyOfHost[host] = family
+    hosts.extend(through: host, with: HostLogin())
+    // A family logged in again had its session replaced: hosts still on it take the new state.
+    let replacedDead = sessions.modify(family) { $0.deadSince != nil } ?? false
+    hosts[host] = HostLogin(family: family)
     sessions[family] = Session(host: host)
+    if replacedDead { changed(family) }
     expires(family, at: expiry)
   }
 
@@ -60,9 +75,13 @@ struct CredentialHealth {
   /// The server decided on a request of `family`; `expiry` is the family's new expiry when issued.
   mutating func served(decision: ServerDecision, family: Int?, expiry: RefreshExpiry?, at time: SimInstant) {
     lapse(until: time)
-    guard let family, let (dead, provisional) = sessions.modify(family, { ($0.deadSince != nil, $0.provisional) })
+    // Any other decision (a refusal of a revoked family, a dead credential's loop) changes nothing:
+    // its session is not looked up.
+    let refusedAsExpired = decision == .expired || decision == .idleExpired
+    guard refusedAsExpired || decision.isIssued, let family,
+      let (dead, provisional) = sessions.modify(family, { ($0.deadSince != nil, $0.provisional) })
     else { return }
-    if decision == .expired || decision == .idleExpired {
+    if refusedAsExpired {
       // Its newest token is still valid (the session would have lapsed above), so an older one of
       // the family was presented (a store that lost an update): the host is stuck all the same.
       // The refused request was itself spent on dead credentials, as the first after a revocation is.
@@ -72,6 +91,7 @@ struct CredentialHealth {
       if provisional {
         sessions.modify(family) { $0 = Session(host: $0.host, expiryQueued: $0.expiryQueued) }
         deadNow -= 1
+        changed(family)
       }
       expires(family, at: expiry)
     }
@@ -80,18 +100,17 @@ struct CredentialHealth {
   /// A process of host number `host` (nil: a process never started) sent a token request.
   mutating func tokenRequestSent(host: Int?, at time: SimInstant) {
     lapse(until: time)
-    guard deadNow > 0, let family = family(of: host) else { return }
-    if sessions.modify(family, { $0.deadSince != nil }) == true { requestsOnDeadCredentials += 1 }
+    guard deadNow > 0, let host, host < hosts.count, hosts[host].dead else { return }
+    requestsOnDeadCredentials += 1
   }
 
   /// A process of `host` wanted to call the API and had no working token (its call waited, was
   /// denied or failed): a chance to notice a dead session.
   mutating func wantedWork(host: Int, at time: SimInstant) {
     lapse(until: time)
-    guard deadNow > 0, let family = family(of: host) else { return }
-    sessions.modify(family) { session in
-      if session.deadSince != nil, session.neededAfterDeath == nil { session.neededAfterDeath = time }
-    }
+    guard deadNow > 0, host < hosts.count, hosts[host].deadUnneeded, let family = hosts[host].family else { return }
+    sessions.modify(family) { $0.neededAfterDeath = time }
+    changed(family)
   }
 
   /// `process` of `host` raised a needs-login alert.
@@ -138,8 +157,20 @@ struct CredentialHealth {
 
   /// The family of the latest login of host number `host`.
   private func family(of host: Int?) -> Int? {
-    guard let host, host < familyOfHost.count else { return nil }
-    return familyOfHost[host]
+    guard let host, host < hosts.count else { return nil }
+    return hosts[host].family
+  }
+
+  /// The session of `family` was replaced, died, lived again or was needed: every host whose latest
+  /// login is of that family (a family may be logged in on more than one host) takes its state.
+  /// Rare (a few times a session), so every host is looked at.
+  private mutating func changed(_ family: Int) {
+    let (dead, unneeded) = sessions.modify(family) { ($0.deadSince != nil, $0.neededAfterDeath == nil) } ?? (false, true)
+    let deadUnneeded = dead && unneeded
+    for host in hosts.indices where hosts[host].family == family {
+      hosts[host].dead = dead
+      hosts[host].deadUnneeded = deadUnneeded
+    }
   }
 
   private mutating func expires(_ family: Int, at expiry: RefreshExpiry?) {
@@ -187,6 +218,8 @@ struct CredentialHealth {
       session.provisional = provisional
       return true
     }
-    if died == true { deadNow += 1 }
+    guard died == true else { return }
+    deadNow += 1
+    changed(family)
   }
 }

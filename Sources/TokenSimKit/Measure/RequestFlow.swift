@@ -33,7 +33,9 @@ struct RequestFlow {
     inFlight[request] = (process, time)
     if hasEarlier {
       if laterInFlightOf.modify(process, { $0.append(request) }) == nil { laterInFlightOf[process] = [request] }
-    } else {
+    } else if firstInFlightOf.modify(process, { $0 = request }) == nil {
+      // Usually the process's earlier request, ended, is replaced in place (an inlined write); only
+      // a process's first request adds an entry.
       firstInFlightOf[process] = request
     }
     peakConcurrent = max(peakConcurrent, inFlight.count)
@@ -112,6 +114,8 @@ struct SlidingWindow {
   init(length: SimDuration) { self.length = length }
 
   /// Adds `time` (not earlier than the last one) and returns how many lie within `length` of it.
+  /// Inlined: its two callers add on every token request and every work-loop restart.
+  @inline(__always)
   mutating func add(_ time: SimInstant) -> Int {
     times.append(time)
     while time - times[head] >= length { head += 1 }

@@ -126,7 +126,9 @@ struct SerialTable<Value> {
   }
 
   /// `body` applied in place to the value of `number`, which is first set to `initial` when it
-  /// has none (a dictionary's `[key, default:]`).
+  /// has none (a dictionary's `[key, default:]`). Inlined as `modify` is: a number that has a
+  /// value (a work loop restarting again) is changed where the caller is.
+  @inline(__always)
   mutating func modify<Result>(
     _ number: Int, default initial: @autoclosure () -> Value, _ body: (inout Value) -> Result
   ) -> Result {

@@ -173,7 +173,9 @@ struct TraceAnalyzer {
   ) {
     let sentAt = requests.ended(request: request, name: directory.name(process), at: time) ?? time
     timeline.tokenRequestEnded(sentAt: sentAt, outcome: outcome)
-    lastTokenOutcome[process] = outcome
+    // Read before written: a process refused again and again (a dead credential's loop) keeps its
+    // outcome, and a read costs a fraction of a write.
+    if lastTokenOutcome[process] != outcome { lastTokenOutcome[process] = outcome }
     if let header, let host = directory.host(of: process) {
       retryAfter.told(header, process: process, host: host, at: time)
     }
