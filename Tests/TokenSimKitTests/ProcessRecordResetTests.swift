@@ -45,8 +45,8 @@ struct ProcessRecordResetTests {
     process.items.append(1, 2)
     process.lockTicket = 4
     process.refreshesInFlight = 1
-    process.requestsOpen.insert(5)
-    process.requestsOpen.insert(6)
+    process.requestsOpen.add(5)
+    process.requestsOpen.add(6)
     process.writeInFlight = true
     process.exitWhenIdle = true
     process.performingActions = true

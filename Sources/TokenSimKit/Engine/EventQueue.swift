@@ -100,8 +100,9 @@ public struct EventQueue<Payload>: ~Copyable {
     count == 0 ? nil : SimInstant(microseconds: laneCount == 0 ? heap[0].time : heads[source(ofRank: 0)].time)
   }
 
-  /// Schedules `payload` at `time` in the heap. The lanes' bookkeeping is a call of its own, so
-  /// that a queue of the heap alone (the engine's loop) inlines a schedule as small as before.
+  /// Schedules `payload` at `time` in the heap. The lanes' bookkeeping is one comparison, and a
+  /// call (`heapTopChanged`) only when the heap has a new top, so that a queue of the heap alone
+  /// (the engine's loop) inlines a schedule as small as before.
   public mutating func schedule(_ payload: Payload, at time: SimInstant) {
     let entry = enter(payload, at: time)
     heap[heapCount] = entry
@@ -241,7 +242,9 @@ public struct EventQueue<Payload>: ~Copyable {
   private mutating func rank(_ source: Int, at rank: Int) {
     let shift = UInt64(rank &* 4)
     let before = ranking & ((1 &<< shift) &- 1)
-    ranking = before | UInt64(source) &<< shift | (ranking &>> shift) &<< (shift &+ 4)
+    // Plain shifts: at rank 15 the sources after it shift out by 64 bits, to nothing (`&<<` would
+    // wrap the shift to 0 and keep them).
+    ranking = before | UInt64(source) &<< shift | (ranking >> shift) << (shift + 4)
     ranked &+= 1
   }
 

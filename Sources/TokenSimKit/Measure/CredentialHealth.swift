@@ -45,9 +45,17 @@ struct CredentialHealth {
   private(set) var sessions = SerialTable<Session>()
   /// By host number (`ProcessDirectory.hosts`).
   private var hosts: [HostLogin] = []
+  /// The hosts whose latest login is of each family, by family (nearly always one): a change of a
+  /// session reaches them without looking at every host, which made a fleet-wide revocation
+  /// cost hosts × families.
+  private var hostsOnFamily = SerialTable<[Int]>()
   private(set) var requestsOnDeadCredentials = 0
   private(set) var alertsWhileValid = 0
-  /// Sessions dead now: while none is, a request or a call needs no lookup.
+  /// Host entries brought up to date with their family's session, in all: each change of a
+  /// session visits the hosts on its family only (`CredentialHealthWorkTests` counts).
+  private(set) var hostUpdates = 0
+  /// Sessions dead now (a login that replaces a dead session takes it off): while none is, a
+  /// request or a call needs no lookup.
   private var deadNow = 0
   /// The expiries given, to find the sessions that lapsed by a given time.
   private var expiries = ExpiryQueue()
@@ -58,9 +66,13 @@ struct CredentialHealth {
     hosts.extend(through: host, with: HostLogin())
     // A family logged in again had its session replaced: hosts still on it take the new state.
     let replacedDead = sessions.modify(family) { $0.deadSince != nil } ?? false
+    move(host, to: family)
     hosts[host] = HostLogin(family: family)
     sessions[family] = Session(host: host)
-    if replacedDead { changed(family) }
+    if replacedDead {
+      deadNow -= 1
+      changed(family)
+    }
     expires(family, at: expiry)
   }
 
@@ -161,15 +173,25 @@ struct CredentialHealth {
     return hosts[host].family
   }
 
+  /// Host number `host` logs in to `family`: it leaves the hosts of the family of its previous
+  /// login, if another, and joins `family`'s.
+  private mutating func move(_ host: Int, to family: Int) {
+    let previous = hosts[host].family
+    guard previous != family else { return }
+    if let previous { hostsOnFamily.modify(previous) { $0.removeAll { $0 == host } } }
+    hostsOnFamily.modify(family, default: []) { $0.append(host) }
+  }
+
   /// The session of `family` was replaced, died, lived again or was needed: every host whose latest
   /// login is of that family (a family may be logged in on more than one host) takes its state.
-  /// Rare (a few times a session), so every host is looked at.
   private mutating func changed(_ family: Int) {
     let (dead, unneeded) = sessions.modify(family) { ($0.deadSince != nil, $0.neededAfterDeath == nil) } ?? (false, true)
     let deadUnneeded = dead && unneeded
-    for host in hosts.indices where hosts[host].family == family {
+    for host in hostsOnFamily[family] ?? [] {
+      precondition(hosts[host].family == family, "host \(host) is listed on family \(family) but logged in to another")
       hosts[host].dead = dead
       hosts[host].deadUnneeded = deadUnneeded
+      hostUpdates += 1
     }
   }
 

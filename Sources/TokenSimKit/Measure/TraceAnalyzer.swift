@@ -49,9 +49,9 @@ struct TraceAnalyzer {
   /// is not called.
   @inline(__always)
   mutating func observe(_ kind: TraceKind, at time: SimInstant, cliKey: Int? = nil) {
-    guard Self.isOnlyCounted(kind) else { return fold(kind, at: time, cliKey: cliKey) }
     timeline.advance(to: time)
     metrics.count(kind)
+    guard Self.isOnlyCounted(kind) else { return fold(kind, at: time, cliKey: cliKey) }
   }
 
   /// Whether an event of `kind` only adds to the metrics' counts: `fold` has nothing else to do
@@ -67,10 +67,9 @@ struct TraceAnalyzer {
     }
   }
 
-  /// `observe` for every event but those only counted.
+  /// What `observe` does beyond advancing the timeline and counting, for every event but those
+  /// only counted.
   private mutating func fold(_ kind: TraceKind, at time: SimInstant, cliKey: Int?) {
-    timeline.advance(to: time)
-    metrics.count(kind)
     switch kind {
     case .login(let host, let family, let ttl, let expiry):
       let hostNumber = directory.hostNumber(named: host)

@@ -37,7 +37,7 @@ struct SimProcess {
   var refreshesInFlight = 0
   /// The token requests this incarnation still waits for, so that a crash abandons them without
   /// searching every open request of the world.
-  var requestsOpen = OpenTokenRequests()
+  var requestsOpen = OrderedNumbers()
   var timerArmings = TimerArmings()
   var pendingMessages: Set<Int> = []
   let role: ProcessRole
@@ -94,7 +94,7 @@ extension SimProcess {
     self.asks = KeyedLine()  // `asks` is the line's only reference now: emptied in place
     parts.keep(asks)
     items = KeyedLine()
-    requestsOpen = OpenTokenRequests()
+    requestsOpen = OrderedNumbers()
     timerArmings = TimerArmings()
     pendingMessages = []
   }
@@ -122,7 +122,7 @@ extension SimProcess {
     holdsLock = false
     lockTicket = nil
     refreshesInFlight = 0
-    requestsOpen = OpenTokenRequests()
+    requestsOpen = OrderedNumbers()
     writeInFlight = false
     exitWhenIdle = nil
     performingActions = false

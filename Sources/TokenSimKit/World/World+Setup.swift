@@ -81,7 +81,8 @@ extension World {
     let prefixes = streamPrefixes[template]
     let streams = RandomStream.stableHashes(decimal: instance, continuing: (prefixes.process, prefixes.crash))
     // Built where it is kept, not on the stack and then copied in (`append(initializing:)`); its
-    // parts are made in the closure, moved into the record (captured, each was retained into it).
+    // parts are made inside the closure and moved into the record (made outside and captured,
+    // each was retained into it).
     _ = processes.append { record in
       record.initialize(
         to: SimProcess(

@@ -6,7 +6,7 @@ extension World {
     record(.tokenRequestSent(process: id, request: request, token: token.serial))
     let (incarnation, crashWaiting) = processes.inPlace(id) { process in
       process.refreshesInFlight += 1
-      process.requestsOpen.insert(request)
+      process.requestsOpen.add(request)
       return (process.incarnation, process.crashWaiting)
     }
     if crashWaiting { crashIfWaiting(id) }
@@ -84,7 +84,9 @@ extension World {
   /// dead incarnation, are dropped): each is retired once the server is done with it too, instead
   /// of being kept for ever when the server never answers.
   func abandonTokenRequests(of id: Int) {
-    for request in processes[id].requestsOpen.removeAll() {
+    let requests = processes[id].requestsOpen.all
+    processes[id].requestsOpen.removeAll()
+    for request in requests {
       tokenRequests.update(request) { $0.clientDone = true }
       retireIfDone(request)
     }

@@ -310,7 +310,7 @@ public final class World {
   private func keepOrStream(_ kind: TraceKind) {
     switch retention {
     case .keep: trace.append(TraceEvent(time: now, kind: kind))
-    case .discard: break
+    case .discard: assertionFailure("record lets a discarded event go before keeping or streaming it")
     case .stream(let consume): consume(TraceEvent(time: now, kind: kind))
     }
   }
