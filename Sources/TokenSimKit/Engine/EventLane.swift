@@ -42,6 +42,11 @@ struct EventLane {
     return key
   }
 
+  /// Calls `body` with each of its keys, first to last.
+  func forEachKey(_ body: (EventKey) -> Void) {
+    for index in 0..<count { body(ring[(head &+ index) & (capacity &- 1)]) }
+  }
+
   /// Frees its buffer; the lane is not used after.
   func deallocate() { ring.deallocate() }
 

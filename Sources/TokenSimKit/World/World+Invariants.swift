@@ -13,8 +13,36 @@ extension World {
     }
     for host in hosts.indices { found += lockViolations(host: host) }
     if let broken = serverFlightViolation() { found.append(broken) }
+    found += payloadViolations()
     found += server.invariantViolations(now: now)
     return found
+  }
+
+  /// Every payload slot in use is named by an event still waiting in the queue: a slot its event
+  /// no longer names (the event dropped, the request retired) must have been freed, or the
+  /// payload leaks for the rest of the run. O(events waiting): checked with the whole world only.
+  func payloadViolations() -> [String] {
+    var reads = 0
+    var writes = 0
+    var messagesWaiting = 0
+    var replies = 0
+    queue.forEachPending { event in
+      switch event {
+      case .process(_, _, .storeReadDone): reads += 1
+      case .process(_, _, .storeWriteDone): writes += 1
+      case .process(_, _, .message): messagesWaiting += 1
+      case .tokenReplyArrives(let request): if tokenRequests[request]?.replySlot != nil { replies += 1 }
+      default: break
+      }
+    }
+    let held = [
+      ("store read results", storeReads.count, reads), ("store write contents", storeWrites.count, writes),
+      ("IPC messages", messages.count, messagesWaiting), ("token replies", tokenReplies.count, replies),
+    ]
+    return held.compactMap { what, slots, named in
+      slots == named
+        ? nil : "at \(now), \(what) held: \(slots), events waiting to deliver them: \(named) (a payload slot leaked)"
+    }
   }
 
   /// Stops the run when any invariant does not hold.
