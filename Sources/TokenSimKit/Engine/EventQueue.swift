@@ -95,16 +95,16 @@ public struct EventQueue<Payload>: ~Copyable {
   public var count: Int { heapCount + laneItems }
   /// Whether nothing is waiting.
   public var isEmpty: Bool { count == 0 }
+  /// The time of the earliest item, if any.
+  public var nextTime: SimInstant? {
+    count == 0 ? nil : SimInstant(microseconds: laneCount == 0 ? heap[0].time : heads[source(ofRank: 0)].time)
+  }
 
   /// Calls `body` with every payload waiting, in no particular order: for whole-world checks,
   /// O(n), never on the per-event path.
   func forEachPending(_ body: (Payload) -> Void) {
     for index in 0..<heapCount { body(payloads[heap[index].slot]) }
     for lane in 0..<laneCount { lanes[lane].forEachKey { body(payloads[$0.slot]) } }
-  }
-  /// The time of the earliest item, if any.
-  public var nextTime: SimInstant? {
-    count == 0 ? nil : SimInstant(microseconds: laneCount == 0 ? heap[0].time : heads[source(ofRank: 0)].time)
   }
 
   /// Schedules `payload` at `time` in the heap. The lanes' bookkeeping is one comparison, and a

@@ -68,11 +68,8 @@ final class RetiringPages<Element> {
   /// Adds `element` and returns its id. The element is consumed, moved into its page: a borrowed
   /// one would be copied in (a retain of everything it owns) and the caller's released.
   func append(_ element: consuming Element) -> Int {
-    let offset = count & (Self.pageSize - 1)
-    if offset == 0 { addPage() }
-    (pages[count >> Self.pageShift]! + offset).initialize(to: element)
-    count += 1
-    return count
+    var element = Optional(element)
+    return append { $0.initialize(to: element.take()!) }
   }
 
   /// Adds the element `initialize` writes where it will be kept, and returns its id: built in

@@ -44,19 +44,18 @@ struct MinimalRefreshes {
 
   /// A daemon or CLI of `host` ended.
   mutating func ended(host: Int, at time: SimInstant) {
-    let added = withSession(host) { session, windows in
+    countRequests(of: host) { session, windows in
       guard session.live > 0 else { return 0 }
       session.live -= 1
       return session.live == 0 ? Self.cover(&session, until: time, windows: windows) : 0
     }
-    count += added ?? 0
   }
 
   /// A program of `host` refreshes whatever its token, by design: the perfect client refreshes
   /// too (once the session is dead it has already spent its one request to learn that). Inside
   /// a failing window that one request fails and the session keeps its token.
   mutating func forced(host: Int, at time: SimInstant) {
-    let added = withSession(host) { session, windows in
+    countRequests(of: host) { session, windows in
       guard !session.dead else { return 0 }
       let added = Self.cover(&session, until: time, windows: windows) + 1
       guard !windows.failsRequests(at: time) else { return added }
@@ -65,26 +64,29 @@ struct MinimalRefreshes {
       session.since = time
       return added
     }
-    count += added ?? 0
   }
 
   /// The host's session was revoked.
   mutating func revoked(host: Int, at time: SimInstant) {
-    let added = withSession(host) { session, windows in
+    countRequests(of: host) { session, windows in
       guard !session.dead else { return 0 }
       let added = session.live > 0 ? Self.cover(&session, until: time, windows: windows) : 0
       session.dead = true
       session.since = time
       return added
     }
-    count += added ?? 0
   }
 
   mutating func finish(end: SimInstant) {
     for host in sessions.indices {
-      let added = withSession(host) { $0.live > 0 ? Self.cover(&$0, until: end, windows: $1) : 0 }
-      count += added ?? 0
+      countRequests(of: host) { $0.live > 0 ? Self.cover(&$0, until: end, windows: $1) : 0 }
     }
+  }
+
+  /// Adds to `count` the requests `body` finds, applied in place to the session of `host`; none
+  /// before the host's login.
+  private mutating func countRequests(of host: Int, _ body: (inout Session, TokenFaultWindows) -> Int) {
+    count += withSession(host, body) ?? 0
   }
 
   /// `body` applied in place to the session of `host`, given the fault windows; nil before the

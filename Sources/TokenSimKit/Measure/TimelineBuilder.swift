@@ -145,9 +145,8 @@ struct TimelineBuilder {
   /// moves the counts into the buckets.
   var endedByOutcome: [Int] {
     precondition(!outcomeCounts.isEmpty, "endedByOutcome is read before finish() empties the counts")
-    let stride = Self.outcomeNames.count
     return TokenOutcome.allCases.indices.map { outcome in
-      Swift.stride(from: outcome, to: outcomeCounts.count, by: stride).reduce(0) { $0 + outcomeCounts[$1] }
+      stride(from: outcome, to: outcomeCounts.count, by: Self.outcomeSlots).reduce(0) { $0 + outcomeCounts[$1] }
     }
   }
 

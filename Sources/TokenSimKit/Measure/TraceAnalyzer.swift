@@ -51,7 +51,7 @@ struct TraceAnalyzer {
   mutating func observe(_ kind: TraceKind, at time: SimInstant, cliKey: Int? = nil) {
     timeline.advance(to: time)
     metrics.count(kind)
-    guard Self.isOnlyCounted(kind) else { return fold(kind, at: time, cliKey: cliKey) }
+    if !Self.isOnlyCounted(kind) { fold(kind, at: time, cliKey: cliKey) }
   }
 
   /// Whether an event of `kind` only adds to the metrics' counts: `fold` has nothing else to do

@@ -28,13 +28,13 @@ final class NumberedWindow<Value> {
   private var first = 0
   /// The slots in the window: numbers `first ..< first + span`.
   private var span = 0
-  /// How many values are present, in the ring and among the stragglers.
-  private(set) var count = 0
   /// Values moved out of the ring's way because they stayed long while later numbers came and
   /// went; empty but for a call hanging on a suspended host.
   private var stragglers: [Int: Value] = [:]
   /// How many values are present in the ring.
   private var inRing = 0
+  /// How many values are present, in the ring and among the stragglers.
+  var count: Int { inRing + stragglers.count }
   /// How many slots the ring has room for (tests check that it follows the values present).
   var slotsKept: Int { capacity }
 
@@ -56,13 +56,13 @@ final class NumberedWindow<Value> {
 
   /// The value under `number`, if present.
   subscript(number: Int) -> Value? {
-    guard let index = presentIndex(of: number) else { return inRing == count ? nil : straggler(number) }
+    guard let index = presentIndex(of: number) else { return stragglers.isEmpty ? nil : straggler(number) }
     return ring[index]
   }
 
   /// Whether a value is present under `number`.
   func contains(_ number: Int) -> Bool {
-    presentIndex(of: number) != nil || (inRing != count && straggler(number) != nil)
+    presentIndex(of: number) != nil || (!stragglers.isEmpty && straggler(number) != nil)
   }
 
   /// Adds `value` under `number`, which must be larger than every number added before (the
@@ -76,7 +76,6 @@ final class NumberedWindow<Value> {
     (ring + index).initialize(to: value)
     present[index] = true
     span = offset &+ 1
-    count &+= 1
     inRing &+= 1
     if span > 2 &* inRing &+ 64 { moveStragglersOut() }
   }
@@ -104,9 +103,8 @@ final class NumberedWindow<Value> {
   /// Removes the straggler under `number` and returns it, if there was one.
   @inline(never)
   private func removeStraggler(_ number: Int) -> Value? {
-    guard inRing != count, let value = stragglers.removeValue(forKey: number) else { return nil }
-    count -= 1
-    return value
+    guard !stragglers.isEmpty else { return nil }
+    return stragglers.removeValue(forKey: number)
   }
 
   /// Removes `number` and returns its value, if it was present; the window then starts at the
@@ -115,7 +113,6 @@ final class NumberedWindow<Value> {
   func removeValue(forKey number: Int) -> Value? {
     guard let index = presentIndex(of: number) else { return removeStraggler(number) }
     present[index] = false
-    count &-= 1
     inRing &-= 1
     if index == head { dropRemovedAtHead() }
     return (ring + index).move()

@@ -263,8 +263,8 @@ public final class World {
     setUp()
   }
 
-  /// Processes `event`, taken from the queue, at `time`. Inlined into `step`, as the run loop's
-  /// every event goes through both: a call of its own cost about 20 instructions an event.
+  /// Processes `event`, taken from the queue, at `time`. Inlined into `stepInline`, which every
+  /// event of the run loop goes through: a call of its own cost about 20 instructions an event.
   @inline(__always)
   private func process(_ event: WorldEvent, at time: SimInstant) {
     now = time
