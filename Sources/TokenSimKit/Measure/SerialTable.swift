@@ -35,6 +35,11 @@ struct SerialTable<Value> {
   private var others: [Int: Value] = [:]
   /// How many values are kept.
   private(set) var count = 0
+  #if DEBUG
+    /// How many numbers of `others` the walks that take numbers in have looked at (for tests that
+    /// count the work; debug builds only, so that a release table is no larger).
+    private(set) var numbersTakenInLookedAt = 0
+  #endif
 
   /// The page of `number`, when it is within reach: an existing page or one of the next `reach`.
   private func page(of number: Int) -> Int? {
@@ -157,6 +162,11 @@ struct SerialTable<Value> {
   /// Makes page `page`, within reach, exist with slots; returns where they start.
   private mutating func ensure(_ page: Int) -> Int {
     if page >= pages.count { grow(through: page) }
+    return ensureSlots(page)
+  }
+
+  /// Gives page `page`, which exists, its slots if it has none; returns where they start.
+  private mutating func ensureSlots(_ page: Int) -> Int {
     if pages[page].start < 0 {
       if let start = spare.popLast() {
         pages[page].start = start
@@ -174,15 +184,34 @@ struct SerialTable<Value> {
     pages[page].start = -1
   }
 
-  /// Adds pages through `page`: gives up the last one if it is empty, and takes in from `others`
-  /// the values of the numbers now within reach (each may add pages, and take in more).
+  /// Adds pages through `page` and takes in from `others` the values of the numbers now within
+  /// reach.
   private mutating func grow(through page: Int) {
+    addPages(through: page)
+    takeInReachable()
+  }
+
+  /// Adds pages through `page`, giving up the last one first if it is empty.
+  private mutating func addPages(through page: Int) {
     if let last = pages.last, last.used == 0, last.start >= 0 { giveUp(pages.count - 1) }
     pages.extend(through: page, with: Page())
-    while let number = others.keys.filter({ self.page(of: $0) != nil }).min() {
-      let value = others.removeValue(forKey: number)
-      count -= 1
-      self[number] = value
+  }
+
+  /// Moves into their pages the values of `others` whose numbers are within reach. Taking one in
+  /// may add pages and so bring the next within reach: the numbers are walked once, smallest
+  /// first, up to the first still out of reach (reach only grows as they are taken in, and a later
+  /// number lies at least as far), instead of searching the whole dictionary again for each number
+  /// taken in, which was quadratic in how many came within reach one after another.
+  private mutating func takeInReachable() {
+    guard others.keys.contains(where: { page(of: $0) != nil }) else { return }
+    for number in others.keys.sorted() where number >= 1 {
+      #if DEBUG
+        numbersTakenInLookedAt += 1
+      #endif
+      guard let page = page(of: number), let value = others.removeValue(forKey: number) else { break }
+      if page >= pages.count { addPages(through: page) }
+      slots[ensureSlots(page) + Self.slot(of: number)] = value
+      pages[page].used += 1
     }
   }
 }
