@@ -21,7 +21,7 @@ struct ServeSession {
   /// Fault rules whose window is open now, for the trace's marks.
   var openWindows: Set<Int> = []
   /// The initial session of each logged-in host, in scenario order.
-  private(set) var logins: [(host: String, family: Int, grant: TokenGrant)] = []
+  private(set) var logins: [Login] = []
   /// Connections open now (the poll loop keeps it), for the state page.
   var openConnections = 0
 
@@ -35,12 +35,9 @@ struct ServeSession {
     server = AuthorizationServer(config: scenario.server, seed: settings.seed)
     clock = ServerClock(rate: settings.rate)
     for host in scenario.hosts where host.loggedIn {
-      let grant = server.logIn(host: host.name, now: .start)
-      let family = server.family(loggedInto: host.name) ?? 0
-      logins.append((host.name, family, grant))
-      let expiry = server.refreshExpiry(ofFamily: family)
-      trace.record(
-        .login(host: host.name, family: family, accessTokenTTL: grant.expiresIn, refreshExpiry: expiry), at: .start)
+      let login = server.logInRecorded(host: host.name, now: .start)
+      logins.append(login)
+      trace.record(login.event, at: .start)
     }
     for (index, event) in scenario.server.securityEvents.enumerated() {
       timers.schedule(.securityEvent(index: index), at: event.at)

@@ -19,15 +19,12 @@ extension World {
   }
 
   private func logIn(host index: Int) {
-    let name = hosts[index].config.name
-    let grant = server.logIn(host: name, now: now)
+    let login = server.logInRecorded(host: hosts[index].config.name, now: now)
+    let grant = login.grant
     let expiry = hosts[index].clock.local(now) + grant.expiresIn
     hosts[index].store.login(
       Credentials(accessToken: grant.accessToken, accessExpiresAt: expiry, refreshToken: grant.refreshToken))
-    let family = server.family(loggedInto: name) ?? 0
-    record(
-      .login(
-        host: name, family: family, accessTokenTTL: grant.expiresIn, refreshExpiry: server.refreshExpiry(ofFamily: family)))
+    record(login.event)
   }
 
   private func scheduleFirstStart(template: Int, config: ProcessConfig) {
