@@ -15,9 +15,9 @@ struct IDToken: Equatable {
   /// The `aud` when the client names itself neither in the body nor by Basic authentication.
   static let anonymousAudience = "tokensim-client"
 
-  /// The JWT issued at `issuedAt` (whole seconds: the token reply's `Date`) and expiring at
-  /// `expiresAt` (the access token's, as the model announces and enforces it), signed with `key`
-  /// (HS256) or not.
+  /// The JWT issued at `issuedAt` (the model's reply date: the commit's second, which the wire's
+  /// `Date`, written at delivery, may follow) and expiring at `expiresAt` (the access token's
+  /// expiry, as the model announces and enforces it), signed with `key` (HS256) or not.
   func jwt(issuedAt: SimInstant, expiresAt: SimInstant, key: String?) -> String {
     let header = JSONText.object([("alg", JSONText.quote(key == nil ? "none" : "HS256")), ("typ", #""JWT""#)])
     let claims = JSONText.object([
