@@ -15,17 +15,23 @@ struct IDToken: Equatable {
   /// The `aud` when the client names itself neither in the body nor by Basic authentication.
   static let anonymousAudience = "tokensim-client"
 
-  /// The JWT issued at `now`, living `lifetime`, signed with `key` (HS256) or not.
-  func jwt(now: SimInstant, lifetime: SimDuration, key: String?) -> String {
-    let issuedAt = HTTPDate.epochOfRunStart + now.microseconds / 1_000_000
+  /// The JWT issued at `issuedAt` (the model's reply date: the commit's second, which the wire's
+  /// `Date`, written at delivery, may follow) and expiring at `expiresAt` (the access token's
+  /// expiry, as the model announces and enforces it), signed with `key` (HS256) or not.
+  func jwt(issuedAt: SimInstant, expiresAt: SimInstant, key: String?) -> String {
     let header = JSONText.object([("alg", JSONText.quote(key == nil ? "none" : "HS256")), ("typ", #""JWT""#)])
     let claims = JSONText.object([
       ("iss", JSONText.quote(issuer)), ("sub", JSONText.quote(subject)), ("aud", JSONText.quote(audience)),
-      ("iat", String(issuedAt)), ("exp", String(issuedAt + lifetime.microseconds / 1_000_000)),
+      ("iat", String(Self.epochSeconds(issuedAt))), ("exp", String(Self.epochSeconds(expiresAt))),
     ])
     let signingInput = Self.base64URL(Array(header.utf8)) + "." + Self.base64URL(Array(claims.utf8))
     guard let key else { return signingInput + "." }
     return signingInput + "." + Self.base64URL(HMACSHA256.mac(key: Array(key.utf8), message: Array(signingInput.utf8)))
+  }
+
+  /// The Unix time of `instant`, whole seconds (a JWT's NumericDate, RFC 7519 §2).
+  static func epochSeconds(_ instant: SimInstant) -> Int64 {
+    HTTPDate.epochOfRunStart + instant.roundedDownToSecond.microseconds / 1_000_000
   }
 
   /// Base64url without padding (RFC 7515 §2).

@@ -161,7 +161,9 @@ struct ServeSession {
   /// The signed (or unsigned) id_token for a token reply `http`, when its request asked for one.
   private func idToken(_ token: IDToken?, for http: HTTPReply) -> String? {
     guard let token, case .tokens(let grant) = http.body else { return nil }
-    return token.jwt(now: now, lifetime: grant.expiresIn, key: settings.idTokenKey)
+    // Dated as the reply (the commit's second), expiring when the model refuses the access token.
+    let issuedAt = http.date ?? now
+    return token.jwt(issuedAt: issuedAt, expiresAt: grant.expiresAt ?? issuedAt + grant.expiresIn, key: settings.idTokenKey)
   }
 
   /// The run so far as reports see it, ending now.

@@ -1,4 +1,5 @@
-/// The access tokens the server minted, numbered from 1. All share one lifetime, so they expire in
+/// The access tokens the server minted, numbered from 1. All share one lifetime (the expiry is the
+/// issue plus it, rounded down to a second: never earlier for a later issue), so they expire in
 /// the order they were minted: expired ones are dropped from the front, and the log holds only the
 /// tokens still valid (an expired token is refused whatever else is known about it).
 struct AccessTokenLog {

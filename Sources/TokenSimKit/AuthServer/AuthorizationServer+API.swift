@@ -1,5 +1,7 @@
 extension AuthorizationServer {
-  /// Whether the protected resource API accepts `token` at `now`: known, unexpired, not revoked.
+  /// Whether the protected resource API accepts `token` at `now`: known, not revoked, and `now`
+  /// before the expiry its grant announced (`TokenGrant.expiresAt`, whole seconds): a token is
+  /// refused from that instant on, as RFC 7519 §4.1.4 asks of a JWT's `exp`.
   public func accepts(_ token: AccessToken, now: SimInstant) -> Bool { ledger.accepts(token, now: now) }
 
   /// An API call bearing `token` arrives at `now`: its fault draw, latency and status.

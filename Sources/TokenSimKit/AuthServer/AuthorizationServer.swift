@@ -124,11 +124,10 @@ public struct AuthorizationServer {
   /// it and the status and body the server answers with (the reply is built by `replyFate`).
   private mutating func commit(_ token: RefreshToken, now: SimInstant) -> (RefreshCommit, status: Int, body: ReplyBody) {
     switch ledger.refresh(token, now: now) {
-    case .issued(var grant, let family, let withinLeeway):
+    case .issued(let grant, let family, let withinLeeway):
       let commit = RefreshCommit(
         decision: withinLeeway ? .issuedInLeeway : .issued, family: family,
         refreshExpiry: ledger.refreshExpiry(ofFamily: family))
-      grant.expiresAt = (now + grant.expiresIn).roundedDownToSecond
       return (commit, 200, .tokens(grant: grant))
     case .refused(let refusal, let family):
       var commit = RefreshCommit(decision: ServerDecision(refusal), family: family)

@@ -41,9 +41,7 @@ struct TokenLedger {
     let family = families.count + 1
     let refresh = mintRefresh(family: family, now: now, keepExpiry: nil)
     families.append(TokenFamily(id: family, host: host, current: refresh))
-    return TokenGrant(
-      accessToken: mintAccess(family: family, with: refresh, now: now), expiresIn: config.accessTokenTTL,
-      refreshToken: RefreshToken(serial: refresh))
+    return grant(mintAccess(family: family, with: refresh, now: now), refresh: refresh, now: now)
   }
 
   /// Applies a refresh_token grant presenting `token` at `now`.
@@ -70,7 +68,8 @@ struct TokenLedger {
     return record.absoluteExpiry == .never ? nil : RefreshExpiry(at: record.absoluteExpiry, idle: false)
   }
 
-  /// Whether the API accepts `token` at `now`. Inlined: called, it was handed a copy of the ledger
+  /// Whether the API accepts `token` at `now`: not revoked, and `now` before the whole-second
+  /// expiry its grant announced (`ServerConfig.accessTokenExpiry`). Inlined: called, it was handed a copy of the ledger
   /// (368 bytes) by the server's mutating `callAPI`, on every API call.
   @inline(__always)
   func accepts(_ token: AccessToken, now: SimInstant) -> Bool {
@@ -95,8 +94,7 @@ struct TokenLedger {
     switch config.rotation {
     case .static:
       let access = mintAccess(family: family, with: serial, now: now)
-      return .issued(
-        TokenGrant(accessToken: access, expiresIn: config.accessTokenTTL, refreshToken: nil), family: family, withinLeeway: false)
+      return .issued(grant(access, refresh: nil, now: now), family: family, withinLeeway: false)
     case .rotateWithoutRevoke:
       return .issued(issueSuccessor(of: serial, now: now, invalidateOld: false), family: family, withinLeeway: false)
     case .rotate:
@@ -111,9 +109,7 @@ struct TokenLedger {
       switch config.leewayReply {
       case .sameSuccessor:
         let access = mintAccess(family: record.family, with: successor, now: now)
-        let grant = TokenGrant(
-          accessToken: access, expiresIn: config.accessTokenTTL, refreshToken: RefreshToken(serial: successor))
-        return .issued(grant, family: record.family, withinLeeway: true)
+        return .issued(grant(access, refresh: successor, now: now), family: record.family, withinLeeway: true)
       case .newPair:
         return .issued(issueSuccessor(of: successor, now: now, invalidateOld: true), family: record.family, withinLeeway: true)
       }
@@ -134,8 +130,7 @@ struct TokenLedger {
       if refreshTokens[serial].lastUsedAt != now { rotatedApart[serial] = now }
       if config.rotationRevokesAccessTokens { revokeAccess(mintedWith: serial) }
     }
-    let access = mintAccess(family: family, with: successor, now: now)
-    return TokenGrant(accessToken: access, expiresIn: config.accessTokenTTL, refreshToken: RefreshToken(serial: successor))
+    return grant(mintAccess(family: family, with: successor, now: now), refresh: successor, now: now)
   }
 
   private mutating func mintRefresh(family: Int, now: SimInstant, keepExpiry: SimInstant?) -> Int {
@@ -157,10 +152,18 @@ struct TokenLedger {
   }
 
   private mutating func mintAccess(family: Int, with refresh: Int, now: SimInstant) -> AccessToken {
-    let serial = accessTokens.mint(family: family, expiresAt: now + config.accessTokenTTL, now: now)
+    let serial = accessTokens.mint(family: family, expiresAt: config.accessTokenExpiry(issuedAt: now), now: now)
     families[family - 1].newestAccess = serial
     if config.rotationRevokesAccessTokens { accessMinted[refresh, default: []].append(serial) }
     return AccessToken(serial: serial)
+  }
+
+  /// The grant of `access`, minted at `now`, with refresh token `refresh` (nil when the client
+  /// keeps its own): `expires_in` is the lifetime, `expiresAt` the expiry the API enforces.
+  private func grant(_ access: AccessToken, refresh: Int?, now: SimInstant) -> TokenGrant {
+    TokenGrant(
+      accessToken: access, expiresIn: config.accessTokenTTL, expiresAt: config.accessTokenExpiry(issuedAt: now),
+      refreshToken: refresh.map(RefreshToken.init(serial:)))
   }
 
   private mutating func revokeAccess(mintedWith refresh: Int) {
