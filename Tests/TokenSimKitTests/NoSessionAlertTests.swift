@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TokenSimKit
@@ -91,5 +92,23 @@ import Testing
     #expect(result.metrics.apiCallsFailed == 2)
     let alert = try #require(events(result) { if case .alertRaised = $0 { true } else { false } }.first)
     #expect(alert.time == .start + .seconds(2) + .milliseconds(2))
+  }
+
+  /// Through the command line: `tokensim run` on a never-logged-in host prints the one alert, and
+  /// the trace carries it, before the first denial.
+  @Test func theCommandLineReportsTheAlertOfAnEmptyStore() throws {
+    try withTemporaryDirectory { directory in
+      let file = directory + "/empty.json"
+      try Self.neverLoggedIn.write(toFile: file, atomically: true, encoding: .utf8)
+      let result = try tokensim(["run", file, "--strategy", "naive", "--out", directory + "/out", "--trace"])
+      #expect(result.status == 0)
+      #expect(result.stdout.contains("needs-login alerts 1\n"))
+      #expect(result.stdout.contains("API calls 10, failed 10 (availability 0.0%)"))
+      let trace = try String(contentsOfFile: directory + "/out/trace.jsonl", encoding: .utf8).split(separator: "\n")
+      let alert = try #require(trace.firstIndex { $0.contains(#""event":"alertRaised""#) })
+      let denial = try #require(trace.firstIndex { $0.contains(#""event":"callDenied""#) })
+      #expect(alert < denial)
+      #expect(trace[alert].contains("the credential store holds no session"))
+    }
   }
 }
