@@ -25,6 +25,21 @@ import Testing
     #expect(result.metrics.tokenRequests == 0)
   }
 
+  /// Two lease-shared daemons on an empty store: neither claims a lease it cannot use, so neither
+  /// waits for the other's; each alerts once at its first cycle and all 20 calls fail at once.
+  @Test func leaseSharedDaemonsOnAnEmptyStoreClaimNoLeaseAndEachAlertsOnce() throws {
+    let json = oneHost(
+      duration: "9m30s",
+      processes: #"[{"name": "d", "role": "daemon", "count": 2, "cycle": {"every": "1m", "apiCalls": 1}}]"#,
+      host: #""login": false"#)
+    let result = try run(json, strategy: "lease-shared")
+    #expect(result.metrics.needsLoginAlerts == 2)
+    #expect(result.metrics.apiCalls == 20)
+    #expect(result.metrics.apiCallsFailed == 20)
+    #expect(result.metrics.workCyclesSkipped == 0)
+    #expect(events(result) { if case .storeWritten = $0 { true } else { false } }.isEmpty)
+  }
+
   /// Each CLI invocation is a program of its own: each one that finds no session says so, once.
   @Test func eachCLIInvocationOnAnEmptyStoreAlertsOnce() throws {
     let json = oneHost(
