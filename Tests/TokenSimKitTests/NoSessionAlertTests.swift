@@ -25,6 +25,15 @@ import Testing
     #expect(result.metrics.tokenRequests == 0)
   }
 
+  /// A client that leaves refreshing to its timer (`refreshOnDemand=false`) arms none without a
+  /// token: it alerts once too, and its calls are denied.
+  @Test func aClientThatOnlyRefreshesOnItsTimerAlertsOnceOnAnEmptyStore() throws {
+    let result = try run(Self.neverLoggedIn, strategy: "naive", "refreshOnDemand=false")
+    #expect(result.metrics.needsLoginAlerts == 1)
+    #expect(result.metrics.apiCallsFailed == 10)
+    #expect(result.metrics.tokenRequests == 0)
+  }
+
   /// Two lease-shared daemons on an empty store: neither claims a lease it cannot use, so neither
   /// waits for the other's; each alerts once at its first cycle and all 20 calls fail at once.
   @Test func leaseSharedDaemonsOnAnEmptyStoreClaimNoLeaseAndEachAlertsOnce() throws {
