@@ -113,8 +113,9 @@ private struct WriteThenRead: RefreshStrategy {
   }
 
   /// The smallest world: a daemon refreshes at 50 s, writing in place for 5 s, and crashes at
-  /// 52 s; restarted at 53 s it loads the truncated file, holds no session, and every cycle fails;
-  /// store-integrity sees the torn reads. An atomic rename keeps the old pair instead.
+  /// 52 s; restarted at 53 s it loads the truncated file, holds no session, says so once (a
+  /// needs-login alert at its first cycle) and every cycle fails; store-integrity sees the torn
+  /// reads. An atomic rename keeps the old pair instead.
   @Test func aStoreTruncatedByACrashIsVisibleToStoreIntegrity() throws {
     let processes = #"""
       [{"name": "d", "role": "daemon", "cycle": {"every": "10s"}, "crash": {"at": "52s"}, "restartAfter": "1s"}]
@@ -125,10 +126,12 @@ private struct WriteThenRead: RefreshStrategy {
         duration: "2m", server: server, processes: processes, host: #""store": {"write": "in-place", "writeTime": "5s"}"#))
     #expect(inPlace.metrics.tornReads == 1)
     #expect(inPlace.metrics.workCyclesFailed == 7)
+    #expect(inPlace.metrics.needsLoginAlerts == 1)
     #expect(inPlace.analysis.checks.first { $0.id == "store-integrity" }?.verdict == .fail)
     let atomic = try run(
       oneHost(duration: "2m", server: server, processes: processes, host: #""store": {"writeTime": "5s"}"#))
     #expect(atomic.metrics.tornReads == 0)
+    #expect(atomic.metrics.needsLoginAlerts == 0)
     #expect(atomic.analysis.checks.first { $0.id == "store-integrity" }?.verdict == .pass)
   }
 }

@@ -116,6 +116,23 @@ extension RefreshClient {
     denyAll("needs login", &actions)
   }
 
+  /// The client needs a token and has nothing to get one with; fails the calls with `reason`.
+  /// When no store read gave this process a pair (its store was empty, or torn, at its start and
+  /// at every reread its coordination made since), it also tells a person, once per start, before
+  /// the calls fail (a CLI exits at its denial): the store holds no session, as `gh`, `gcloud` or
+  /// `aws` say "not logged in" when they find no credentials or cannot parse them. A client that
+  /// rereads before refreshing reaches this only after that reread also found no pair, so a torn
+  /// read of a write in progress followed by a whole one raises nothing. A process that holds a
+  /// pair without a refresh token (an access-token snapshot in its environment) was given what it
+  /// has and raises nothing here.
+  mutating func notLoggedIn(_ reason: String, _ actions: inout [StrategyAction]) {
+    if credentials == nil, !toldNotLoggedIn {
+      toldNotLoggedIn = true
+      actions.append(.raiseAlert(message: "the credential store holds no session (empty or unreadable); sign in"))
+    }
+    denyAll(reason, &actions)
+  }
+
   /// Arms the active-recovery timer when the policy has one and it is not armed.
   mutating func armRecovery(_ now: SimInstant, _ actions: inout [StrategyAction]) {
     guard let interval = policy.recoveryInterval, !recoveryArmed, !signedOut else { return }

@@ -66,7 +66,7 @@ extension RefreshClient {
     guard let refreshToken = credentials?.refreshToken else {
       phase = .idle
       release(&actions)
-      return denyAll("not logged in", &actions)
+      return notLoggedIn("not logged in", &actions)
     }
     let request = nextRequest
     nextRequest += 1
@@ -95,7 +95,7 @@ extension RefreshClient {
   /// Grants the access token held even though it may have expired (a client that leaves
   /// refreshing to its timer), or fails the calls when there is none.
   mutating func grantStale(_ actions: inout [StrategyAction]) {
-    guard let token = credentials?.accessToken else { return denyAll("no access token", &actions) }
+    guard let token = credentials?.accessToken else { return notLoggedIn("no access token", &actions) }
     grantAll(token, &actions)
   }
 

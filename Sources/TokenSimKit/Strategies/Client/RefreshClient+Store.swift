@@ -3,6 +3,8 @@ extension RefreshClient {
   mutating func storeRead(_ result: StoreReadResult, _ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
     switch phase {
     case .loading:
+      // A torn or empty read leaves no pair: the refresh the first call starts rereads (if the
+      // coordination does) and, still finding none, tells a person once (`notLoggedIn`).
       phase = .idle
       if case .contents(let contents) = result {
         credentials = contents.credentials

@@ -63,6 +63,10 @@ public struct RefreshClient: RefreshStrategy {
   /// The `recover` timer (active recovery) is armed, so that it is not armed twice. Set when it
   /// is armed; cleared when it fires.
   var recoveryArmed = false
+  /// The needs-login alert for a store that held no session was raised (`notLoggedIn`), so that
+  /// it is raised once. Set with the alert; cleared only by a start: once a read gives the
+  /// process a pair, it never holds none again.
+  var toldNotLoggedIn = false
   /// It has handled an event since `init(settings:)`: a start puts its state back as `init` made
   /// it. Until then there is nothing to put back (a CLI invocation's first event is its start).
   var touched = false
@@ -140,7 +144,7 @@ public struct RefreshClient: RefreshStrategy {
     (throttle, lastAttempt, proactiveArmedFor) = (nil, nil, nil)
     budget = settings.policy.retryBudget
     rejectionsInARow = 0
-    (forced, holdsLock, retryArmed, recoveryArmed, touched) = (false, false, false, false, false)
+    (forced, holdsLock, retryArmed, recoveryArmed, toldNotLoggedIn, touched) = (false, false, false, false, false, false)
   }
 
   /// Whether the refresh token was refused for good (needs-login), including while the refusal's

@@ -11,13 +11,17 @@ struct LeaseCoordination: RefreshCoordinator {
   func begin() -> CoordinationMove { .lockThenCheck(wait: settings.lockWait) }
 
   /// Wait while another holder's lease is live (or the read was torn), polling at least every
-  /// `poll`; otherwise write this process's lease, release the lock, then send.
+  /// `poll`; with no refresh token to refresh with (a whole read found no pair to adopt), claim
+  /// nothing and go straight to the engine's send, which tells a person and fails the calls (a
+  /// lease written then guarded no refresh and held every other process back for its length);
+  /// otherwise write this process's lease, release the lock, then send.
   func afterCheck(_ read: StoreReadResult, holding credentials: Credentials?, now: SimInstant, processID: Int)
     -> CoordinationMove
   {
     let contents: StoreContents
     switch read {
     case .torn: return .waitForTurn(until: now + settings.poll)
+    case _ where credentials?.refreshToken == nil: return .send
     case .empty: contents = StoreContents(credentials: credentials)
     case .contents(let stored): contents = stored
     }
