@@ -51,7 +51,7 @@ struct ProcessRecordResetTests {
     process.exitWhenIdle = true
     process.performingActions = true
     _ = process.timerArmings.arm(.refresh)
-    process.pendingMessages = [6]
+    process.pendingQuestions = [PendingQuestion(peer: 2, correlation: 6)]
     process.holdsLock = true
   }
 

@@ -11,6 +11,12 @@
 /// What the broker holds follows the clients waiting, not how long they have waited nor how many
 /// left: neither a client asking every few seconds through a long outage nor thousands of clients
 /// ending while they wait pile up questions to answer at once.
+///
+/// A question is known by its client and the client's number for it (`correlation`): each client
+/// numbers its questions from 1, so two clients asking at once hold the same number. A reply
+/// carries that number to the one client it is addressed to, and awaits nothing: the world
+/// never gives the broker a `messageFailed`, which could name only a number that several of its
+/// clients hold, so no failure can be taken for another client's.
 struct BrokerServer {
   /// A question held: who asked it and when, by the broker's clock.
   private struct Question {
@@ -59,7 +65,10 @@ struct BrokerServer {
         client.handle(.apiRejected(ask: ask, token: refused, status: 401), context: &context, actions: &actions)
       }
       client.handle(.tokenNeeded(ask: ask, forceRefresh: false), context: &context, actions: &actions)
-    case .messageReceived, .messageFailed, .tokenNeeded, .apiRejected:
+    case .messageReceived, .tokenNeeded, .apiRejected:
+      return
+    case .messageFailed:
+      // Never given: the broker only answers, and an answer awaits nothing.
       return
     case .started:
       questions.removeAll()

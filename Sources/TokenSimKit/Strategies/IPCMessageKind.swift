@@ -7,4 +7,8 @@ public enum IPCMessageKind: String, Equatable, Codable, Sendable, CaseIterable {
   case token
   /// The broker's answer when it has no usable token.
   case noToken = "no-token"
+
+  /// Whether a message of this kind is a question, which awaits an answer (`messageFailed`
+  /// follows when none comes in time), rather than an answer, which awaits nothing.
+  public var isQuestion: Bool { self == .ask }
 }

@@ -30,8 +30,10 @@ public enum StrategyAction: Equatable, Codable, Sendable {
   case restartWorkLoop
   /// Tell a person the session needs attention (needs-login).
   case raiseAlert(message: String)
-  /// Send a message to the broker of this host, or to process `to` when given; if it is not
-  /// delivered and answered within `timeout`, `.messageFailed` follows.
+  /// Send a message to the broker of this host, or to process `to` when given. A question
+  /// (`token?`) that is not delivered and answered (by its receiver, with its `correlation`)
+  /// within `timeout` is followed by `.messageFailed`; an answer awaits nothing, and its
+  /// `timeout` is unused.
   case send(message: IPCMessage, to: Int?, timeout: SimDuration)
 }
 

@@ -23,7 +23,8 @@ public enum StrategyEvent: Equatable, Codable, Sendable {
   case refreshCompleted(request: Int, reply: TokenEndpointReply)
   /// A message from another process (a broker's answer, a client's question).
   case messageReceived(from: Int, message: IPCMessage)
-  /// A message sent with `.send` could not be delivered or was not answered in time.
+  /// A question sent with `.send` could not be delivered or was not answered in time (an answer
+  /// awaits nothing, so it never fails).
   case messageFailed(correlation: Int)
 }
 

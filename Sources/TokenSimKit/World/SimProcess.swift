@@ -39,7 +39,8 @@ struct SimProcess {
   /// searching every open request of the world.
   var requestsOpen = OrderedNumbers()
   var timerArmings = TimerArmings()
-  var pendingMessages: Set<Int> = []
+  /// The questions this incarnation asked and awaits an answer to.
+  var pendingQuestions: Set<PendingQuestion> = []
   let role: ProcessRole
   var alive = false
   var crashed = false
@@ -96,7 +97,7 @@ extension SimProcess {
     items = KeyedLine()
     requestsOpen = OrderedNumbers()
     timerArmings = TimerArmings()
-    pendingMessages = []
+    pendingQuestions = []
   }
 
   /// Begins a new incarnation: the workload of the last one (asks, items, lock, timers, requests)
@@ -127,7 +128,7 @@ extension SimProcess {
     exitWhenIdle = nil
     performingActions = false
     timerArmings = TimerArmings()
-    pendingMessages = []
+    pendingQuestions = []
     crashed = false
   }
 

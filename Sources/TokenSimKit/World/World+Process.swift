@@ -25,7 +25,9 @@ extension World {
     case .apiTimeout(let call): apiCalls.removeValue(forKey: call)
     case .storeReadDone(let slot): storeReads.discard(slot)
     case .storeWriteDone(let slot): storeWrites.discard(slot)
-    case .message(_, let slot): messages.discard(slot)
+    case .message(_, let slot):
+      messages.discard(slot)
+      messagesDropped += 1
     default: break
     }
   }
@@ -49,8 +51,8 @@ extension World {
     case .crashCheck: checkCrash(id)
     case .stop: exit(id, ok: true)
     case .message(let from, let slot): receive(messages.take(slot), from: from, at: id)
-    case .messageTimeout(let correlation):
-      if processes[id].pendingMessages.remove(correlation) != nil {
+    case .messageTimeout(let peer, let correlation):
+      if processes[id].pendingQuestions.remove(PendingQuestion(peer: peer, correlation: correlation)) != nil {
         deliver(.messageFailed(correlation: correlation), to: id)
       }
     case .lockGranted: deliver(.lockGranted, to: id)
@@ -155,18 +157,29 @@ extension World {
     schedule(.timer(slot: slot, arming: arming), for: id, at: atOrAfterNow(trueTime))
   }
 
+  /// Sends `message` to `target` (nil: the host's broker), which has it 1 ms later if it still
+  /// runs the same incarnation then. A question awaits its answer under whom it asked and its
+  /// number, so that the same number asked of another process, or a question that carries it,
+  /// answers nothing; `.messageFailed` follows if no answer came within `timeout`. An answer
+  /// awaits nothing and its `timeout` is unused: a failure of it would name only the asker's
+  /// number, which other askers use as well (each client numbers its questions from 1), so its
+  /// sender (the broker) could not tell whose answer failed.
   private func send(_ message: IPCMessage, from id: Int, to target: Int?, timeout: SimDuration) {
-    processes[id].pendingMessages.insert(message.correlation)
-    schedule(.messageTimeout(correlation: message.correlation), for: id, at: now + timeout)
-    guard let receiver = target ?? hosts[processes[id].host].broker, processes.contains(receiver), processes[receiver].alive
-    else {
-      return
+    let receiver = target ?? hosts[processes[id].host].broker
+    if message.kind.isQuestion {
+      let question = PendingQuestion(peer: receiver ?? 0, correlation: message.correlation)
+      processes[id].pendingQuestions.insert(question)
+      schedule(.messageTimeout(peer: question.peer, correlation: question.correlation), for: id, at: now + timeout)
     }
+    guard let receiver, processes.contains(receiver), processes[receiver].alive else { return }
     schedule(.message(from: id, slot: messages.store(message)), for: receiver, at: now + .milliseconds(1))
   }
 
+  /// An answer ends the question of its number that its receiver asked of its sender.
   private func receive(_ message: IPCMessage, from sender: Int, at id: Int) {
-    processes[id].pendingMessages.remove(message.correlation)
+    if !message.kind.isQuestion {
+      processes[id].pendingQuestions.remove(PendingQuestion(peer: sender, correlation: message.correlation))
+    }
     deliver(.messageReceived(from: sender, message: message), to: id)
   }
 }

@@ -65,6 +65,9 @@ public final class World {
   var storeReads = PayloadSlots<StoreReadResult>()
   var storeWrites = PayloadSlots<StoreContents>()
   var messages = PayloadSlots<IPCMessage>()
+  /// IPC messages dropped on their way: their receiver crashed, exited or restarted before they
+  /// arrived.
+  var messagesDropped = 0
   /// API calls under way, by their consecutive numbers: a reply or a timeout finds its call at a
   /// fixed place, and a timeout whose call has ended finds none there.
   let apiCalls = NumberedWindow<APICallState>()

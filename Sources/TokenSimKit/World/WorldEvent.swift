@@ -46,7 +46,8 @@ enum ProcessEvent {
   case stop
   /// An IPC message from process `from` arrives; it waits in `World.messages` at `slot`.
   case message(from: Int, slot: Int)
-  case messageTimeout(correlation: Int)
+  /// The wait for the answer to question `correlation` asked of process `peer` (0: none) is over.
+  case messageTimeout(peer: Int, correlation: Int)
   /// The lock the process waited for is its own (its strategy hears `.lockGranted`).
   case lockGranted
   /// A write of environment credentials finished (its strategy hears `.storeWritten`).
