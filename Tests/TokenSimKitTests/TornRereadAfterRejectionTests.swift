@@ -83,4 +83,52 @@ import Testing
     #expect(reread.at(t(30) + .milliseconds(100), .started(cause: .processStart)) == [.readStore])
     #expect(reread.at(t(30) + .milliseconds(500), .timerFired(name: .reread)) == [])
   }
+
+  /// Through a run: a writer refreshes at start (rt-1 → rt-2, the reply at 0.104 s) and rewrites
+  /// the file in place for `writeTime`; a reader that loaded rt-1 at 0.05 s presents it and is
+  /// refused (the server rejects a rotated-away token without revoking, `onReuse: reject`), and
+  /// its reread at 0.156 s lands inside the write.
+  static func refusedDuringAWrite(writeTime: String) -> String {
+    oneHost(
+      duration: "2m", server: #"{"rotation": "rotate", "onReuse": "reject"}"#,
+      processes: #"""
+        [{"name": "writer", "role": "daemon", "cycle": {"every": "1m", "apiCalls": 1}, "refreshAtStart": true},
+         {"name": "reader", "role": "daemon", "cycle": {"every": "1m", "apiCalls": 1}, "refreshAtStart": true,
+          "startAt": "50ms"}]
+        """#,
+      host: #""store": {"write": "in-place", "writeTime": "\#(writeTime)", "readTime": "2ms"}"#)
+  }
+
+  /// The store reads of process 2 (the reader), when each ended, and whether it was torn.
+  func readerReads(_ result: RunResult) -> [(time: SimInstant, torn: Bool)] {
+    result.trace.compactMap {
+      if case .storeRead(2, _, let outcome) = $0.kind { ($0.time, outcome == .torn) } else { nil }
+    }
+  }
+
+  /// A 1 s write (0.104 s to 1.104 s): the rereads at 0.156 s and 0.658 s are torn, the one at
+  /// 1.160 s is whole and holds rt-2, which the reader adopts: no alert, all 4 calls succeed.
+  /// Before, the torn reread at 0.156 s raised the alert and both of the reader's calls failed.
+  @Test func aRefusalWhoseRereadMeetsAOneSecondWriteAdoptsTheWrittenPair() throws {
+    let result = try run(Self.refusedDuringAWrite(writeTime: "1s"), strategy: "reread-from-disk")
+    let ms = { (milliseconds: Int64) in SimInstant.start + .milliseconds(milliseconds) }
+    #expect(readerReads(result).map(\.time) == [ms(52), ms(54), ms(156), ms(658), ms(1160)])
+    #expect(readerReads(result).map(\.torn) == [false, false, true, true, false])
+    #expect(result.metrics.tornReads == 2)
+    #expect(result.metrics.needsLoginAlerts == 0)
+    #expect(result.metrics.apiCalls == 4)
+    #expect(result.metrics.apiCallsFailed == 0)
+    #expect(result.metrics.tokenRequests == 2)
+  }
+
+  /// A 5 s write: all three rereads (0.156 s, 0.658 s, 1.160 s) are torn, so the reader raises one
+  /// needs-login alert at 1.160 s and its 2 calls fail.
+  @Test func aRefusalWhoseRereadsAreAllTornAlertsOnceAtTheThirdRead() throws {
+    let result = try run(Self.refusedDuringAWrite(writeTime: "5s"), strategy: "reread-from-disk")
+    #expect(result.metrics.tornReads == 3)
+    #expect(result.metrics.needsLoginAlerts == 1)
+    let alert = try #require(events(result) { if case .alertRaised = $0 { true } else { false } }.first)
+    #expect(alert.time == .start + .milliseconds(1160))
+    #expect(result.metrics.apiCallsFailed == 2)
+  }
 }
