@@ -131,4 +131,18 @@ import Testing
     #expect(alert.time == .start + .milliseconds(1160))
     #expect(result.metrics.apiCallsFailed == 2)
   }
+
+  /// The rule is the engine's, whatever the coordination: every built-in engine strategy whose
+  /// reread after the refusal meets the 1 s write (those without a lock around the read) and is
+  /// configured to reread (`onRejected=reread-retry-once`) adopts the written pair: 2 torn
+  /// reads, no alert, no failed call.
+  @Test(arguments: ["naive", "reread-from-disk", "single-flight", "advisory-mandatory", "lock-on-write"])
+  func everyUnlockedRereadAfterARefusalRecoversFromATornRead(strategy: String) throws {
+    let result = try run(
+      Self.refusedDuringAWrite(writeTime: "1s"), strategy: strategy, "onRejected=reread-retry-once")
+    #expect(result.metrics.tornReads == 2)
+    #expect(result.metrics.tokenRequests == 2)
+    #expect(result.metrics.needsLoginAlerts == 0)
+    #expect(result.metrics.apiCallsFailed == 0)
+  }
 }
