@@ -19,19 +19,34 @@ extension RefreshClient {
         if adoptNewer(contents) { forced = false }
       }
       afterCheck(need, result, &context, &actions)
-    case .rereadingAfterRejection(let rejected):
-      guard case .contents(let contents) = result, let token = contents.credentials?.refreshToken, token != rejected else {
-        phase = .needsLogin
-        return raiseNeedsLogin(&actions)
-      }
-      phase = .idle
-      credentials = contents.credentials
-      forced = false
-      armProactive(context.now, &actions)
-      serve(&context, &actions)
+    case .rereadingAfterRejection(let rejected, let tornReads):
+      rereadAfterRejection(result, rejected: rejected, tornReads: tornReads, &context, &actions)
     default:
       return
     }
+  }
+
+  /// The reread after a refusal finished. A torn read does not decide: it is read again after a
+  /// pause while reads are left (`TornRereadRetry`). A whole read holding another refresh token
+  /// is adopted and the calls go on; the rejected token, no session, or a file still torn at the
+  /// last read means needs-login.
+  private mutating func rereadAfterRejection(
+    _ result: StoreReadResult, rejected: RefreshToken?, tornReads: Int8, _ context: inout StrategyContext,
+    _ actions: inout [StrategyAction]
+  ) {
+    if result == .torn, Int(tornReads) + 1 < TornRereadRetry.reads {
+      phase = .pausingBeforeReread(rejected, tornReads: tornReads + 1)
+      return actions.append(.setTimer(name: .reread, at: context.now + TornRereadRetry.pause))
+    }
+    guard case .contents(let contents) = result, let token = contents.credentials?.refreshToken, token != rejected else {
+      phase = .needsLogin
+      return raiseNeedsLogin(&actions)
+    }
+    phase = .idle
+    credentials = contents.credentials
+    forced = false
+    armProactive(context.now, &actions)
+    serve(&context, &actions)
   }
 
   /// Takes the store's throttle when the coordinator shares it.
@@ -124,7 +139,7 @@ extension RefreshClient {
     switch then {
     case .send(let need): send(need, &context, &actions)
     case .reread(let rejected):
-      phase = .rereadingAfterRejection(rejected)
+      phase = .rereadingAfterRejection(rejected, tornReads: 0)
       actions.append(.readStore)
     case .idle:
       phase = .idle

@@ -1,5 +1,6 @@
 extension RefreshClient {
-  /// A timer fired: `refresh` (proactive), `retry` (backoff), `recover` (active recovery), or
+  /// A timer fired: `refresh` (proactive), `retry` (backoff), `recover` (active recovery),
+  /// `reread` (the pause after a torn reread following a refusal), or
   /// the coordinator's `turnTimer` (another process's refresh may be over).
   mutating func timerFired(_ name: TimerName, _ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
     switch name {
@@ -13,6 +14,10 @@ extension RefreshClient {
       recoveryArmed = false
       guard phase == .idle, freshness(context.now) == .expiring else { return }
       begin(.required, &context, &actions)
+    case .reread:
+      guard case .pausingBeforeReread(let rejected, let tornReads) = phase else { return }
+      phase = .rereadingAfterRejection(rejected, tornReads: tornReads)
+      actions.append(.readStore)
     default:
       guard name == coordination.turnTimer, case .waitingForTurn(let need) = phase else { return }
       phase = .idle
@@ -63,4 +68,7 @@ extension TimerName {
   static let retry = TimerName("retry")
   /// The engine tries again after its retries ran out (active recovery).
   static let recover = TimerName("recover")
+  /// The engine reads the store again after a torn reread that followed a refusal
+  /// (`TornRereadRetry`).
+  static let reread = TimerName("reread")
 }

@@ -27,8 +27,11 @@ enum RefreshPhase: Equatable {
   case sending(request: Int, need: RefreshNeed)
   /// Running `steps`, then `then`.
   case finishing(then: Continuation)
-  /// Rereading the store after the refresh token was refused.
-  case rereadingAfterRejection(RefreshToken?)
+  /// Rereading the store after the refresh token was refused; `tornReads` earlier rereads of
+  /// this refusal came back torn (`TornRereadRetry`).
+  case rereadingAfterRejection(RefreshToken?, tornReads: Int8)
+  /// The last reread after the refusal was torn: read again when the `reread` timer fires.
+  case pausingBeforeReread(RefreshToken?, tornReads: Int8)
   /// The refresh token was refused for good and a person was told (needs-login): every call
   /// fails, and nothing is refreshed, until the process or its work loop starts again.
   case needsLogin

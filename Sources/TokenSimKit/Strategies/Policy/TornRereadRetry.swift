@@ -1,0 +1,20 @@
+/// How a client rereads the store after its refresh token was refused, when the reread comes back
+/// torn: another process is writing the file in place at that moment, most likely the very pair
+/// the refusal is about. A torn read is not an answer, so it does not decide; the client reads
+/// again after `pause`, up to `reads` reads in all, and only a whole read decides (a newer pair is
+/// adopted; the rejected token or no session means needs-login). A file still torn at the last
+/// read cannot be read at all, and the needs-login alert is then right.
+///
+/// The numbers are msal-extensions': `PersistedTokenCache` reads the cache file without the lock
+/// ("optimistic locking") and, when the read fails ("presumably other processes are writing the
+/// file, causing dirty read"), sleeps 0.5 s and tries again, three attempts in all, re-raising the
+/// last failure (AzureAD/microsoft-authentication-extensions-for-python,
+/// `msal_extensions/token_cache.py`, `PersistedTokenCache._find`; the Azure CLI's
+/// `azure/cli/core/auth/persistence.py` `SecretStore.load` does the same). The engine shares them
+/// for every coordination: they are the same read of the same file.
+enum TornRereadRetry {
+  /// Reads in all, the first included, before a torn file is taken as unreadable.
+  static let reads = 3
+  /// The wait between a torn read and the next.
+  static let pause = SimDuration.milliseconds(500)
+}
