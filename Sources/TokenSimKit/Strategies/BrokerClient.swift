@@ -1,8 +1,9 @@
 /// The client side of the broker strategy: asks the host's broker for an access token.
 ///
-/// It numbers its questions 1, 2, 3… (from 1 again after a restart), as every other client does:
-/// the world pairs the broker's answer with the question by who asked whom as well as by number,
-/// so the same number held by another client never answers or fails this one's question.
+/// It numbers its questions 1, 2, 3…; the world carries each under a number of its own, counted
+/// per process across restarts, and pairs the broker's answer with the question by who asked
+/// whom as well as by that number, so the same number held by another client, or by this
+/// client's earlier incarnation, never answers or fails this one's question.
 struct BrokerClient {
   let refreshWindow: SimDuration
   let timeout: SimDuration
