@@ -52,6 +52,26 @@ import Testing
     #expect(result.metrics.apiCallsFailed == 0)
   }
 
+  /// The broker refreshes at start (a 1-minute token is inside its 5-minute window) and crashes
+  /// at 2 s, for good, while it rewrites the file in place (5 s): the file stays torn. A daemon
+  /// starting at 10 s holds nothing from the broker; its first fallback read (27 s) is torn, and
+  /// it says so once; each of its 5 calls is denied after a torn read.
+  @Test func aStoreTornByTheCrashedBrokerAlertsOnce() throws {
+    let json = oneHost(
+      duration: "5m", server: #"{"accessTokenTTL": "1m"}"#,
+      processes: #"""
+        [{"name": "broker", "role": "broker", "crash": {"at": "2s"}},
+         {"name": "d", "role": "daemon", "startAt": "10s", "cycle": {"every": "1m", "apiCalls": 1}}]
+        """#,
+      host: #""store": {"write": "in-place", "writeTime": "5s"}"#)
+    let result = try run(json, strategy: "broker", "brokerFallback=read-store")
+    #expect(Self.alerts(result).map(\.process) == [2])
+    #expect(Self.alerts(result).map(\.time) == [SimInstant.start + .milliseconds(27_001)])
+    #expect(result.metrics.tornReads == 5)
+    #expect(result.metrics.apiCalls == 5)
+    #expect(result.metrics.apiCallsFailed == 5)
+  }
+
   /// With `fail` the client reads nothing, so it learns nothing about the store: no alert.
   @Test func theFailFallbackReadsNothingAndAlertsNothing() throws {
     let result = try run(Self.brokerDown(login: false), strategy: "broker", "brokerFallback=fail")
