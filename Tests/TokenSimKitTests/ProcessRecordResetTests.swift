@@ -8,12 +8,12 @@ import Testing
 /// out of a list fails here.
 struct ProcessRecordResetTests {
   /// The fields a restart keeps: who the process is, its streams and strategy, its numbering of
-  /// asks, items and cycles (events of an earlier incarnation carry old numbers), and what the
-  /// world tracks across incarnations.
+  /// asks, items, cycles and IPC questions (events and answers of an earlier incarnation carry old
+  /// numbers), and what the world tracks across incarnations.
   static let keptByRestart: Set<String> = [
     "id", "_number", "host", "template", "incarnation", "random", "strategy", "crashRandom", "schedulerFailuresLeft",
     "nextAsk", "rejectedCall", "cycleEpoch", "cliCallsLeft", "nextItem", "role", "alive", "crashWaiting",
-    "usesEnvironment",
+    "usesEnvironment", "questionsAsked",
   ]
 
   static func record(number: Int? = 2, strategy: StrategyBox? = nil) -> SimProcess {
@@ -51,7 +51,7 @@ struct ProcessRecordResetTests {
     process.exitWhenIdle = true
     process.performingActions = true
     _ = process.timerArmings.arm(.refresh)
-    process.pendingQuestions = [PendingQuestion(peer: 2, correlation: 6)]
+    process.pendingQuestions = [PendingQuestion(peer: 2, correlation: 6): 1]
     process.holdsLock = true
   }
 

@@ -1,8 +1,9 @@
 /// The client side of the broker strategy: asks the host's broker for an access token.
 ///
-/// It numbers its questions 1, 2, 3… (from 1 again after a restart), as every other client does:
-/// the world pairs the broker's answer with the question by who asked whom as well as by number,
-/// so the same number held by another client never answers or fails this one's question.
+/// It numbers its questions 1, 2, 3…; the world carries each under a number of its own, counted
+/// per process across restarts, and pairs the broker's answer with the question by who asked
+/// whom as well as by that number, so the same number held by another client, or by this
+/// client's earlier incarnation, never answers or fails this one's question.
 struct BrokerClient {
   let refreshWindow: SimDuration
   let timeout: SimDuration
@@ -18,6 +19,8 @@ struct BrokerClient {
   private var failedAttempts = 0
   private var nextCorrelation = 1
   private var readingStore = false
+  /// The needs-login alert for a store that held no session was raised since this start.
+  private var toldNotLoggedIn = false
 
   init(_ parameters: StrategyParameters) {
     refreshWindow = parameters.duration("refreshWindow")
@@ -31,7 +34,8 @@ struct BrokerClient {
   mutating func handle(_ event: StrategyEvent, context: inout StrategyContext, actions: inout [StrategyAction]) {
     switch event {
     case .started:
-      (cached, rejected, asks, outstanding, failedAttempts, readingStore) = (nil, nil, WaitingCalls(), nil, 0, false)
+      (cached, rejected, asks, outstanding, failedAttempts) = (nil, nil, WaitingCalls(), nil, 0)
+      (readingStore, toldNotLoggedIn) = (false, false)
     case .tokenNeeded(let ask, _):
       asks.add(ask)
       serve(context.now, &actions)
@@ -96,10 +100,24 @@ struct BrokerClient {
     }
   }
 
+  /// The fallback's store read is done: a usable access token the API has not refused serves the
+  /// calls; otherwise they fail. A client left with no pair at all (no answer from the broker
+  /// since its start, and this read found an empty or torn file) first tells a person, once per
+  /// start, as the refresh engine does (`NoSessionAlert`): it has no other way to a token now.
+  /// A torn read of a write in progress alerts too, as a single read of the engine's clients
+  /// does, and the next fallback whose read is whole serves the calls; a client that holds a pair
+  /// (the broker's last answer, expired or refused) or reads one (expired) alerts nothing.
   private mutating func fellBack(to result: StoreReadResult, now: SimInstant, _ actions: inout [StrategyAction]) {
-    guard case .contents(let contents) = result, let stored = contents.credentials,
-      stored.accessIsUsable(at: now, margin: refreshWindow), let token = stored.accessToken, token != rejected
-    else { return asks.denyAll("the broker did not answer and the stored token is not usable", into: &actions) }
+    let stored: Credentials? = if case .contents(let contents) = result { contents.credentials } else { nil }
+    guard let stored, stored.accessIsUsable(at: now, margin: refreshWindow), let token = stored.accessToken,
+      token != rejected
+    else {
+      if cached == nil, rejected == nil, stored == nil, !toldNotLoggedIn {
+        toldNotLoggedIn = true
+        actions.append(.raiseAlert(message: NoSessionAlert.message))
+      }
+      return asks.denyAll("the broker did not answer and the stored token is not usable", into: &actions)
+    }
     cached = stored
     asks.grantAll(token, into: &actions)
   }

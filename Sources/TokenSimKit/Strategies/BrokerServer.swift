@@ -12,8 +12,9 @@
 /// left: neither a client asking every few seconds through a long outage nor thousands of clients
 /// ending while they wait pile up questions to answer at once.
 ///
-/// A question is known by its client and the client's number for it (`correlation`): each client
-/// numbers its questions from 1, so two clients asking at once hold the same number. A reply
+/// A question is known by its client and its number (`correlation`, the world's for it, counted
+/// per client across the client's restarts): each client's questions are numbered from 1, so two
+/// clients asking at once hold the same number. A reply
 /// carries that number to the one client it is addressed to, and awaits nothing: the world
 /// never gives the broker a `messageFailed`, which could name only a number that several of its
 /// clients hold, so no failure can be taken for another client's.

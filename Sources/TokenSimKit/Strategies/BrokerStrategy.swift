@@ -7,7 +7,9 @@
 ///   `brokerAttempts` (3) attempts `brokerRetryDelay` apart; a 401 from the API is passed on so
 ///   the broker refreshes instead of handing out the same token.
 /// - When the broker does not answer: `wait` keeps asking (calls wait), `read-store` uses the
-///   access token in the store if it is still valid (never refreshing it), `fail` fails the calls.
+///   access token in the store if it is still valid (never refreshing it; a client holding nothing
+///   that finds the store empty or torn raises the needs-login alert once per start), `fail`
+///   fails the calls.
 /// - The broker reads the store at start, refreshes proactively (5 min) and on demand with one
 ///   request at a time, retries with exponential backoff honouring Retry-After, writes the store
 ///   so that a restarted broker resumes, and raises needs-login on a refused refresh token.

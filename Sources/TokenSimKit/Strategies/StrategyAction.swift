@@ -31,9 +31,11 @@ public enum StrategyAction: Equatable, Codable, Sendable {
   /// Tell a person the session needs attention (needs-login).
   case raiseAlert(message: String)
   /// Send a message to the broker of this host, or to process `to` when given. A question
-  /// (`token?`) that is not delivered and answered (by its receiver, with its `correlation`)
-  /// within `timeout` is followed by `.messageFailed`; an answer awaits nothing, and its
-  /// `timeout` is unused.
+  /// (`token?`) that is not delivered and answered (by its receiver, with the `correlation` it
+  /// heard) within `timeout` is followed by `.messageFailed`; its answer is given to this
+  /// incarnation with the question's `correlation` only while the question awaits it, so a
+  /// question ends once. The receiver hears the world's number for the question, unique to this
+  /// process across its restarts. An answer awaits nothing, and its `timeout` is unused.
   case send(message: IPCMessage, to: Int?, timeout: SimDuration)
 }
 

@@ -39,8 +39,12 @@ struct SimProcess {
   /// searching every open request of the world.
   var requestsOpen = OrderedNumbers()
   var timerArmings = TimerArmings()
-  /// The questions this incarnation asked and awaits an answer to.
-  var pendingQuestions: Set<PendingQuestion> = []
+  /// The questions this incarnation asked and awaits an answer to, by the world's number for
+  /// each: the number its strategy gave it.
+  var pendingQuestions: [PendingQuestion: Int] = [:]
+  /// The questions this process asked over IPC in all its incarnations: the world numbers each
+  /// on the wire with the next count, so that no two of the process's questions share a number.
+  var questionsAsked = 0
   let role: ProcessRole
   var alive = false
   var crashed = false
@@ -97,7 +101,7 @@ extension SimProcess {
     items = KeyedLine()
     requestsOpen = OrderedNumbers()
     timerArmings = TimerArmings()
-    pendingQuestions = []
+    pendingQuestions = [:]
   }
 
   /// Begins a new incarnation: the workload of the last one (asks, items, lock, timers, requests)
@@ -128,7 +132,7 @@ extension SimProcess {
     exitWhenIdle = nil
     performingActions = false
     timerArmings = TimerArmings()
-    pendingQuestions = []
+    pendingQuestions = [:]
     crashed = false
   }
 

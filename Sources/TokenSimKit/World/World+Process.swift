@@ -52,8 +52,8 @@ extension World {
     case .stop: exit(id, ok: true)
     case .message(let from, let slot): receive(messages.take(slot), from: from, at: id)
     case .messageTimeout(let peer, let correlation):
-      if processes[id].pendingQuestions.remove(PendingQuestion(peer: peer, correlation: correlation)) != nil {
-        deliver(.messageFailed(correlation: correlation), to: id)
+      if let own = processes[id].pendingQuestions.removeValue(forKey: PendingQuestion(peer: peer, correlation: correlation)) {
+        deliver(.messageFailed(correlation: own), to: id)
       }
     case .lockGranted: deliver(.lockGranted, to: id)
     case .environmentWritten: deliver(.storeWritten, to: id)
@@ -158,27 +158,38 @@ extension World {
   }
 
   /// Sends `message` to `target` (nil: the host's broker), which has it 1 ms later if it still
-  /// runs the same incarnation then. A question awaits its answer under whom it asked and its
-  /// number, so that the same number asked of another process, or a question that carries it,
-  /// answers nothing; `.messageFailed` follows if no answer came within `timeout`. An answer
-  /// awaits nothing and its `timeout` is unused: a failure of it would name only the asker's
-  /// number, which other askers use as well (each client numbers its questions from 1), so its
-  /// sender (the broker) could not tell whose answer failed.
-  private func send(_ message: IPCMessage, from id: Int, to target: Int?, timeout: SimDuration) {
+  /// runs the same incarnation then. A question goes out under the world's number for it (the
+  /// sender's next, counted across its incarnations, `questionsAsked`) and awaits its answer under
+  /// whom it asked and that number, so that the same number asked of another process, a question
+  /// that carries it, or a question of the sender's earlier incarnation answers nothing;
+  /// `.messageFailed` with the strategy's own number follows if no answer came within `timeout`.
+  /// An answer awaits nothing and its `timeout` is unused: a failure of it would name only the
+  /// asker's number, which other askers hold as well (each process's questions are numbered from
+  /// 1), so its sender (the broker) could not tell whose answer failed.
+  private func send(_ message: consuming IPCMessage, from id: Int, to target: Int?, timeout: SimDuration) {
     let receiver = target ?? hosts[processes[id].host].broker
     if message.kind.isQuestion {
-      let question = PendingQuestion(peer: receiver ?? 0, correlation: message.correlation)
-      processes[id].pendingQuestions.insert(question)
-      schedule(.messageTimeout(peer: question.peer, correlation: question.correlation), for: id, at: now + timeout)
+      processes[id].questionsAsked += 1
+      let wire = processes[id].questionsAsked
+      let question = PendingQuestion(peer: receiver ?? 0, correlation: wire)
+      processes[id].pendingQuestions[question] = message.correlation
+      message.correlation = wire
+      schedule(.messageTimeout(peer: question.peer, correlation: wire), for: id, at: now + timeout)
     }
     guard let receiver, processes.contains(receiver), processes[receiver].alive else { return }
     schedule(.message(from: id, slot: messages.store(message)), for: receiver, at: now + .milliseconds(1))
   }
 
-  /// An answer ends the question of its number that its receiver asked of its sender.
-  private func receive(_ message: IPCMessage, from sender: Int, at id: Int) {
+  /// A question is given to its receiver as it came. An answer is given only to the incarnation
+  /// whose question from its sender, by the world's number, still awaits it, with the number the
+  /// asker's strategy gave that question; it ends that question. Any other answer (its question
+  /// failed already, was asked by an earlier incarnation, or was never asked) is dropped: a
+  /// question ends once, answered or failed.
+  private func receive(_ message: consuming IPCMessage, from sender: Int, at id: Int) {
     if !message.kind.isQuestion {
-      processes[id].pendingQuestions.remove(PendingQuestion(peer: sender, correlation: message.correlation))
+      let question = PendingQuestion(peer: sender, correlation: message.correlation)
+      guard let own = processes[id].pendingQuestions.removeValue(forKey: question) else { return }
+      message.correlation = own
     }
     deliver(.messageReceived(from: sender, message: message), to: id)
   }

@@ -128,7 +128,7 @@ extension RefreshClient {
   mutating func notLoggedIn(_ reason: String, _ actions: inout [StrategyAction]) {
     if credentials == nil, !toldNotLoggedIn {
       toldNotLoggedIn = true
-      actions.append(.raiseAlert(message: "the credential store holds no session (empty or unreadable); sign in"))
+      actions.append(.raiseAlert(message: NoSessionAlert.message))
     }
     denyAll(reason, &actions)
   }
