@@ -41,7 +41,7 @@ struct SimProcess {
   var timerArmings = TimerArmings()
   /// The questions this incarnation asked and awaits an answer to, by the world's number for
   /// each: the number its strategy gave it.
-  var pendingQuestions: [PendingQuestion: Int] = [:]
+  var pendingQuestions = [PendingQuestion: Int]()
   /// The questions this process asked over IPC in all its incarnations: the world numbers each
   /// on the wire with the next count, so that no two of the process's questions share a number.
   var questionsAsked = 0
@@ -101,7 +101,7 @@ extension SimProcess {
     items = KeyedLine()
     requestsOpen = OrderedNumbers()
     timerArmings = TimerArmings()
-    pendingQuestions = [:]
+    pendingQuestions = [PendingQuestion: Int]()
   }
 
   /// Begins a new incarnation: the workload of the last one (asks, items, lock, timers, requests)
@@ -132,7 +132,7 @@ extension SimProcess {
     exitWhenIdle = nil
     performingActions = false
     timerArmings = TimerArmings()
-    pendingQuestions = [:]
+    pendingQuestions = [PendingQuestion: Int]()
     crashed = false
   }
 
