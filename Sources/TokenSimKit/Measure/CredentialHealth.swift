@@ -125,10 +125,12 @@ struct CredentialHealth {
     changed(family)
   }
 
-  /// `process` of `host` raised a needs-login alert.
+  /// `process` of `host` raised a needs-login alert. An alert on a host that never logged in is
+  /// neither: there was no session to be valid (its store held none), and none died.
   mutating func alert(host: Int, process: String, at time: SimInstant) {
     lapse(until: time)
-    guard let family = family(of: host), let session = sessions[family], session.deadSince != nil else {
+    guard let family = family(of: host) else { return }
+    guard let session = sessions[family], session.deadSince != nil else {
       alertsWhileValid += 1
       return
     }
