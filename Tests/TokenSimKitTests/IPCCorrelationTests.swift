@@ -3,8 +3,9 @@ import Testing
 @testable import TokenSimKit
 
 /// Each client numbers its broker questions from 1, so clients asking at once hold the same
-/// number: the world pairs an answer with a question by who asked whom as well as by number, and
-/// an answer awaits nothing, so no answer or failure meant for one client reaches another.
+/// number: the world numbers every question on the wire anew (no two share a number), pairs an
+/// answer with a question by who asked whom as well as by that number, and gives the asker back
+/// its own; an answer awaits nothing, so no answer or failure meant for one client reaches another.
 @Suite struct IPCCorrelationTests {
   /// A broker (process 1) and daemons a, b, c (2, 3, 4), each asking question 1 at start.
   static let host = oneHost(
@@ -31,19 +32,19 @@ import Testing
   /// Three clients ask question 1 at once; the broker answers each a second later. a waits and
   /// gets its answer; b gave up at 0.5 s (its failure; its late answer, which no question awaits,
   /// is not given to it: a question ends once); c crashed while its answer travelled (dropped).
-  /// The broker hears the three questions and no failure: before, its answers awaited a reply by
-  /// number alone and one `messageFailed(1)` came back for the three, naming no client.
+  /// The broker hears the three questions, numbered 1, 2 and 3 on the wire, and no failure:
+  /// before, its answers awaited a reply by number alone and one `messageFailed(1)` came back for
+  /// the three, naming no client.
   @Test func eachClientHearsOnlyItsOwnAnswerAndTheBrokerNoFailure() throws {
     let (heard, world) = try Self.run([
       1: .answerAfter(.seconds(1)), 2: .ask(wait: .seconds(3)), 3: .ask(wait: .milliseconds(500)),
       4: .ask(wait: .seconds(3)),
     ])
-    let question = IPCMessage(kind: .ask, correlation: 1)
     #expect(
       heard[1] == [
-        Heard(.milliseconds(1), .messageReceived(from: 2, message: question)),
-        Heard(.milliseconds(1), .messageReceived(from: 3, message: question)),
-        Heard(.milliseconds(1), .messageReceived(from: 4, message: question)),
+        Heard(.milliseconds(1), .messageReceived(from: 2, message: IPCMessage(kind: .ask, correlation: 1))),
+        Heard(.milliseconds(1), .messageReceived(from: 3, message: IPCMessage(kind: .ask, correlation: 2))),
+        Heard(.milliseconds(1), .messageReceived(from: 4, message: IPCMessage(kind: .ask, correlation: 3))),
       ])
     #expect(heard[2] == [Heard(.milliseconds(1_002), .messageReceived(from: 1, message: .answer(for: 2)))])
     #expect(heard[3] == [Heard(.milliseconds(500), .messageFailed(correlation: 1))])

@@ -4,7 +4,7 @@ import Testing
 
 /// A restarted process is a new program: it may number its questions from 1 again, as a real one
 /// does, and an answer to a question of its earlier incarnation is not its answer. The world
-/// numbers the questions on the wire itself, uniquely per process across incarnations, and gives
+/// numbers the questions on the wire itself, uniquely over the run, and gives
 /// an answer only to the incarnation whose question awaits it.
 @Suite struct IPCIncarnationTests {
   /// A broker (process 1) that answers each question 1 s after it arrives, and a client c
@@ -38,7 +38,7 @@ import Testing
 
   /// The broker sees the world's numbers: 1 for c's first question, 2 for its second, though c
   /// called both 1; the answer given to c carries c's own number (above).
-  @Test func theWireNumbersQuestionsPerProcessAcrossIncarnations() throws {
+  @Test func theWireNumbersQuestionsAcrossIncarnations() throws {
     let log = IPCLog()
     let world = World(scenario: try scenario(Self.host), seed: 1, brokers: true) { _ in
       RestartingAsker(log: log)

@@ -8,12 +8,12 @@ import Testing
 /// out of a list fails here.
 struct ProcessRecordResetTests {
   /// The fields a restart keeps: who the process is, its streams and strategy, its numbering of
-  /// asks, items, cycles and IPC questions (events and answers of an earlier incarnation carry old
-  /// numbers), and what the world tracks across incarnations.
+  /// asks, items and cycles (events of an earlier incarnation carry old numbers), and what the
+  /// world tracks across incarnations.
   static let keptByRestart: Set<String> = [
     "id", "_number", "host", "template", "incarnation", "random", "strategy", "crashRandom", "schedulerFailuresLeft",
     "nextAsk", "rejectedCall", "cycleEpoch", "cliCallsLeft", "nextItem", "role", "alive", "crashWaiting",
-    "usesEnvironment", "questionsAsked",
+    "usesEnvironment",
   ]
 
   static func record(number: Int? = 2, strategy: StrategyBox? = nil) -> SimProcess {

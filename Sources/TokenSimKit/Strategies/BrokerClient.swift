@@ -1,7 +1,7 @@
 /// The client side of the broker strategy: asks the host's broker for an access token.
 ///
-/// It numbers its questions 1, 2, 3…; the world carries each under a number of its own, counted
-/// per process across restarts, and pairs the broker's answer with the question by who asked
+/// It numbers its questions 1, 2, 3…; the world carries each under a number of its own, which no
+/// other question in the run shares, and pairs the broker's answer with the question by who asked
 /// whom as well as by that number, so the same number held by another client, or by this
 /// client's earlier incarnation, never answers or fails this one's question.
 struct BrokerClient {
@@ -112,10 +112,7 @@ struct BrokerClient {
     guard let stored, stored.accessIsUsable(at: now, margin: refreshWindow), let token = stored.accessToken,
       token != rejected
     else {
-      if cached == nil, rejected == nil, stored == nil, !toldNotLoggedIn {
-        toldNotLoggedIn = true
-        actions.append(.raiseAlert(message: NoSessionAlert.message))
-      }
+      if cached == nil, rejected == nil, stored == nil { NoSessionAlert.raise(once: &toldNotLoggedIn, into: &actions) }
       return asks.denyAll("the broker did not answer and the stored token is not usable", into: &actions)
     }
     cached = stored

@@ -42,9 +42,6 @@ struct SimProcess {
   /// The questions this incarnation asked and awaits an answer to, by the world's number for
   /// each: the number its strategy gave it.
   var pendingQuestions = [PendingQuestion: Int]()
-  /// The questions this process asked over IPC in all its incarnations: the world numbers each
-  /// on the wire with the next count, so that no two of the process's questions share a number.
-  var questionsAsked = 0
   let role: ProcessRole
   var alive = false
   var crashed = false

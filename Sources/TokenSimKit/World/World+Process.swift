@@ -159,7 +159,7 @@ extension World {
 
   /// Sends `message` to `target` (nil: the host's broker), which has it 1 ms later if it still
   /// runs the same incarnation then. A question goes out under the world's number for it (the
-  /// sender's next, counted across its incarnations, `questionsAsked`) and awaits its answer under
+  /// next of `questionsAsked`, counted over every process and incarnation) and awaits its answer under
   /// whom it asked and that number, so that the same number asked of another process, a question
   /// that carries it, or a question of the sender's earlier incarnation answers nothing;
   /// `.messageFailed` with the strategy's own number follows if no answer came within `timeout`.
@@ -169,8 +169,8 @@ extension World {
   private func send(_ message: consuming IPCMessage, from id: Int, to target: Int?, timeout: SimDuration) {
     let receiver = target ?? hosts[processes[id].host].broker
     if message.kind.isQuestion {
-      processes[id].questionsAsked += 1
-      let wire = processes[id].questionsAsked
+      questionsAsked += 1
+      let wire = questionsAsked
       let question = PendingQuestion(peer: receiver ?? 0, correlation: wire)
       processes[id].pendingQuestions[question] = message.correlation
       message.correlation = wire

@@ -65,9 +65,13 @@ public final class World {
   var storeReads = PayloadSlots<StoreReadResult>()
   var storeWrites = PayloadSlots<StoreContents>()
   var messages = PayloadSlots<IPCMessage>()
-  /// IPC messages dropped on their way: their receiver crashed, exited or restarted before they
-  /// arrived.
+  /// IPC messages dropped on their way with their payload slot: their receiver crashed, exited or
+  /// restarted before they arrived. An answer that arrives when no question awaits it (`receive`)
+  /// is taken from its slot and dropped there, and is not counted here.
   var messagesDropped = 0
+  /// IPC questions asked so far by every process: the world numbers each question on the wire with
+  /// the next count, so that no two questions share a number.
+  var questionsAsked = 0
   /// API calls under way, by their consecutive numbers: a reply or a timeout finds its call at a
   /// fixed place, and a timeout whose call has ended finds none there.
   let apiCalls = NumberedWindow<APICallState>()
