@@ -6,4 +6,12 @@
 enum NoSessionAlert {
   /// What the alert says.
   static let message = "the credential store holds no session (empty or unreadable); sign in"
+
+  /// Raises the alert into `actions` unless `told` says this start has raised it already; sets
+  /// `told`.
+  static func raise(once told: inout Bool, into actions: inout [StrategyAction]) {
+    guard !told else { return }
+    told = true
+    actions.append(.raiseAlert(message: message))
+  }
 }

@@ -126,10 +126,7 @@ extension RefreshClient {
   /// pair without a refresh token (an access-token snapshot in its environment) was given what it
   /// has and raises nothing here.
   mutating func notLoggedIn(_ reason: String, _ actions: inout [StrategyAction]) {
-    if credentials == nil, !toldNotLoggedIn {
-      toldNotLoggedIn = true
-      actions.append(.raiseAlert(message: NoSessionAlert.message))
-    }
+    if credentials == nil { NoSessionAlert.raise(once: &toldNotLoggedIn, into: &actions) }
     denyAll(reason, &actions)
   }
 
