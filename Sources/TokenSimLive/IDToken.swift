@@ -29,6 +29,16 @@ struct IDToken: Equatable {
     return signingInput + "." + Self.base64URL(HMACSHA256.mac(key: Array(key.utf8), message: Array(signingInput.utf8)))
   }
 
+  /// The JWT that goes with token reply `http`, delivered at `deliveredAt`: dated as the reply (the
+  /// commit's second; the delivery only when the reply has no date) and expiring when the model
+  /// refuses the access token beside it (the grant's `expiresAt`), whatever second the reply is
+  /// delivered in; nil when `http` carries no tokens.
+  func jwt(replying http: HTTPReply, deliveredAt: SimInstant, key: String?) -> String? {
+    guard case .tokens(let grant) = http.body else { return nil }
+    let issuedAt = http.date ?? deliveredAt
+    return jwt(issuedAt: issuedAt, expiresAt: grant.expiresAt ?? issuedAt + grant.expiresIn, key: key)
+  }
+
   /// The Unix time of `instant`, whole seconds (a JWT's NumericDate, RFC 7519 §2).
   static func epochSeconds(_ instant: SimInstant) -> Int64 {
     HTTPDate.epochOfRunStart + instant.roundedDownToSecond.microseconds / 1_000_000

@@ -160,10 +160,7 @@ struct ServeSession {
 
   /// The signed (or unsigned) id_token for a token reply `http`, when its request asked for one.
   private func idToken(_ token: IDToken?, for http: HTTPReply) -> String? {
-    guard let token, case .tokens(let grant) = http.body else { return nil }
-    // Dated as the reply (the commit's second), expiring when the model refuses the access token.
-    let issuedAt = http.date ?? now
-    return token.jwt(issuedAt: issuedAt, expiresAt: grant.expiresAt ?? issuedAt + grant.expiresIn, key: settings.idTokenKey)
+    token?.jwt(replying: http, deliveredAt: now, key: settings.idTokenKey)
   }
 
   /// The run so far as reports see it, ending now.

@@ -28,10 +28,9 @@ import TokenSimKit
       return #expect(Bool(false))
     }
     #expect(at == .start + .seconds(91) + .milliseconds(50))
-    let issuedAt = try #require(http.date)
-    let expiresAt = try #require(grant.expiresAt)
-    let jwt = IDToken(issuer: "https://issuer", subject: "h", audience: "app")
-      .jwt(issuedAt: issuedAt, expiresAt: expiresAt, key: nil)
+    // What serve hands out with this reply when it is delivered (ServeSession.idToken).
+    let jwt = try #require(
+      IDToken(issuer: "https://issuer", subject: "h", audience: "app").jwt(replying: http, deliveredAt: at, key: nil))
     let claims = try claims(jwt)
     #expect(claims["iat"] as? Int == 1_767_225_600 + 90)
     #expect(claims["exp"] as? Int == 1_767_225_600 + 3_690)
