@@ -9,8 +9,8 @@
 ///   failure and retry once", and Codex's reload-and-retry on 401 (`retryRejectedCall`).
 /// - A refused refresh token makes it reread once: a different refresh token on disk is adopted
 ///   and tried; otherwise it raises needs-login and stops presenting the dead token. A torn
-///   reread (a write in progress) is read again 0.5 s later, three reads in all, as
-///   msal-extensions does (`TornRereadRetry`).
+///   reread (a write in progress) is read again after a pause, a few times, as
+///   msal-extensions does (`TornRereadRetry` has the numbers).
 /// - Writes with a temporary file and an atomic rename (the store's own setting).
 ///
 /// Known failure: there is no lock between the reread and the write. Two processes that reread in

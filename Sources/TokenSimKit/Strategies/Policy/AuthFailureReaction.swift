@@ -5,7 +5,7 @@ public enum AuthFailureReaction: String, Equatable, Sendable, CaseIterable {
   case restartWorkLoop = "restart-work-loop"
   /// Reread the store once; if another process left a different refresh token, adopt it and try
   /// again; otherwise give up as `needsLogin`. A torn reread is not an answer: it is read again
-  /// after 0.5 s, three reads in all (`TornRereadRetry`, msal-extensions' numbers).
+  /// after a pause, a few times (`TornRereadRetry` has msal-extensions' numbers).
   case rereadRetryOnce = "reread-retry-once"
   /// Tell a person (needs-login), fail calls, and never present the dead token again.
   case needsLogin = "needs-login"
