@@ -8,7 +8,8 @@
 ///   within `refreshWindow`) blocks its calls until it succeeds.
 /// - To refresh, a process takes the store lock briefly, rereads, and either adopts a pair another
 ///   process left, waits (polling) while another holder's lease is live, or writes its own lease
-///   and releases the lock. A crashed holder's lease lapses after `leaseDuration`.
+///   and releases the lock. A crashed holder's lease lapses after `leaseDuration`. A torn reread
+///   is waited out like a live lease (polled again after `leasePoll`), never taken as no lease.
 /// - A transient failure sets `nextRefreshAt` in the store from Retry-After (delay-seconds or an
 ///   HTTP-date, kept as an absolute deadline, capped by `retryAfterCap`) or a jittered 24–36 s
 ///   fallback; no process sharing the store sends before it.

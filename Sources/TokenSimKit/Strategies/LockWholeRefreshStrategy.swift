@@ -4,7 +4,9 @@
 /// - A call that finds its token expiring (10 s, x/oauth2's delta, which kubelogin uses) takes the
 ///   store lock, waiting with no timeout, rereads, and adopts a pair another process left.
 /// - Otherwise it refreshes while holding the lock and writes before releasing it, so processes
-///   sharing the store never refresh twice with one token.
+///   sharing the store never refresh twice with one token. A torn reread under the lock is not
+///   read again (kubelogin's `FindByKey` returns the JSON decode error, which its caller logs as
+///   "could not find a token cache" and goes on): the refresh goes on with the pair held.
 /// - No request timeout (Go's default HTTP client); a refused refresh token raises needs-login.
 /// - A token expires at the server's absolute expiry (`expiryFrom=expires-at`): kubelogin keeps
 ///   only the ID and refresh tokens and reads the expiry from the ID token's `exp` claim

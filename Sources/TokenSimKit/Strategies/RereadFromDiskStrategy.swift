@@ -3,7 +3,10 @@
 /// reload of `auth.json`.
 ///
 /// - Before any refresh it rereads the store; if another process left a different pair, it adopts
-///   it instead of refreshing.
+///   it instead of refreshing. A torn reread here is nothing newer on disk and the refresh goes on
+///   with the pair held: the modelled clients do not read a file that fails to parse again
+///   (botocore's `JSONFileCache.__getitem__` turns a `ValueError` into a cache miss; Codex's
+///   `try_read_auth_json` returns the `serde_json` error).
 /// - A 401 from the API drops the access token and the call is sent once more after a reread (and
 ///   an adoption or a refresh): seed 004's first fix, "reread credentials from disk on auth
 ///   failure and retry once", and Codex's reload-and-retry on 401 (`retryRejectedCall`).

@@ -41,7 +41,7 @@ extension RefreshClient {
     switch move {
     case .send: send(need, &context, &actions)
     case .check:
-      phase = .checking(need)
+      phase = .checking(need, tornReads: 0)
       actions.append(.readStore)
     case .lockThenCheck(let wait):
       phase = .locking(need)

@@ -13,7 +13,9 @@ extension RefreshClient {
       armProactive(context.now, &actions)
       startupCheck(&context, &actions)
       serve(&context, &actions)
-    case .checking(let need):
+    case .checking(let need, let tornReads) where result == .torn && coordination.retriesTornCheck:
+      tornCheck(need, tornReads: tornReads, &context, &actions)
+    case .checking(let need, _):
       if case .contents(let contents) = result {
         adoptThrottle(contents)
         if adoptNewer(contents) { forced = false }
@@ -34,7 +36,7 @@ extension RefreshClient {
     _ result: StoreReadResult, rejected: RefreshToken?, tornReads: Int8, _ context: inout StrategyContext,
     _ actions: inout [StrategyAction]
   ) {
-    if result == .torn, Int(tornReads) + 1 < TornRereadRetry.reads {
+    if TornRereadRetry.readsAgain(after: result, tornReads: tornReads) {
       phase = .pausingBeforeReread(rejected, tornReads: tornReads + 1)
       return actions.append(.setTimer(name: .reread, at: context.now + TornRereadRetry.pause))
     }
@@ -47,6 +49,23 @@ extension RefreshClient {
     forced = false
     armProactive(context.now, &actions)
     serve(&context, &actions)
+  }
+
+  /// The check before a refresh came back torn, and the coordination's client reads such a file
+  /// again (`retriesTornCheck`): read again after a pause while reads are left
+  /// (`TornRereadRetry`). A file still torn at the last read fails the calls waiting and sends
+  /// nothing, as the modelled client re-raises the parse error; a process holding no pair at all
+  /// also raises the needs-login alert, once per start, as any process finding no session does.
+  private mutating func tornCheck(
+    _ need: RefreshNeed, tornReads: Int8, _ context: inout StrategyContext, _ actions: inout [StrategyAction]
+  ) {
+    guard TornRereadRetry.readsAgain(after: .torn, tornReads: tornReads) else {
+      phase = .idle
+      release(&actions)
+      return notLoggedIn("credential store unreadable", &actions)
+    }
+    phase = .pausingBeforeCheck(need, tornReads: tornReads + 1)
+    actions.append(.setTimer(name: .reread, at: context.now + TornRereadRetry.pause))
   }
 
   /// Takes the store's throttle when the coordinator shares it.
@@ -93,7 +112,7 @@ extension RefreshClient {
     holdsLock = true
     switch phase {
     case .locking(let need):
-      phase = .checking(need)
+      phase = .checking(need, tornReads: 0)
       actions.append(.readStore)
     case .finishing where steps.first.map(\.isLock) == true:
       steps.removeFirst()

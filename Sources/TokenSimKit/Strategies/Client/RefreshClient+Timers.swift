@@ -1,6 +1,6 @@
 extension RefreshClient {
   /// A timer fired: `refresh` (proactive), `retry` (backoff), `recover` (active recovery),
-  /// `reread` (the pause after a torn reread following a refusal), or
+  /// `reread` (the pause after a torn reread following a refusal or before a refresh), or
   /// the coordinator's `turnTimer` (another process's refresh may be over).
   mutating func timerFired(_ name: TimerName, _ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
     switch name {
@@ -14,15 +14,23 @@ extension RefreshClient {
       recoveryArmed = false
       guard phase == .idle, freshness(context.now) == .expiring else { return }
       begin(.required, &context, &actions)
-    case .reread:
-      guard case .pausingBeforeReread(let rejected, let tornReads) = phase else { return }
-      phase = .rereadingAfterRejection(rejected, tornReads: tornReads)
-      actions.append(.readStore)
+    case .reread: readAgain(&actions)
     default:
       guard name == coordination.turnTimer, case .waitingForTurn(let need) = phase else { return }
       phase = .idle
       begin(need, &context, &actions)
     }
+  }
+
+  /// The pause after a torn reread is over: read the store again, for the refusal or for the
+  /// check before a refresh (`TornRereadRetry`); a restart since forgot the reread.
+  private mutating func readAgain(_ actions: inout [StrategyAction]) {
+    switch phase {
+    case .pausingBeforeReread(let rejected, let tornReads): phase = .rereadingAfterRejection(rejected, tornReads: tornReads)
+    case .pausingBeforeCheck(let need, let tornReads): phase = .checking(need, tornReads: tornReads)
+    default: return
+    }
+    actions.append(.readStore)
   }
 
   private mutating func proactiveRefresh(_ context: inout StrategyContext, _ actions: inout [StrategyAction]) {
@@ -68,7 +76,7 @@ extension TimerName {
   static let retry = TimerName("retry")
   /// The engine tries again after its retries ran out (active recovery).
   static let recover = TimerName("recover")
-  /// The engine reads the store again after a torn reread that followed a refusal
-  /// (`TornRereadRetry`).
+  /// The engine reads the store again after a torn reread that followed a refusal, or a torn
+  /// check before a refresh where the coordination retries it (`TornRereadRetry`).
   static let reread = TimerName("reread")
 }

@@ -19,8 +19,13 @@ enum RefreshPhase: Equatable {
   case loading
   /// Waiting for the lock before the check.
   case locking(RefreshNeed)
-  /// Reading the store before refreshing, to adopt a pair another process left.
-  case checking(RefreshNeed)
+  /// Reading the store before refreshing, to adopt a pair another process left; `tornReads`
+  /// earlier reads of this check came back torn (`TornRereadRetry`, for a coordination that
+  /// `retriesTornCheck`).
+  case checking(RefreshNeed, tornReads: Int8)
+  /// The last read of the check before a refresh was torn: read again when the `reread` timer
+  /// fires.
+  case pausingBeforeCheck(RefreshNeed, tornReads: Int8)
   /// Another process is refreshing; begin again when the coordinator's `turnTimer` fires.
   case waitingForTurn(RefreshNeed)
   /// A token request is out.

@@ -94,4 +94,14 @@ extension Coordination: RefreshCoordinator {
     case .lease(let settings): LeaseCoordination(settings: settings).turnTimer
     }
   }
+
+  var retriesTornCheck: Bool {
+    switch self {
+    case .none: NoCoordination().retriesTornCheck
+    case .reread: RereadCoordination().retriesTornCheck
+    case .lockOnWrite(let wait): LockOnWriteCoordination(wait: wait).retriesTornCheck
+    case .lockWholeRefresh(let wait): LockWholeRefreshCoordination(wait: wait).retriesTornCheck
+    case .lease(let settings): LeaseCoordination(settings: settings).retriesTornCheck
+    }
+  }
 }

@@ -34,6 +34,11 @@ protocol RefreshCoordinator {
   /// The timer that ends a wait for another process's refresh (`waitForTurn`); nil for a
   /// coordinator that never waits.
   var turnTimer: TimerName? { get }
+
+  /// Whether a torn check before a refresh is read again (`TornRereadRetry`) rather than taken
+  /// as nothing newer on disk: true only where the client the coordination models retries a
+  /// read of the store that fails to parse.
+  var retriesTornCheck: Bool { get }
 }
 
 extension RefreshCoordinator {
@@ -50,6 +55,10 @@ extension RefreshCoordinator {
 
   /// It never waits for another process.
   var turnTimer: TimerName? { nil }
+
+  /// A torn check is nothing newer on disk: the modelled client takes a file it cannot parse as
+  /// no cache, or as an error, and does not read it again.
+  var retriesTornCheck: Bool { false }
 }
 
 /// What a coordinator tells the engine to do next in a refresh.

@@ -1,0 +1,108 @@
+import Testing
+
+@testable import TokenSimKit
+
+/// The reread before a refresh can land inside another process's in-place write and come back
+/// torn. Where the modelled client retries a read that fails to parse (lock-on-write:
+/// msal-extensions' `PersistedTokenCache._find`, 3 attempts 0.5 s apart), the check is read again
+/// (`TornRereadRetry`), so the refresh token being written is adopted instead of the old one
+/// being sent; elsewhere (reread-from-disk: botocore's `JSONFileCache` and Codex's
+/// `try_read_auth_json` take a file that fails to parse as no cache or an error) a torn check is
+/// nothing newer on disk, and the refresh goes on with the pair held.
+@Suite struct TornCheckBeforeRefreshTests {
+  let pair1 = credentials(1, expiry: t(29, 50))
+  let pair2 = credentials(2, expiry: t(59, 50))
+
+  /// `strategy` at t(30): loaded `pair1` at t(0), a call needs a refresh, and the check before it
+  /// is asked for.
+  func checkingAtHalfPast(_ strategy: String) throws -> StrategyDriver {
+    var driver = try StrategyDriver(strategy)
+    _ = driver.at(t(0), .started(cause: .processStart))
+    _ = driver.at(t(0), .storeRead(result: stored(pair1)))
+    #expect(driver.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.readStore])
+    return driver
+  }
+
+  /// lock-on-write: torn at t(30), read again 0.5 s later and whole with `pair2`, which the writer
+  /// was writing: adopted, both calls (the one that arrived during the pause too) granted `at-2`,
+  /// and no request sent at all, so rt-1 is never presented again (on main the torn check sent
+  /// rt-1 at t(30): a reuse).
+  @Test func aTornCheckIsReadAgainAndTheNewerPairAdoptedWithoutARequest() throws {
+    var driver = try checkingAtHalfPast("lock-on-write")
+    let pause = t(30) + .milliseconds(500)
+    #expect(driver.at(t(30), .storeRead(result: .torn)) == [.setTimer(name: .reread, at: pause)])
+    #expect(driver.at(t(30) + .milliseconds(200), .tokenNeeded(ask: 2, forceRefresh: false)) == [])
+    #expect(driver.at(pause, .timerFired(name: .reread)) == [.readStore])
+    let whole = driver.at(pause, .storeRead(result: stored(pair2)))
+    let at2 = AccessToken(serial: 2)
+    #expect(
+      whole.filter { if case .grant = $0 { true } else { false } } == [.grant(ask: 1, token: at2), .grant(ask: 2, token: at2)])
+    #expect(!whole.contains { if case .sendRefresh = $0 { true } else { false } })
+    #expect(driver.at(t(31), .tokenNeeded(ask: 3, forceRefresh: false)) == [.grant(ask: 3, token: at2)])
+  }
+
+  /// lock-on-write: torn at t(30), t(30) + 0.5 s and t(30) + 1 s: the file cannot be read, so at
+  /// the third read the call fails ("credential store unreadable"), with no request and no alert;
+  /// the next call, at t(32), starts a new check.
+  @Test func aCheckTornAtEveryReadFailsTheCallsAtTheThirdReadSendingNothing() throws {
+    var driver = try checkingAtHalfPast("lock-on-write")
+    let second = t(30) + .milliseconds(500)
+    let third = t(30) + .seconds(1)
+    #expect(driver.at(t(30), .storeRead(result: .torn)) == [.setTimer(name: .reread, at: second)])
+    #expect(driver.at(second, .timerFired(name: .reread)) == [.readStore])
+    #expect(driver.at(second, .storeRead(result: .torn)) == [.setTimer(name: .reread, at: third)])
+    #expect(driver.at(third, .timerFired(name: .reread)) == [.readStore])
+    #expect(driver.at(third, .storeRead(result: .torn)) == [.deny(ask: 1, reason: "credential store unreadable")])
+    #expect(driver.at(t(32), .tokenNeeded(ask: 2, forceRefresh: false)) == [.readStore])
+  }
+
+  /// lock-on-write holding no pair (its load at t(0) was torn): a check torn at all three reads
+  /// (t(0) + 1 s, + 1.5 s, + 2 s) is no session, so one needs-login alert at the third read, as
+  /// any process that finds none raises, and the call fails.
+  @Test func aProcessWithNoPairWhoseCheckIsTornThriceAlertsOnce() throws {
+    var driver = try StrategyDriver("lock-on-write")
+    _ = driver.at(t(0), .started(cause: .processStart))
+    _ = driver.at(t(0), .storeRead(result: .torn))
+    let first = t(0, 1)
+    #expect(driver.at(first, .tokenNeeded(ask: 1, forceRefresh: false)) == [.readStore])
+    #expect(driver.at(first, .storeRead(result: .torn)) == [.setTimer(name: .reread, at: first + .milliseconds(500))])
+    _ = driver.at(first + .milliseconds(500), .timerFired(name: .reread))
+    #expect(
+      driver.at(first + .milliseconds(500), .storeRead(result: .torn)) == [
+        .setTimer(name: .reread, at: first + .seconds(1))
+      ])
+    _ = driver.at(first + .seconds(1), .timerFired(name: .reread))
+    #expect(
+      driver.at(first + .seconds(1), .storeRead(result: .torn)) == [
+        .raiseAlert(message: NoSessionAlert.message), .deny(ask: 1, reason: "credential store unreadable"),
+      ])
+  }
+
+  /// lock-on-write: a whole check holding the pair already held goes on to the request at once,
+  /// as before; only a torn read pauses.
+  @Test func aWholeCheckDecidesAtOnce() throws {
+    var driver = try checkingAtHalfPast("lock-on-write")
+    let actions = driver.at(t(30), .storeRead(result: stored(pair1)))
+    #expect(actions.contains { if case .sendRefresh(1, RefreshToken(serial: 1), _) = $0 { true } else { false } })
+  }
+
+  /// reread-from-disk (botocore SSO, Codex: no retry of a file that fails to parse): a torn check
+  /// is nothing newer on disk, and rt-1 is sent at once, at t(30), as on main.
+  @Test func aClientThatDoesNotRetrySendsTheHeldTokenAfterATornCheck() throws {
+    var driver = try checkingAtHalfPast("reread-from-disk")
+    #expect(
+      driver.at(t(30), .storeRead(result: .torn)) == [
+        .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)
+      ])
+  }
+
+  /// Which coordinations retry a torn check: only lock-on-write's.
+  @Test func onlyLockOnWriteRetriesATornCheck() {
+    #expect(Coordination.lockOnWrite(wait: .seconds(5)).retriesTornCheck)
+    #expect(!Coordination.reread.retriesTornCheck)
+    #expect(!Coordination.none.retriesTornCheck)
+    #expect(!Coordination.lockWholeRefresh(wait: nil).retriesTornCheck)
+    let lease = LeaseSettings(duration: .seconds(60), poll: .seconds(1), lockWait: .seconds(5))
+    #expect(!Coordination.lease(lease).retriesTornCheck)
+  }
+}
