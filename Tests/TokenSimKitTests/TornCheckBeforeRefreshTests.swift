@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TokenSimKit
@@ -94,6 +95,35 @@ import Testing
       driver.at(t(30), .storeRead(result: .torn)) == [
         .sendRefresh(request: 1, refreshToken: RefreshToken(serial: 1), timeout: nil)
       ])
+  }
+
+  /// The bundled torn-write scenario under lock-on-write: the daemon's check at 1:00:10.002 lands
+  /// inside cli#1806's in-place write of rt-7 and is torn; it is read again at 1:00:10.504, whole,
+  /// and rt-7 adopted, so the daemon sends nothing then. On main it sent rt-6 at 1:00:10.002: a
+  /// reuse that revoked the family (3,302 token requests, availability 33.4%).
+  @Test func inTornWriteTheDaemonAdoptsThePairBeingWrittenInsteadOfReusingItsOwn() throws {
+    let torn = try Scenario.load(path: packageRoot.appendingPathComponent("Scenarios/torn-write.json").path)
+    let result = Simulation(scenario: torn, strategy: try choice("lock-on-write"), seed: nil).run()
+    let ms = { (milliseconds: Int64) in SimInstant.start + .milliseconds(milliseconds) }
+    let daemonReads = result.trace.compactMap {
+      if case .storeRead(1, _, let outcome) = $0.kind, $0.time >= ms(3_610_000), $0.time <= ms(3_611_000) {
+        ($0.time, outcome == .torn)
+      } else {
+        nil
+      }
+    }
+    #expect(daemonReads.map(\.0) == [ms(3_610_002), ms(3_610_504)])
+    #expect(daemonReads.map(\.1) == [true, false])
+    let daemonSent = result.trace.contains {
+      if case .tokenRequestSent(1, _, _) = $0.kind { $0.time >= ms(3_610_000) && $0.time <= ms(3_611_000) } else { false }
+    }
+    #expect(!daemonSent)
+    #expect(result.metrics.familyRevocations == 0)
+    #expect(result.metrics.reuseDetections == 0)
+    #expect(result.metrics.tornReads == 8)
+    #expect(result.metrics.tokenRequests == 17)
+    #expect(result.metrics.needsLoginAlerts == 0)
+    #expect(result.metrics.apiCallsFailed == 0)
   }
 
   /// Which coordinations retry a torn check: only lock-on-write's.
