@@ -128,11 +128,11 @@ import Testing
 
   /// Which coordinations retry a torn check: only lock-on-write's.
   @Test func onlyLockOnWriteRetriesATornCheck() {
-    #expect(Coordination.lockOnWrite(wait: .seconds(5)).retriesTornCheck)
-    #expect(!Coordination.reread.retriesTornCheck)
-    #expect(!Coordination.none.retriesTornCheck)
-    #expect(!Coordination.lockWholeRefresh(wait: nil).retriesTornCheck)
+    #expect(Coordination.lockOnWrite(wait: .seconds(5)).retriesTornReads)
+    #expect(!Coordination.reread.retriesTornReads)
+    #expect(!Coordination.none.retriesTornReads)
+    #expect(!Coordination.lockWholeRefresh(wait: nil).retriesTornReads)
     let lease = LeaseSettings(duration: .seconds(60), poll: .seconds(1), lockWait: .seconds(5))
-    #expect(!Coordination.lease(lease).retriesTornCheck)
+    #expect(!Coordination.lease(lease).retriesTornReads)
   }
 }

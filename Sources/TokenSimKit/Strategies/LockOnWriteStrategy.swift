@@ -4,7 +4,7 @@
 ///   another process left. A reload that comes back torn (another process is writing the file in
 ///   place) is read again 0.5 s later, three reads in all, as `PersistedTokenCache._find` retries
 ///   a dirty read; only a whole read decides, and a file torn at all three fails the calls
-///   without sending (`TornRereadRetry`, `retriesTornCheck`).
+///   without sending (`TornRereadRetry`, `retriesTornReads`).
 /// - The network refresh runs outside any lock (MSAL refreshes 5 min before expiry).
 /// - Only the write takes the lock file, retrying for up to 5 s (0.25 s × 20 in Python); a write
 ///   that cannot get the lock is skipped, leaving the new pair in memory only.

@@ -13,7 +13,7 @@ extension RefreshClient {
       armProactive(context.now, &actions)
       startupCheck(&context, &actions)
       serve(&context, &actions)
-    case .checking(let need, let tornReads) where result == .torn && coordination.retriesTornCheck:
+    case .checking(let need, let tornReads) where result == .torn && coordination.retriesTornReads:
       tornCheck(need, tornReads: tornReads, &context, &actions)
     case .checking(let need, _):
       if case .contents(let contents) = result {
@@ -28,15 +28,16 @@ extension RefreshClient {
     }
   }
 
-  /// The reread after a refusal finished. A torn read does not decide: it is read again after a
+  /// The reread after a refusal finished. Where the coordination's client retries a read that
+  /// fails to parse (`retriesTornReads`), a torn read does not decide: it is read again after a
   /// pause while reads are left (`TornRereadRetry`). A whole read holding another refresh token
-  /// is adopted and the calls go on; the rejected token, no session, or a file still torn at the
-  /// last read means needs-login.
+  /// is adopted and the calls go on; the rejected token, no session, or a torn file (at the last
+  /// read, where reads are retried) means needs-login.
   private mutating func rereadAfterRejection(
     _ result: StoreReadResult, rejected: RefreshToken?, tornReads: Int8, _ context: inout StrategyContext,
     _ actions: inout [StrategyAction]
   ) {
-    if TornRereadRetry.readsAgain(after: result, tornReads: tornReads) {
+    if coordination.retriesTornReads, TornRereadRetry.readsAgain(after: result, tornReads: tornReads) {
       phase = .pausingBeforeReread(rejected, tornReads: tornReads + 1)
       return actions.append(.setTimer(name: .reread, at: context.now + TornRereadRetry.pause))
     }
@@ -52,7 +53,7 @@ extension RefreshClient {
   }
 
   /// The check before a refresh came back torn, and the coordination's client reads such a file
-  /// again (`retriesTornCheck`): read again after a pause while reads are left
+  /// again (`retriesTornReads`): read again after a pause while reads are left
   /// (`TornRereadRetry`). A file still torn at the last read fails the calls waiting and sends
   /// nothing, as the modelled client re-raises the parse error; a process holding no pair at all
   /// also raises the needs-login alert, once per start, as any process finding no session does.

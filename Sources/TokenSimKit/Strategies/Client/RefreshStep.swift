@@ -21,7 +21,7 @@ enum RefreshPhase: Equatable {
   case locking(RefreshNeed)
   /// Reading the store before refreshing, to adopt a pair another process left; `tornReads`
   /// earlier reads of this check came back torn (`TornRereadRetry`, for a coordination that
-  /// `retriesTornCheck`).
+  /// `retriesTornReads`).
   case checking(RefreshNeed, tornReads: Int8)
   /// The last read of the check before a refresh was torn: read again when the `reread` timer
   /// fires.

@@ -95,13 +95,13 @@ extension Coordination: RefreshCoordinator {
     }
   }
 
-  var retriesTornCheck: Bool {
+  var retriesTornReads: Bool {
     switch self {
-    case .none: NoCoordination().retriesTornCheck
-    case .reread: RereadCoordination().retriesTornCheck
-    case .lockOnWrite(let wait): LockOnWriteCoordination(wait: wait).retriesTornCheck
-    case .lockWholeRefresh(let wait): LockWholeRefreshCoordination(wait: wait).retriesTornCheck
-    case .lease(let settings): LeaseCoordination(settings: settings).retriesTornCheck
+    case .none: NoCoordination().retriesTornReads
+    case .reread: RereadCoordination().retriesTornReads
+    case .lockOnWrite(let wait): LockOnWriteCoordination(wait: wait).retriesTornReads
+    case .lockWholeRefresh(let wait): LockWholeRefreshCoordination(wait: wait).retriesTornReads
+    case .lease(let settings): LeaseCoordination(settings: settings).retriesTornReads
     }
   }
 }

@@ -15,8 +15,8 @@ struct LockOnWriteCoordination: RefreshCoordinator {
   /// Nothing to undo: the lock is taken only to write.
   func afterFailure(holding credentials: Credentials?, throttle: SimInstant?) -> [RefreshStep] { [] }
 
-  /// A torn check is read again: msal-extensions' `PersistedTokenCache._find` rereads a cache
+  /// A torn read is read again: msal-extensions' `PersistedTokenCache._find` rereads a cache
   /// file that fails to load ("presumably other processes are writing the file, causing dirty
   /// read") 0.5 s later, three attempts in all, then re-raises (`TornRereadRetry`).
-  var retriesTornCheck: Bool { true }
+  var retriesTornReads: Bool { true }
 }

@@ -35,10 +35,13 @@ protocol RefreshCoordinator {
   /// coordinator that never waits.
   var turnTimer: TimerName? { get }
 
-  /// Whether a torn check before a refresh is read again (`TornRereadRetry`) rather than taken
-  /// as nothing newer on disk: true only where the client the coordination models retries a
-  /// read of the store that fails to parse.
-  var retriesTornCheck: Bool { get }
+  /// Whether a torn read of the store is read again (`TornRereadRetry`), both the check before a
+  /// refresh (else taken as nothing newer on disk) and the reread after a refusal (else a
+  /// needs-login): true only where the client the coordination models retries a read of the
+  /// store that fails to parse. The others' clients take such a file as no credentials
+  /// (botocore's `JSONFileCache` turns the `ValueError` into a cache miss; Codex returns the
+  /// parse error; kubelogin goes on without its cache), so they alert where they meet one.
+  var retriesTornReads: Bool { get }
 }
 
 extension RefreshCoordinator {
@@ -58,7 +61,7 @@ extension RefreshCoordinator {
 
   /// A torn check is nothing newer on disk: the modelled client takes a file it cannot parse as
   /// no cache, or as an error, and does not read it again.
-  var retriesTornCheck: Bool { false }
+  var retriesTornReads: Bool { false }
 }
 
 /// What a coordinator tells the engine to do next in a refresh.

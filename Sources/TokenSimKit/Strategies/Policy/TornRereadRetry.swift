@@ -1,13 +1,15 @@
 /// How a client rereads the store when the read comes back torn: another process is writing the
 /// file in place at that moment, most likely the very pair the read is looking for. A torn read
 /// is not an answer, so it does not decide; the client reads again after `pause`, up to `reads`
-/// reads in all, and only a whole read decides. The engine applies it to two rereads:
+/// reads in all, and only a whole read decides. Only where the coordination's modelled client
+/// retries a read that fails to parse (`RefreshCoordinator.retriesTornReads`: lock-on-write,
+/// msal-extensions); the others' clients take a torn file as no credentials. The engine applies
+/// it to two rereads:
 ///
-/// - after its refresh token was refused (every coordination): a newer pair is adopted; the
-///   rejected token or no session means needs-login. A file still torn at the last read cannot
-///   be read at all, and the needs-login alert is then right.
-/// - before a refresh, only where the coordination's modelled client retries a read that fails
-///   to parse (`RefreshCoordinator.retriesTornCheck`: lock-on-write, msal-extensions): a newer
+/// - after its refresh token was refused: a newer pair is adopted; the rejected token or no
+///   session means needs-login. A file still torn at the last read cannot be read at all, and
+///   the needs-login alert is then right.
+/// - before a refresh: a newer
 ///   pair is adopted instead of refreshing, otherwise the refresh goes on with the pair held; a
 ///   file still torn at the last read fails the calls waiting (the client re-raises the parse
 ///   error), and no request is sent with a token the file may already have replaced.
@@ -17,8 +19,8 @@
 /// file, causing dirty read"), sleeps 0.5 s and tries again, three attempts in all, re-raising the
 /// last failure (AzureAD/microsoft-authentication-extensions-for-python,
 /// `msal_extensions/token_cache.py`, `PersistedTokenCache._find`; the Azure CLI's
-/// `azure/cli/core/auth/persistence.py` `SecretStore.load` does the same). The engine shares them
-/// for every coordination and both rereads: they are the same read of the same file.
+/// `azure/cli/core/auth/persistence.py` `SecretStore.load` does the same). Both rereads use them:
+/// they are the same read of the same file.
 enum TornRereadRetry {
   /// Reads in all, the first included, before a torn file is taken as unreadable.
   static let reads = 3
