@@ -77,6 +77,32 @@ import Testing
       driver.at(first + .seconds(1), .storeRead(result: .torn)) == [
         .raiseAlert(message: NoSessionAlert.message), .deny(ask: 1, reason: "credential store unreadable"),
       ])
+    // A second call meets a file torn three times again: denied, and no second alert this start.
+    let second = t(0, 2)
+    #expect(driver.at(second, .tokenNeeded(ask: 2, forceRefresh: false)) == [.readStore])
+    for (read, next) in [(0, 500), (500, 1_000)] {
+      #expect(
+        driver.at(second + .milliseconds(Int64(read)), .storeRead(result: .torn)) == [
+          .setTimer(name: .reread, at: second + .milliseconds(Int64(next)))
+        ])
+      _ = driver.at(second + .milliseconds(Int64(next)), .timerFired(name: .reread))
+    }
+    #expect(
+      driver.at(second + .seconds(1), .storeRead(result: .torn)) == [
+        .deny(ask: 2, reason: "credential store unreadable")
+      ])
+  }
+
+  /// A restart during the pause before a check forgets it: the `reread` timer that fires after
+  /// the restart does nothing.
+  @Test func aRestartDuringThePauseBeforeACheckForgetsIt() throws {
+    var driver = try StrategyDriver("lock-on-write")
+    _ = driver.at(t(0), .started(cause: .processStart))
+    _ = driver.at(t(0), .storeRead(result: stored(credentials(1, expiry: t(29, 50)))))
+    #expect(driver.at(t(30), .tokenNeeded(ask: 1, forceRefresh: false)) == [.readStore])
+    #expect(driver.at(t(30), .storeRead(result: .torn)) == [.setTimer(name: .reread, at: t(30) + .milliseconds(500))])
+    #expect(driver.at(t(30) + .milliseconds(100), .started(cause: .processStart)) == [.readStore])
+    #expect(driver.at(t(30) + .milliseconds(500), .timerFired(name: .reread)) == [])
   }
 
   /// lock-on-write: a whole check holding the pair already held goes on to the request at once,

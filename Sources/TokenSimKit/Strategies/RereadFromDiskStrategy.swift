@@ -12,8 +12,8 @@
 ///   failure and retry once", and Codex's reload-and-retry on 401 (`retryRejectedCall`).
 /// - A refused refresh token makes it reread once: a different refresh token on disk is adopted
 ///   and tried; otherwise it raises needs-login and stops presenting the dead token. A torn
-///   reread (a write in progress) is read again after a pause, a few times, as
-///   msal-extensions does (`TornRereadRetry` has the numbers).
+///   reread is no credentials and means needs-login at once: botocore and Codex do not read a
+///   file that fails to parse again (`RefreshCoordinator.retriesTornReads`).
 /// - Writes with a temporary file and an atomic rename (the store's own setting).
 ///
 /// Known failure: there is no lock between the reread and the write. Two processes that reread in

@@ -40,7 +40,8 @@ protocol RefreshCoordinator {
   /// needs-login): true only where the client the coordination models retries a read of the
   /// store that fails to parse. The others' clients take such a file as no credentials
   /// (botocore's `JSONFileCache` turns the `ValueError` into a cache miss; Codex returns the
-  /// parse error; kubelogin goes on without its cache), so they alert where they meet one.
+  /// parse error; kubelogin goes on without its cache), so they need login at a torn reread after
+  /// a refusal and take a torn check before a refresh as nothing newer on disk.
   var retriesTornReads: Bool { get }
 }
 
@@ -59,8 +60,9 @@ extension RefreshCoordinator {
   /// It never waits for another process.
   var turnTimer: TimerName? { nil }
 
-  /// A torn check is nothing newer on disk: the modelled client takes a file it cannot parse as
-  /// no cache, or as an error, and does not read it again.
+  /// A torn check is nothing newer on disk and a torn reread after a refusal is no credentials
+  /// (needs-login): the modelled client takes a file it cannot parse as no cache, or as an error,
+  /// and does not read it again.
   var retriesTornReads: Bool { false }
 }
 

@@ -4,8 +4,9 @@ public enum AuthFailureReaction: String, Equatable, Sendable, CaseIterable {
   /// seed-004 daemon).
   case restartWorkLoop = "restart-work-loop"
   /// Reread the store once; if another process left a different refresh token, adopt it and try
-  /// again; otherwise give up as `needsLogin`. A torn reread is not an answer: it is read again
-  /// after a pause, a few times (`TornRereadRetry` has msal-extensions' numbers).
+  /// again; otherwise give up as `needsLogin`. A torn reread is read again after a pause, a few
+  /// times, only where the coordination's client does so (`retriesTornReads`: lock-on-write,
+  /// with msal-extensions' numbers in `TornRereadRetry`); elsewhere it means needs-login.
   case rereadRetryOnce = "reread-retry-once"
   /// Tell a person (needs-login), fail calls, and never present the dead token again.
   case needsLogin = "needs-login"
