@@ -22,7 +22,8 @@ extension AuthorizationServer {
   /// event that records it.
   public mutating func logInRecorded(host: String, now: SimInstant) -> Login {
     let grant = logIn(host: host, now: now)
-    let family = family(loggedInto: host) ?? 0
+    // The login opened the ledger's newest family: no search by host for it.
+    let family = ledger.families.count
     return Login(host: host, family: family, grant: grant, refreshExpiry: refreshExpiry(ofFamily: family))
   }
 }

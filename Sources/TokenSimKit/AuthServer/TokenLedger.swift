@@ -69,8 +69,8 @@ struct TokenLedger {
   }
 
   /// Whether the API accepts `token` at `now`: not revoked, and `now` before the whole-second
-  /// expiry its grant announced (`ServerConfig.accessTokenExpiry`). Inlined: called, it was handed a copy of the ledger
-  /// (368 bytes) by the server's mutating `callAPI`, on every API call.
+  /// expiry its grant announced (`ServerConfig.accessTokenExpiry`). Inlined: called, it was
+  /// handed a copy of the ledger (368 bytes) by the server's mutating `callAPI`, on every API call.
   @inline(__always)
   func accepts(_ token: AccessToken, now: SimInstant) -> Bool {
     guard let record = accessTokens.record(token.serial) else { return false }

@@ -12,12 +12,10 @@
 /// left: neither a client asking every few seconds through a long outage nor thousands of clients
 /// ending while they wait pile up questions to answer at once.
 ///
-/// A question is known by its client and its number (`correlation`, the world's for it, counted
-/// per client across the client's restarts): each client's questions are numbered from 1, so two
-/// clients asking at once hold the same number. A reply
-/// carries that number to the one client it is addressed to, and awaits nothing: the world
-/// never gives the broker a `messageFailed`, which could name only a number that several of its
-/// clients hold, so no failure can be taken for another client's.
+/// A question is known by its client and its number (`correlation`, the world's for it, unique in
+/// the run, though each client numbers its own from 1). A reply carries that number to the one
+/// client it is addressed to, and awaits nothing: the world never gives the broker a
+/// `messageFailed`, so no failure of one client's answer can be taken for another's.
 struct BrokerServer {
   /// A question held: who asked it and when, by the broker's clock.
   private struct Question {

@@ -34,8 +34,8 @@ public enum StrategyAction: Equatable, Codable, Sendable {
   /// (`token?`) that is not delivered and answered (by its receiver, with the `correlation` it
   /// heard) within `timeout` is followed by `.messageFailed`; its answer is given to this
   /// incarnation with the question's `correlation` only while the question awaits it, so a
-  /// question ends once. The receiver hears the world's number for the question, unique to this
-  /// process across its restarts. An answer awaits nothing, and its `timeout` is unused.
+  /// question ends once. The receiver hears the world's number for the question, unique in the
+  /// run. An answer awaits nothing, and its `timeout` is unused.
   case send(message: IPCMessage, to: Int?, timeout: SimDuration)
 }
 

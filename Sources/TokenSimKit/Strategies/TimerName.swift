@@ -4,8 +4,8 @@
 /// It is coded as its raw text (`"refresh"`), as in docs/PROTOCOL.md. Only `refresh` means
 /// something to the world: it is the refresh scheduler, which a scenario can make fail to arm.
 /// The built-in strategies also use `retry` (backoff), `recover` (active recovery), `reread`
-/// (a torn reread after a refusal is read again), `lease` (another process's lease may have
-/// lapsed) and `broker` (a broker client asks again), each declared beside the code that arms it.
+/// (a torn read is read again, where the client retries one), `lease` (another process's lease
+/// may have lapsed) and `broker` (a broker client asks again), each declared beside the code that arms it.
 public struct TimerName: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible {
   /// The name as text.
   public let rawValue: String

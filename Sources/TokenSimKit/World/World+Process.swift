@@ -159,13 +159,12 @@ extension World {
 
   /// Sends `message` to `target` (nil: the host's broker), which has it 1 ms later if it still
   /// runs the same incarnation then. A question goes out under the world's number for it (the
-  /// next of `questionsAsked`, counted over every process and incarnation) and awaits its answer under
-  /// whom it asked and that number, so that the same number asked of another process, a question
-  /// that carries it, or a question of the sender's earlier incarnation answers nothing;
+  /// next of `questionsAsked`, counted over every process and incarnation) and awaits its answer
+  /// under whom it asked and that number, so that an answer from another process, a question that
+  /// carries the number, or an answer to the sender's earlier incarnation answers nothing;
   /// `.messageFailed` with the strategy's own number follows if no answer came within `timeout`.
-  /// An answer awaits nothing and its `timeout` is unused: a failure of it would name only the
-  /// asker's number, which other askers hold as well (each process's questions are numbered from
-  /// 1), so its sender (the broker) could not tell whose answer failed.
+  /// An answer awaits nothing and its `timeout` is unused: its sender (the broker) holds no state
+  /// a failure of it could mend.
   private func send(_ message: consuming IPCMessage, from id: Int, to target: Int?, timeout: SimDuration) {
     let receiver = target ?? hosts[processes[id].host].broker
     if message.kind.isQuestion {

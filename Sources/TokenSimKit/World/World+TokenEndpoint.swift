@@ -93,8 +93,9 @@ extension World {
   }
 
   /// The client of `request` stopped waiting for it: it leaves its process's open requests and,
-  /// when that incarnation is alive to hear how the request ended, its refreshes in flight. Returns whether it is (`end`
-  /// then tells it). One access to the process record, not one for each field read or changed.
+  /// when that incarnation is alive to hear how the request ended, its refreshes in flight.
+  /// Returns whether it is (`end` then tells it). One access to the process record, not one for
+  /// each field read or changed.
   private func clientIsDone(with request: Int, state: TokenRequestState) -> Bool {
     guard processes.contains(state.process) else { return false }
     return processes.inPlace(state.process) { process in

@@ -9,10 +9,10 @@
 /// - after its refresh token was refused: a newer pair is adopted; the rejected token or no
 ///   session means needs-login. A file still torn at the last read cannot be read at all, and
 ///   the needs-login alert is then right.
-/// - before a refresh: a newer
-///   pair is adopted instead of refreshing, otherwise the refresh goes on with the pair held; a
-///   file still torn at the last read fails the calls waiting (the client re-raises the parse
-///   error), and no request is sent with a token the file may already have replaced.
+/// - before a refresh: a newer pair is adopted instead of refreshing, otherwise the refresh goes
+///   on with the pair held; a file still torn at the last read fails the calls waiting (the
+///   client re-raises the parse error), and no request is sent with a token the file may already
+///   have replaced.
 ///
 /// The numbers are msal-extensions': `PersistedTokenCache` reads the cache file without the lock
 /// ("optimistic locking") and, when the read fails ("presumably other processes are writing the
